@@ -1,0 +1,316 @@
+//! The desk's configuration: a TOML file in the platform's config directory
+//! (`--config` overrides), every key optional; `assets/config.example.toml`
+//! documents them all.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Deserializer};
+
+use crate::domain::calendar::{CalendarSettings, LiberationDay, WorkCalendar};
+use crate::domain::clock::Policy;
+use crate::domain::service::Catalogue;
+use crate::domain::workflow::Rules;
+use crate::i18n::{Lang, T};
+
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The operator's name, recorded in the audit trail; else the login name.
+    pub operator: Option<String>,
+    /// `en` or `nl`; else taken from LANG.
+    pub language: Option<Lang>,
+    /// The service catalogue; empty means the built-in one.
+    pub services: Vec<String>,
+    pub targets: Targets,
+    pub calendar: CalendarConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Targets {
+    #[serde(deserialize_with = "working_days")]
+    pub acknowledge_days: u32,
+    #[serde(deserialize_with = "working_days")]
+    pub outcome_days: u32,
+    #[serde(deserialize_with = "clock_time")]
+    pub end_of_working_day: NaiveTime,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        let policy = Policy::default();
+        Self {
+            acknowledge_days: policy.acknowledge_days,
+            outcome_days: policy.outcome_days,
+            end_of_working_day: policy.end_of_day,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarConfig {
+    pub good_friday: bool,
+    pub liberation_day: LiberationDay,
+    #[serde(deserialize_with = "dates")]
+    pub closing_days: Vec<NaiveDate>,
+}
+
+/// A configuration that could not be used, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {}: {reason}", path.display())]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{}, line {line}: {reason}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+}
+
+impl ConfigError {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::Unreadable { path, reason } => lang.fill(
+                T::ConfigUnreadable,
+                &[("path", &path.display()), ("reason", reason)],
+            ),
+            ConfigError::Invalid { path, line, reason } => lang.fill(
+                T::ConfigInvalid,
+                &[("path", &path.display()), ("line", line), ("reason", reason)],
+            ),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the file at `path`; a missing file is the default configuration
+    /// unless `required` (the operator named it).
+    pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(&text, path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
+            Err(e) => Err(ConfigError::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Parses configuration text; errors name the file, the line and the key.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+            let key = key_at(text, offset);
+            let message = e.message().trim().to_string();
+            let reason = match key {
+                Some(key) if !message.contains(&key) => format!("{key}: {message}"),
+                _ => message,
+            };
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                reason,
+            }
+        })
+    }
+
+    /// The rules of the procedure this configuration sets.
+    pub fn rules(&self) -> Rules {
+        let calendar = WorkCalendar::new(CalendarSettings {
+            good_friday_off: self.calendar.good_friday,
+            liberation_day: self.calendar.liberation_day,
+            closing_days: self.calendar.closing_days.clone(),
+        });
+        Rules {
+            policy: Policy {
+                calendar,
+                acknowledge_days: self.targets.acknowledge_days,
+                outcome_days: self.targets.outcome_days,
+                end_of_day: self.targets.end_of_working_day,
+            },
+            services: Catalogue::new(self.services.clone()),
+        }
+    }
+
+    /// The configured language, else the one LANG (or LC_ALL, LC_MESSAGES) names.
+    pub fn language(&self, env: impl Fn(&str) -> Option<String>) -> Lang {
+        self.language.unwrap_or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|var| env(var).filter(|v| !v.is_empty()))
+                .map_or(Lang::En, |v| Lang::from_locale(&v))
+        })
+    }
+
+    /// The configured operator, else the login name.
+    pub fn operator(&self, env: impl Fn(&str) -> Option<String>) -> String {
+        self.operator
+            .clone()
+            .filter(|o| !o.trim().is_empty())
+            .or_else(|| env("USER").or_else(|| env("USERNAME")))
+            .unwrap_or_else(|| "operator".to_string())
+    }
+}
+
+/// The dotted key being defined on the line holding `offset`, with its table.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let before = &text[..offset.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let key = line.split_once('=').map(|(k, _)| k.trim().to_string())?;
+    let table = before[..line_start].lines().rev().find_map(|l| {
+        l.trim()
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .map(str::trim)
+    });
+    Some(match table {
+        Some(table) => format!("{table}.{key}"),
+        None => key,
+    })
+}
+
+fn working_days<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let days = i64::deserialize(d)?;
+    u32::try_from(days)
+        .ok()
+        .filter(|d| (1..=250).contains(d))
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!("{days} is not a number of working days from 1 to 250"))
+        })
+}
+
+fn clock_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+    let text = String::deserialize(d)?;
+    NaiveTime::parse_from_str(&text, "%H:%M")
+        .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a time of day like \"17:00\"")))
+}
+
+/// Dates as TOML dates (`2026-12-24`) or as strings (`"2026-12-24"`).
+fn dates<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Day {
+        Toml(toml::value::Datetime),
+        Text(String),
+    }
+    Vec::<Day>::deserialize(d)?
+        .into_iter()
+        .map(|day| {
+            let text = match day {
+                Day::Toml(t) => t.to_string(),
+                Day::Text(t) => t,
+            };
+            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a date like 2026-12-24")))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/etc/k.toml"))
+    }
+
+    #[test]
+    fn an_empty_file_is_the_default() {
+        let c = parse("").unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(c.rules(), Rules::default());
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let c = parse(
+            r#"
+operator = "Anna"
+language = "nl"
+services = ["Red teaming", "SOC"]
+[targets]
+acknowledge_days = 3
+outcome_days = 15
+end_of_working_day = "17:30"
+[calendar]
+good_friday = true
+liberation_day = "every_fifth_year"
+closing_days = [2026-12-24, "2026-12-31"]
+"#,
+        )
+        .unwrap();
+        let rules = c.rules();
+        assert_eq!(c.language, Some(Lang::Nl));
+        assert_eq!(rules.policy.acknowledge_days, 3);
+        assert_eq!(rules.policy.outcome_days, 15);
+        assert_eq!(
+            rules.policy.end_of_day,
+            NaiveTime::from_hms_opt(17, 30, 0).unwrap()
+        );
+        assert_eq!(rules.services.services(), ["Red teaming", "SOC"]);
+        let settings = rules.policy.calendar.settings();
+        assert!(settings.good_friday_off);
+        assert_eq!(settings.liberation_day, LiberationDay::EveryFifthYear);
+        assert_eq!(settings.closing_days.len(), 2);
+    }
+
+    fn invalid(text: &str) -> (usize, String) {
+        match parse(text) {
+            Err(ConfigError::Invalid { line, reason, .. }) => (line, reason),
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_key() {
+        let (line, reason) = invalid("operator = \"A\"\n[targets]\noutcome_days = \"ten\"\n");
+        assert_eq!(line, 3);
+        assert!(reason.contains("targets.outcome_days"), "{reason}");
+
+        let (line, reason) = invalid("[calendar]\nliberation_day = \"sometimes\"\n");
+        assert_eq!(line, 2);
+        assert!(reason.contains("calendar.liberation_day"), "{reason}");
+
+        let (line, reason) = invalid("\n\nlanguage = \"fr\"\n");
+        assert_eq!(line, 3);
+        assert!(reason.contains("language"), "{reason}");
+
+        let (_, reason) = invalid("[targets]\nacknowledge_days = 0\n");
+        assert!(reason.contains("0 is not a number of working days"), "{reason}");
+
+        let (line, reason) = invalid("colour = \"red\"\n");
+        assert_eq!(line, 1);
+        assert!(reason.contains("colour"), "{reason}");
+
+        let (_, reason) = invalid("[targets]\nend_of_working_day = \"5pm\"\n");
+        assert!(reason.contains("\"5pm\" is not a time of day"), "{reason}");
+    }
+
+    #[test]
+    fn language_falls_back_to_the_environment() {
+        let env = |v: &str| (v == "LANG").then(|| "nl_NL.UTF-8".to_string());
+        assert_eq!(Config::default().language(env), Lang::Nl);
+        assert_eq!(Config::default().language(|_| None), Lang::En);
+        let c = Config {
+            language: Some(Lang::En),
+            ..Config::default()
+        };
+        assert_eq!(c.language(env), Lang::En);
+    }
+
+    #[test]
+    fn operator_falls_back_to_the_login_name() {
+        let env = |v: &str| (v == "USER").then(|| "piet".to_string());
+        assert_eq!(Config::default().operator(env), "piet");
+        let c = Config {
+            operator: Some("Anna".into()),
+            ..Config::default()
+        };
+        assert_eq!(c.operator(env), "Anna");
+    }
+}

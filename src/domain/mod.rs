@@ -1,0 +1,15 @@
+//! The complaint procedure as pure code: no terminal, no database, no clock reads.
+
+pub mod calendar;
+pub mod case;
+pub mod clock;
+pub mod contact;
+pub mod deadlines;
+pub mod event;
+pub mod intake;
+pub mod moment;
+pub mod problem;
+pub mod service;
+mod steps;
+pub mod when;
+pub mod workflow;

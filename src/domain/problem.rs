@@ -1,0 +1,142 @@
+//! What can be wrong with an operator's input or command, as data: the i18n
+//! catalogue turns each problem into words, and a form shows it next to its field.
+
+use super::workflow::{State, Step};
+
+/// The fields of a case an operator fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    Name,
+    Phone,
+    Email,
+    Organisation,
+    Service,
+    Channel,
+    ComplainedAt,
+    Description,
+    Handler,
+    Involved,
+    AckAt,
+    AckVia,
+    Justification,
+    Request,
+    RootCause,
+    Solution,
+    Outcome,
+    Satisfaction,
+    Learnings,
+    WithdrawReason,
+    LogText,
+}
+
+/// One thing wrong with an input or a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A required field is empty.
+    Missing(Field),
+    /// A text is longer than the field allows.
+    TooLong {
+        field: Field,
+        max: usize,
+    },
+    /// A contact needs an e-mail address or a phone number.
+    NoWayToReach,
+    MalformedEmail(String),
+    MalformedPhone(String),
+    UnknownService {
+        given: String,
+        known: Vec<String>,
+    },
+    /// A moment that lies in the future where only the past makes sense.
+    InFuture(Field),
+    /// The acknowledgement cannot precede the complaint.
+    AckBeforeComplaint,
+    /// A date or time the parser did not understand.
+    BadMoment {
+        field: Field,
+        given: String,
+    },
+    BadCaseId(String),
+    /// The step is not one of the moves allowed from the case's state.
+    NotAllowed {
+        step: Step,
+        from: State,
+    },
+    /// A field that the case's state depends on cannot be emptied.
+    Required {
+        field: Field,
+        state: State,
+    },
+    /// The case was changed by someone else since it was read.
+    Stale {
+        expected: u32,
+        found: u32,
+    },
+}
+
+impl Problem {
+    /// The field the problem belongs to, for showing it next to that field.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Problem::Missing(f)
+            | Problem::TooLong { field: f, .. }
+            | Problem::InFuture(f)
+            | Problem::BadMoment { field: f, .. }
+            | Problem::Required { field: f, .. } => Some(*f),
+            Problem::MalformedEmail(_) => Some(Field::Email),
+            Problem::MalformedPhone(_) => Some(Field::Phone),
+            Problem::UnknownService { .. } => Some(Field::Service),
+            Problem::AckBeforeComplaint => Some(Field::AckAt),
+            Problem::NoWayToReach => Some(Field::Phone),
+            Problem::BadCaseId(_) | Problem::NotAllowed { .. } | Problem::Stale { .. } => None,
+        }
+    }
+}
+
+/// Why a command was refused: every problem found, so all can be shown at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal(pub Vec<Problem>);
+
+impl Refusal {
+    pub fn one(problem: Problem) -> Self {
+        Self(vec![problem])
+    }
+    pub fn problems(&self) -> &[Problem] {
+        &self.0
+    }
+    /// The problems of one field.
+    pub fn about(&self, field: Field) -> impl Iterator<Item = &Problem> {
+        self.0.iter().filter(move |p| p.field() == Some(field))
+    }
+}
+
+impl From<Problem> for Refusal {
+    fn from(p: Problem) -> Self {
+        Self::one(p)
+    }
+}
+
+/// Collects problems while checking an input; `finish` turns them into a result.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    pub fn push(&mut self, p: Problem) {
+        self.0.push(p);
+    }
+    /// Keeps the value of a check, or records its problem.
+    pub fn check<T>(&mut self, r: Result<T, Problem>) -> Option<T> {
+        r.map_err(|p| self.0.push(p)).ok()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Refusal> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(Refusal(self.0))
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! What each command does to a case, with the checks of its own input. The
+//! state-wide guards (what a state needs filled in) run after this, in `apply`.
+
+use super::case::{
+    Acknowledgement, Admissibility, Case, InfoRequest, LogEntry, Satisfaction, Target, TargetVerdict,
+    Withdrawal,
+};
+use super::contact::{
+    email, optional_detail, optional_line, optional_text, phone, required_line, required_text,
+};
+use super::problem::{Field, Problem, Problems, Refusal};
+use super::workflow::{Command, Ctx, Edit, State};
+
+pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Result<(), Refusal> {
+    let now = ctx.now;
+    let mut p = Problems::default();
+    match command {
+        Command::Acknowledge { at, via } => {
+            if *at > now {
+                p.push(Problem::InFuture(Field::AckAt));
+            } else if *at < case.complained_at {
+                p.push(Problem::AckBeforeComplaint);
+            }
+            case.acknowledgement = Some(Acknowledgement { at: *at, via: *via });
+            record_ack_verdict(case, ctx);
+            case.state = State::Acknowledged;
+        }
+        Command::TakeIntoTreatment { handler } => {
+            if let Some(Some(h)) = p.check(optional_line(Field::Handler, handler)) {
+                case.handler = Some(h);
+            }
+            case.admissibility = Some(Admissibility {
+                admissible: true,
+                decided_at: now,
+                justification_sent_at: None,
+            });
+            case.outcome_clock_since = Some(now);
+            case.state = State::InTreatment;
+        }
+        Command::DeclareNotAdmissible { justification } => {
+            draft(
+                &mut case.justification,
+                Field::Justification,
+                justification,
+                &mut p,
+            );
+            case.admissibility = Some(Admissibility {
+                admissible: false,
+                decided_at: now,
+                justification_sent_at: Some(now),
+            });
+            case.closed_at = Some(now);
+            case.state = State::NotAdmissible;
+        }
+        Command::RequestInformation { request } => {
+            if let Some(request) = p.check(required_text(Field::Request, request)) {
+                case.info_requests.push(InfoRequest {
+                    requested_at: now,
+                    request,
+                    received_at: None,
+                });
+            }
+            case.outcome_clock_since = None;
+            case.state = State::Waiting;
+        }
+        Command::InformationReceived { note } => {
+            p.check(optional_text(Field::LogText, note));
+            if let Some(open) = case
+                .info_requests
+                .iter_mut()
+                .rev()
+                .find(|r| r.received_at.is_none())
+            {
+                open.received_at = Some(now);
+            }
+            case.outcome_clock_since = Some(now);
+            case.state = State::InTreatment;
+        }
+        Command::CommunicateOutcome {
+            root_cause,
+            solution,
+            outcome,
+        } => {
+            draft(&mut case.root_cause, Field::RootCause, root_cause, &mut p);
+            draft(&mut case.solution, Field::Solution, solution, &mut p);
+            draft(&mut case.outcome, Field::Outcome, outcome, &mut p);
+            case.outcome_communicated_at = Some(now);
+            let since = case.outcome_clock_since.take().unwrap_or(now);
+            let policy = &ctx.rules.policy;
+            let verdict = policy.verdict(since, policy.outcome_days, now);
+            case.verdicts.push(TargetVerdict {
+                target: Target::Outcome,
+                verdict,
+            });
+            case.state = State::OutcomeCommunicated;
+        }
+        Command::Close {
+            learnings,
+            satisfaction,
+        } => {
+            draft(&mut case.learnings, Field::Learnings, learnings, &mut p);
+            if satisfaction.is_some() {
+                case.satisfaction = *satisfaction;
+            }
+            case.closed_at = Some(now);
+            case.state = State::Closed;
+        }
+        Command::Reopen { reason } => {
+            p.check(optional_text(Field::LogText, reason));
+            case.satisfaction = Some(Satisfaction::Unsatisfied);
+            case.outcome_clock_since = Some(now);
+            case.state = State::InTreatment;
+        }
+        Command::Withdraw { reason } => {
+            if let Some(reason) = p.check(required_text(Field::WithdrawReason, reason)) {
+                case.withdrawal = Some(Withdrawal { reason, at: now });
+            }
+            case.outcome_clock_since = None;
+            case.closed_at = Some(now);
+            case.state = State::Closed;
+        }
+        Command::AssignHandler { handler } => {
+            if let Some(h) = p.check(optional_line(Field::Handler, handler)) {
+                case.handler = h;
+            }
+        }
+        Command::SetInvolved { staff } => {
+            let mut names: Vec<String> = Vec::new();
+            for name in staff {
+                if let Some(Some(name)) = p.check(optional_line(Field::Involved, name))
+                    && !names.iter().any(|n| n.eq_ignore_ascii_case(&name))
+                {
+                    names.push(name);
+                }
+            }
+            case.involved = names;
+        }
+        Command::LogContact {
+            kind,
+            direction,
+            text,
+        } => {
+            if let Some(text) = p.check(required_text(Field::LogText, text)) {
+                case.contact_log.push(LogEntry {
+                    at: now,
+                    kind: *kind,
+                    direction: *direction,
+                    author: ctx.actor.to_string(),
+                    text,
+                });
+            }
+        }
+        Command::Edit { edits } => {
+            for edit in edits {
+                perform_edit(case, edit, ctx, &mut p);
+            }
+            if case.contact.email.is_none() && case.contact.phone.is_none() {
+                p.push(Problem::NoWayToReach);
+            }
+        }
+    }
+    p.finish(|| ())
+}
+
+fn perform_edit(case: &mut Case, edit: &Edit, ctx: &Ctx, p: &mut Problems) {
+    let contact = &mut case.contact;
+    match edit {
+        Edit::Name(v) => set(&mut contact.name, p.check(required_line(Field::Name, v))),
+        Edit::Phone(v) => set(&mut contact.phone, p.check(optional_detail(v, phone))),
+        Edit::Email(v) => set(&mut contact.email, p.check(optional_detail(v, email))),
+        Edit::Organisation(v) => set(
+            &mut contact.organisation,
+            p.check(optional_line(Field::Organisation, v)),
+        ),
+        Edit::Service(v) => set(&mut case.service, p.check(ctx.rules.services.resolve(v))),
+        Edit::Channel(c) => case.channel = *c,
+        Edit::ComplainedAt(at) => {
+            if *at > ctx.now {
+                p.push(Problem::InFuture(Field::ComplainedAt));
+            } else if case.acknowledgement.as_ref().is_some_and(|a| a.at < *at) {
+                p.push(Problem::AckBeforeComplaint);
+            } else {
+                case.complained_at = *at;
+                // A corrected complaint date corrects the acknowledgement's verdict too.
+                if case.acknowledgement.is_some() {
+                    case.verdicts.retain(|v| v.target != Target::Acknowledge);
+                    record_ack_verdict(case, ctx);
+                }
+            }
+        }
+        Edit::Description(v) => set(
+            &mut case.description,
+            p.check(required_text(Field::Description, v)),
+        ),
+        Edit::Justification(v) => set(
+            &mut case.justification,
+            p.check(optional_text(Field::Justification, v)),
+        ),
+        Edit::RootCause(v) => set(&mut case.root_cause, p.check(optional_text(Field::RootCause, v))),
+        Edit::Solution(v) => set(&mut case.solution, p.check(optional_text(Field::Solution, v))),
+        Edit::Outcome(v) => set(&mut case.outcome, p.check(optional_text(Field::Outcome, v))),
+        Edit::Learnings(v) => set(&mut case.learnings, p.check(optional_text(Field::Learnings, v))),
+        Edit::Satisfaction(s) => case.satisfaction = *s,
+    }
+}
+
+fn set<T>(target: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *target = value;
+    }
+}
+
+/// A text given with a step replaces the draft on the case; a blank one keeps it.
+fn draft(target: &mut String, field: Field, given: &str, p: &mut Problems) {
+    if given.trim().is_empty() {
+        return;
+    }
+    if let Some(text) = p.check(optional_text(field, given)) {
+        *target = text;
+    }
+}
+
+fn record_ack_verdict(case: &mut Case, ctx: &Ctx) {
+    if let Some(ack) = &case.acknowledgement {
+        let policy = &ctx.rules.policy;
+        let verdict = policy.verdict(case.complained_at, policy.acknowledge_days, ack.at);
+        case.verdicts.push(TargetVerdict {
+            target: Target::Acknowledge,
+            verdict,
+        });
+    }
+}

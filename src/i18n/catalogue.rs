@@ -1,0 +1,177 @@
+//! The entries: key, English, Dutch.
+
+use super::Lang;
+
+macro_rules! catalogue {
+    ($($key:ident => $en:literal, $nl:literal;)*) => {
+        /// A catalogue entry.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum T { $($key),* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::En) => $en, (T::$key, Lang::Nl) => $nl,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // States of the procedure.
+    StateReceived => "Received", "Ontvangen";
+    StateAcknowledged => "Acknowledged", "Ontvangst bevestigd";
+    StateInTreatment => "In treatment", "In behandeling";
+    StateWaiting => "Waiting for information", "Wacht op informatie";
+    StateOutcome => "Outcome communicated", "Uitkomst gecommuniceerd";
+    StateClosed => "Closed", "Afgesloten";
+    StateNotAdmissible => "Not admissible", "Niet ontvankelijk";
+    Withdrawn => "withdrawn", "ingetrokken";
+
+    // Steps.
+    StepAcknowledge => "Acknowledge receipt", "Ontvangst bevestigen";
+    StepTakeIntoTreatment => "Admissible: take into treatment", "Ontvankelijk: in behandeling nemen";
+    StepDeclareNotAdmissible => "Not admissible: send justification", "Niet ontvankelijk: onderbouwing sturen";
+    StepRequestInformation => "Request information", "Informatie opvragen";
+    StepInformationReceived => "Information received", "Informatie ontvangen";
+    StepCommunicateOutcome => "Communicate the outcome", "Uitkomst communiceren";
+    StepClose => "Close", "Afsluiten";
+    StepReopen => "Reopen: complainant not satisfied", "Heropenen: klager niet tevreden";
+    StepWithdraw => "Withdraw", "Intrekken";
+    StepAssignHandler => "Assign handler", "Behandelaar toewijzen";
+    StepSetInvolved => "Involve staff", "Medewerkers betrekken";
+    StepLogContact => "Log a call, e-mail or note", "Gesprek, e-mail of notitie vastleggen";
+    StepEdit => "Edit", "Bewerken";
+    Registration => "Registered", "Geregistreerd";
+
+    // Fields.
+    FieldName => "Name", "Naam";
+    FieldPhone => "Phone", "Telefoon";
+    FieldEmail => "E-mail", "E-mail";
+    FieldOrganisation => "Organisation", "Organisatie";
+    FieldService => "Service", "Dienst";
+    FieldChannel => "Channel", "Kanaal";
+    FieldComplainedAt => "Complaint date", "Datum klacht";
+    FieldDescription => "Description", "Beschrijving";
+    FieldHandler => "Handler", "Behandelaar";
+    FieldInvolved => "Involved staff", "Betrokken medewerkers";
+    FieldAckAt => "Acknowledged at", "Ontvangst bevestigd op";
+    FieldAckVia => "Acknowledged via", "Bevestigd via";
+    FieldJustification => "Justification", "Onderbouwing";
+    FieldRequest => "Information requested", "Opgevraagde informatie";
+    FieldRootCause => "Root cause", "Oorzaak";
+    FieldSolution => "Solution", "Oplossing";
+    FieldOutcome => "Outcome", "Uitkomst";
+    FieldSatisfaction => "Satisfaction", "Tevredenheid";
+    FieldLearnings => "Learnings", "Lessen";
+    FieldWithdrawReason => "Reason for withdrawal", "Reden van intrekking";
+    FieldLogText => "Text", "Tekst";
+
+    // Values.
+    ChannelPhone => "Phone", "Telefonisch";
+    ChannelEmail => "E-mail", "E-mail";
+    ChannelContactPerson => "Fixed contact person", "Vaste contactpersoon";
+    AckViaEmail => "e-mail", "e-mail";
+    AckViaPhone => "phone", "telefoon";
+    AckViaLetter => "letter", "brief";
+    Satisfied => "Satisfied", "Tevreden";
+    Unsatisfied => "Not satisfied", "Niet tevreden";
+    SatisfactionUnknown => "Unknown", "Onbekend";
+    LogCall => "Call", "Gesprek";
+    LogEmail => "E-mail", "E-mail";
+    LogNote => "Note", "Notitie";
+    DirectionIn => "in", "in";
+    DirectionOut => "out", "uit";
+    DirectionInternal => "internal", "intern";
+    Admissible => "Admissible", "Ontvankelijk";
+    NotAdmissible => "Not admissible", "Niet ontvankelijk";
+    TargetAcknowledge => "Acknowledgement", "Ontvangstbevestiging";
+    TargetOutcome => "Outcome", "Uitkomst";
+
+    // Holidays.
+    HolidayNewYear => "New Year's Day", "Nieuwjaarsdag";
+    HolidayGoodFriday => "Good Friday", "Goede Vrijdag";
+    HolidayEasterSunday => "Easter Sunday", "Eerste Paasdag";
+    HolidayEasterMonday => "Easter Monday", "Tweede Paasdag";
+    HolidayKingsDay => "King's Day", "Koningsdag";
+    HolidayLiberationDay => "Liberation Day", "Bevrijdingsdag";
+    HolidayAscension => "Ascension Day", "Hemelvaartsdag";
+    HolidayWhitSunday => "Whit Sunday", "Eerste Pinksterdag";
+    HolidayWhitMonday => "Whit Monday", "Tweede Pinksterdag";
+    HolidayChristmas => "Christmas Day", "Eerste Kerstdag";
+    HolidayBoxingDay => "Boxing Day", "Tweede Kerstdag";
+    HolidayClosingDay => "Company closing day", "Sluitingsdag";
+
+    // Deadline clock.
+    ClockNotStarted => "not started", "niet gestart";
+    ClockPaused => "paused while waiting for information", "gepauzeerd zolang er op informatie wordt gewacht";
+    ClockOnTrack => "due {date} ({days} working days {hours} h left)", "uiterlijk {date} (nog {days} werkdagen {hours} u)";
+    ClockDueToday => "due today at {time}", "vandaag uiterlijk om {time}";
+    ClockBreached => "BREACHED: {days} working days {hours} h late (was due {date})", "OVERSCHREDEN: {days} werkdagen {hours} u te laat (uiterlijk {date})";
+    ClockMetOnTime => "met on time: {date} ({taken} working days)", "op tijd gehaald: {date} ({taken} werkdagen)";
+    ClockMetLate => "met late: {date} ({late} working days late)", "te laat gehaald: {date} ({late} werkdagen te laat)";
+
+    // Problems with input.
+    ProblemMissing => "{field} is required.", "{field} is verplicht.";
+    ProblemTooLong => "{field} is too long: at most {max} characters.", "{field} is te lang: hoogstens {max} tekens.";
+    ProblemNoWayToReach => "Give a phone number or an e-mail address, so the complainant can be reached.", "Vul een telefoonnummer of e-mailadres in, zodat de klager bereikbaar is.";
+    ProblemMalformedEmail => "\"{given}\" is not an e-mail address; write it like name@example.nl.", "\"{given}\" is geen e-mailadres; schrijf het als naam@voorbeeld.nl.";
+    ProblemMalformedPhone => "\"{given}\" is not a phone number; use 8 to 15 digits, optionally starting with +.", "\"{given}\" is geen telefoonnummer; gebruik 8 tot 15 cijfers, eventueel beginnend met +.";
+    ProblemUnknownService => "\"{given}\" is not a known service; choose one of: {known}.", "\"{given}\" is geen bekende dienst; kies uit: {known}.";
+    ProblemInFuture => "{field} cannot be in the future.", "{field} kan niet in de toekomst liggen.";
+    ProblemAckBeforeComplaint => "The acknowledgement cannot be earlier than the complaint.", "De ontvangstbevestiging kan niet eerder zijn dan de klacht.";
+    ProblemBadMoment => "{field}: \"{given}\" is not a date or time; write e.g. 2026-11-20 14:00, today 9:30 or yesterday.", "{field}: \"{given}\" is geen datum of tijd; schrijf bijv. 2026-11-20 14:00, vandaag 9:30 of gisteren.";
+    ProblemBadCaseId => "\"{given}\" is not a case number; they look like K-2026-0042.", "\"{given}\" is geen klachtnummer; die zien eruit als K-2026-0042.";
+    ProblemNotAllowed => "\"{step}\" is not possible while the case is \"{state}\".", "\"{step}\" kan niet zolang de klacht \"{state}\" is.";
+    ProblemRequired => "{field} cannot be emptied while the case is \"{state}\".", "{field} mag niet leeg zijn zolang de klacht \"{state}\" is.";
+    ProblemStale => "Someone else changed this case meanwhile; reload it and try again.", "Iemand anders heeft deze klacht intussen gewijzigd; laad hem opnieuw en probeer het nog eens.";
+    MovesPossible => "Possible now: {moves}.", "Nu mogelijk: {moves}.";
+    NoMovesPossible => "The case is finished; only a call, e-mail or note can be logged.", "De klacht is afgerond; alleen een gesprek, e-mail of notitie kan nog worden vastgelegd.";
+    CannotStep => "Cannot {step}:", "Kan niet: {step}:";
+
+    // Store and files.
+    DbInUse => "the database at {path} is in use by another klachtdesk; close it there, or use --db to open another database", "de database in {path} is in gebruik door een andere klachtdesk; sluit die eerst, of open met --db een andere database";
+    DbTooNew => "the database at {path} was written by a newer klachtdesk (format {found}; this version reads up to format {supported}); upgrade klachtdesk to open it", "de database in {path} is geschreven door een nieuwere klachtdesk (formaat {found}; deze versie leest tot formaat {supported}); werk klachtdesk bij om hem te openen";
+    DbOpenFailed => "cannot open the database at {path}: {reason}", "kan de database in {path} niet openen: {reason}";
+    DbWriteFailed => "could not save: {reason}. Nothing was changed; try again when the problem is solved.", "opslaan mislukt: {reason}. Er is niets gewijzigd; probeer het opnieuw als het probleem is opgelost.";
+    DbUnreadable => "the record {key} in {tree} could not be read ({reason}); the rest of the database is usable", "het record {key} in {tree} kon niet worden gelezen ({reason}); de rest van de database is bruikbaar";
+    CaseNotFound => "there is no case {id}", "klacht {id} bestaat niet";
+    ConfigInvalid => "{path}, line {line}: {reason}", "{path}, regel {line}: {reason}";
+    ConfigUnreadable => "cannot read the configuration {path}: {reason}", "kan de configuratie {path} niet lezen: {reason}";
+
+    // Command line.
+    Registered => "Registered {id}.", "Geregistreerd: {id}.";
+    AckDue => "Acknowledge receipt by {date}.", "Bevestig de ontvangst uiterlijk {date}.";
+    Saved => "Saved: {id} is now \"{state}\".", "Opgeslagen: {id} is nu \"{state}\".";
+    Logged => "Logged on {id}.", "Vastgelegd bij {id}.";
+    NoCases => "No cases match.", "Geen klachten gevonden.";
+    CasesCounted => "{count} cases", "{count} klachten";
+    DemoDatabase => "Demo database with {count} cases at {path} (deleted on exit).", "Demodatabase met {count} klachten in {path} (wordt bij afsluiten verwijderd).";
+    BadNow => "--now: \"{given}\" is not a date and time; write e.g. 2026-11-26T10:00.", "--now: \"{given}\" is geen datum en tijd; schrijf bijv. 2026-11-26T10:00.";
+    MoveNeedsOption => "{state} needs {option}.", "{state} vereist {option}.";
+    NoSuchState => "\"{given}\" is not a state; use one of: {states}.", "\"{given}\" is geen status; gebruik een van: {states}.";
+
+    // Headings and labels in listings.
+    HeadCase => "Case", "Klacht";
+    HeadState => "State", "Status";
+    HeadContact => "Contact", "Contact";
+    HeadService => "Service", "Dienst";
+    HeadDeadline => "Deadline", "Termijn";
+    HeadDeadlines => "Deadlines", "Termijnen";
+    HeadContactLog => "Contact log", "Contactlog";
+    HeadAuditTrail => "Audit trail", "Audittrail";
+    HeadSteps => "Procedure", "Procedure";
+    HeadInfoRequests => "Information requests", "Informatieverzoeken";
+    LabelRegistered => "Registered", "Geregistreerd";
+    LabelBy => "by", "door";
+    LabelReceived => "received", "ontvangen";
+    LabelOpenRequest => "still open", "nog open";
+    LabelAdmissibility => "Admissibility", "Ontvankelijkheid";
+    LabelSent => "sent", "verstuurd";
+    LabelCommunicated => "Communicated", "Gecommuniceerd";
+    LabelClosedAt => "Closed", "Afgesloten";
+    LabelNone => "—", "—";
+}

@@ -1,0 +1,230 @@
+//! The words for the domain's values and problems.
+
+use crate::domain::calendar::HolidayKind;
+use crate::domain::case::{AckVia, Channel, Direction, LogKind, Satisfaction, Target};
+use crate::domain::clock::ClockStatus;
+use crate::domain::problem::{Field, Problem, Refusal};
+use crate::domain::workflow::{State, Step};
+
+use super::{Lang, T, date, time};
+
+pub fn state_key(state: State) -> T {
+    match state {
+        State::Received => T::StateReceived,
+        State::Acknowledged => T::StateAcknowledged,
+        State::InTreatment => T::StateInTreatment,
+        State::Waiting => T::StateWaiting,
+        State::OutcomeCommunicated => T::StateOutcome,
+        State::Closed => T::StateClosed,
+        State::NotAdmissible => T::StateNotAdmissible,
+    }
+}
+
+pub fn step_key(step: Step) -> T {
+    match step {
+        Step::Acknowledge => T::StepAcknowledge,
+        Step::TakeIntoTreatment => T::StepTakeIntoTreatment,
+        Step::DeclareNotAdmissible => T::StepDeclareNotAdmissible,
+        Step::RequestInformation => T::StepRequestInformation,
+        Step::InformationReceived => T::StepInformationReceived,
+        Step::CommunicateOutcome => T::StepCommunicateOutcome,
+        Step::Close => T::StepClose,
+        Step::Reopen => T::StepReopen,
+        Step::Withdraw => T::StepWithdraw,
+        Step::AssignHandler => T::StepAssignHandler,
+        Step::SetInvolved => T::StepSetInvolved,
+        Step::LogContact => T::StepLogContact,
+        Step::Edit => T::StepEdit,
+    }
+}
+
+pub fn field_key(field: Field) -> T {
+    match field {
+        Field::Name => T::FieldName,
+        Field::Phone => T::FieldPhone,
+        Field::Email => T::FieldEmail,
+        Field::Organisation => T::FieldOrganisation,
+        Field::Service => T::FieldService,
+        Field::Channel => T::FieldChannel,
+        Field::ComplainedAt => T::FieldComplainedAt,
+        Field::Description => T::FieldDescription,
+        Field::Handler => T::FieldHandler,
+        Field::Involved => T::FieldInvolved,
+        Field::AckAt => T::FieldAckAt,
+        Field::AckVia => T::FieldAckVia,
+        Field::Justification => T::FieldJustification,
+        Field::Request => T::FieldRequest,
+        Field::RootCause => T::FieldRootCause,
+        Field::Solution => T::FieldSolution,
+        Field::Outcome => T::FieldOutcome,
+        Field::Satisfaction => T::FieldSatisfaction,
+        Field::Learnings => T::FieldLearnings,
+        Field::WithdrawReason => T::FieldWithdrawReason,
+        Field::LogText => T::FieldLogText,
+    }
+}
+
+pub fn channel_key(channel: Channel) -> T {
+    match channel {
+        Channel::Phone => T::ChannelPhone,
+        Channel::Email => T::ChannelEmail,
+        Channel::ContactPerson => T::ChannelContactPerson,
+    }
+}
+
+pub fn ack_via_key(via: AckVia) -> T {
+    match via {
+        AckVia::Email => T::AckViaEmail,
+        AckVia::Phone => T::AckViaPhone,
+        AckVia::Letter => T::AckViaLetter,
+    }
+}
+
+pub fn satisfaction_key(s: Satisfaction) -> T {
+    match s {
+        Satisfaction::Satisfied => T::Satisfied,
+        Satisfaction::Unsatisfied => T::Unsatisfied,
+        Satisfaction::Unknown => T::SatisfactionUnknown,
+    }
+}
+
+pub fn log_kind_key(kind: LogKind) -> T {
+    match kind {
+        LogKind::Call => T::LogCall,
+        LogKind::Email => T::LogEmail,
+        LogKind::Note => T::LogNote,
+    }
+}
+
+pub fn direction_key(direction: Direction) -> T {
+    match direction {
+        Direction::Inbound => T::DirectionIn,
+        Direction::Outbound => T::DirectionOut,
+        Direction::Internal => T::DirectionInternal,
+    }
+}
+
+pub fn target_key(target: Target) -> T {
+    match target {
+        Target::Acknowledge => T::TargetAcknowledge,
+        Target::Outcome => T::TargetOutcome,
+    }
+}
+
+pub fn holiday_key(kind: HolidayKind) -> T {
+    match kind {
+        HolidayKind::NewYear => T::HolidayNewYear,
+        HolidayKind::GoodFriday => T::HolidayGoodFriday,
+        HolidayKind::EasterSunday => T::HolidayEasterSunday,
+        HolidayKind::EasterMonday => T::HolidayEasterMonday,
+        HolidayKind::KingsDay => T::HolidayKingsDay,
+        HolidayKind::LiberationDay => T::HolidayLiberationDay,
+        HolidayKind::Ascension => T::HolidayAscension,
+        HolidayKind::WhitSunday => T::HolidayWhitSunday,
+        HolidayKind::WhitMonday => T::HolidayWhitMonday,
+        HolidayKind::ChristmasDay => T::HolidayChristmas,
+        HolidayKind::BoxingDay => T::HolidayBoxingDay,
+        HolidayKind::ClosingDay => T::HolidayClosingDay,
+    }
+}
+
+/// One problem in a sentence.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    let field = |f: &Field| lang.t(field_key(*f));
+    match p {
+        Problem::Missing(f) => lang.fill(T::ProblemMissing, &[("field", &field(f))]),
+        Problem::TooLong { field: f, max } => {
+            lang.fill(T::ProblemTooLong, &[("field", &field(f)), ("max", max)])
+        }
+        Problem::NoWayToReach => lang.t(T::ProblemNoWayToReach).to_string(),
+        Problem::MalformedEmail(given) => lang.fill(T::ProblemMalformedEmail, &[("given", given)]),
+        Problem::MalformedPhone(given) => lang.fill(T::ProblemMalformedPhone, &[("given", given)]),
+        Problem::UnknownService { given, known } => lang.fill(
+            T::ProblemUnknownService,
+            &[("given", given), ("known", &known.join(", "))],
+        ),
+        Problem::InFuture(f) => lang.fill(T::ProblemInFuture, &[("field", &field(f))]),
+        Problem::AckBeforeComplaint => lang.t(T::ProblemAckBeforeComplaint).to_string(),
+        Problem::BadMoment { field: f, given } => {
+            lang.fill(T::ProblemBadMoment, &[("field", &field(f)), ("given", given)])
+        }
+        Problem::BadCaseId(given) => lang.fill(T::ProblemBadCaseId, &[("given", given)]),
+        Problem::NotAllowed { step, from } => {
+            let sentence = lang.fill(
+                T::ProblemNotAllowed,
+                &[
+                    ("step", &lang.t(step_key(*step))),
+                    ("state", &lang.t(state_key(*from))),
+                ],
+            );
+            let moves: Vec<&str> = from.moves().into_iter().map(|s| lang.t(step_key(s))).collect();
+            let next = if moves.is_empty() {
+                lang.t(T::NoMovesPossible).to_string()
+            } else {
+                lang.fill(T::MovesPossible, &[("moves", &moves.join(", "))])
+            };
+            format!("{sentence} {next}")
+        }
+        Problem::Required { field: f, state } => lang.fill(
+            T::ProblemRequired,
+            &[("field", &field(f)), ("state", &lang.t(state_key(*state)))],
+        ),
+        Problem::Stale { .. } => lang.t(T::ProblemStale).to_string(),
+    }
+}
+
+/// Every problem of a refusal, as one paragraph.
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    r.problems()
+        .iter()
+        .map(|p| problem(lang, p))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a deadline target stands, in a phrase.
+pub fn clock(lang: Lang, status: &ClockStatus) -> String {
+    match status {
+        ClockStatus::NotStarted => lang.t(T::ClockNotStarted).to_string(),
+        ClockStatus::Paused => lang.t(T::ClockPaused).to_string(),
+        ClockStatus::OnTrack {
+            due,
+            working_days_left,
+            hours_left,
+        } => lang.fill(
+            T::ClockOnTrack,
+            &[
+                ("date", &date(lang, due.day)),
+                ("days", working_days_left),
+                ("hours", hours_left),
+            ],
+        ),
+        ClockStatus::DueToday { due } => lang.fill(T::ClockDueToday, &[("time", &time(due.deadline))]),
+        ClockStatus::Breached {
+            due,
+            working_days_late,
+            hours_late,
+        } => lang.fill(
+            T::ClockBreached,
+            &[
+                ("date", &date(lang, due.day)),
+                ("days", working_days_late),
+                ("hours", hours_late),
+            ],
+        ),
+        ClockStatus::Met(v) if v.on_time => lang.fill(
+            T::ClockMetOnTime,
+            &[
+                ("date", &super::datetime(lang, v.met_at)),
+                ("taken", &v.working_days_taken),
+            ],
+        ),
+        ClockStatus::Met(v) => lang.fill(
+            T::ClockMetLate,
+            &[
+                ("date", &super::datetime(lang, v.met_at)),
+                ("late", &v.working_days_late),
+            ],
+        ),
+    }
+}

@@ -1,0 +1,9 @@
+//! klachtdesk: a terminal case manager for a complaint desk.
+//!
+//! Layers, each depending only on the ones below it:
+//! `cli`/`tui`/`ui` → `app` → `store` → `domain`.
+
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod store;

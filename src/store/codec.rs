@@ -1,0 +1,105 @@
+//! The only place that knows how records are encoded: one format-version byte,
+//! then bincode 2 (through serde). Moving to another encoding is a change to
+//! this file, and records of older versions stay readable by upgrading them here.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The format this version writes, and the newest it reads.
+pub const FORMAT: u8 = 1;
+
+/// Records larger than this are refused rather than decoded: a corrupt length
+/// must not make us allocate gigabytes.
+const LIMIT: usize = 64 * 1024 * 1024;
+
+fn config() -> impl bincode::config::Config {
+    bincode::config::standard().with_limit::<LIMIT>()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodecError {
+    #[error("empty record")]
+    Empty,
+    #[error("written in format {0}, newer than this version reads ({FORMAT})")]
+    TooNew(u8),
+    #[error("unknown format {0}")]
+    UnknownFormat(u8),
+    #[error("malformed record: {0}")]
+    Malformed(String),
+}
+
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = vec![FORMAT];
+    // Encoding our own types into a Vec cannot fail: they hold no maps with
+    // non-string keys and no sequences of unknown length.
+    bincode::serde::encode_into_std_write(value, &mut bytes, config())
+        .expect("encoding a record into memory");
+    bytes
+}
+
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+    let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
+    match version {
+        FORMAT => {
+            let (value, used) = bincode::serde::decode_from_slice(body, config())
+                .map_err(|e| CodecError::Malformed(e.to_string()))?;
+            if used != body.len() {
+                return Err(CodecError::Malformed(format!(
+                    "{} bytes left over",
+                    body.len() - used
+                )));
+            }
+            Ok(value)
+        }
+        v if v > FORMAT => Err(CodecError::TooNew(v)),
+        v => Err(CodecError::UnknownFormat(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Sample {
+        name: String,
+        n: u32,
+    }
+
+    #[test]
+    fn round_trip_carries_the_format_byte() {
+        let s = Sample {
+            name: "Jan".into(),
+            n: 7,
+        };
+        let bytes = encode(&s);
+        assert_eq!(bytes[0], FORMAT);
+        assert_eq!(decode::<Sample>(&bytes), Ok(s));
+    }
+
+    #[test]
+    fn newer_formats_are_refused_not_misread() {
+        let mut bytes = encode(&Sample {
+            name: "Jan".into(),
+            n: 7,
+        });
+        bytes[0] = FORMAT + 1;
+        assert_eq!(decode::<Sample>(&bytes), Err(CodecError::TooNew(FORMAT + 1)));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert_eq!(decode::<Sample>(&[]), Err(CodecError::Empty));
+        assert_eq!(decode::<Sample>(&[0, 1, 2]), Err(CodecError::UnknownFormat(0)));
+        assert!(matches!(
+            decode::<Sample>(&[FORMAT, 0xff, 0xff, 0xff]),
+            Err(CodecError::Malformed(_))
+        ));
+        let mut bytes = encode(&Sample {
+            name: "Jan".into(),
+            n: 7,
+        });
+        bytes.push(0);
+        assert!(matches!(decode::<Sample>(&bytes), Err(CodecError::Malformed(_))));
+    }
+}

@@ -1,0 +1,81 @@
+//! What can go wrong with the database, in words an operator can act on.
+
+use std::path::PathBuf;
+
+use crate::domain::case::CaseId;
+use crate::domain::problem::Refusal;
+use crate::i18n::{self, Lang, T};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database at {} is in use by another klachtdesk", path.display())]
+    InUse { path: PathBuf },
+    #[error("the database at {} was written by a newer klachtdesk (format {found})", path.display())]
+    TooNew { path: PathBuf, found: u8, supported: u8 },
+    #[error("cannot open the database at {}: {reason}", path.display())]
+    Open { path: PathBuf, reason: String },
+    #[error("could not save: {0}")]
+    Write(String),
+    #[error("record {key} in {tree} could not be read: {reason}")]
+    Unreadable {
+        tree: &'static str,
+        key: String,
+        reason: String,
+    },
+    #[error("there is no case {0}")]
+    NotFound(CaseId),
+}
+
+impl StoreError {
+    /// The message for the operator, in their language.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            StoreError::InUse { path } => lang.fill(T::DbInUse, &[("path", &path.display())]),
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => lang.fill(
+                T::DbTooNew,
+                &[
+                    ("path", &path.display()),
+                    ("found", found),
+                    ("supported", supported),
+                ],
+            ),
+            StoreError::Open { path, reason } => {
+                lang.fill(T::DbOpenFailed, &[("path", &path.display()), ("reason", reason)])
+            }
+            StoreError::Write(reason) => lang.fill(T::DbWriteFailed, &[("reason", reason)]),
+            StoreError::Unreadable { tree, key, reason } => lang.fill(
+                T::DbUnreadable,
+                &[("tree", tree), ("key", key), ("reason", reason)],
+            ),
+            StoreError::NotFound(id) => lang.fill(T::CaseNotFound, &[("id", id)]),
+        }
+    }
+}
+
+/// Why a command did not go through: the procedure refused it, or the store failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<Refusal> for CommandError {
+    fn from(r: Refusal) -> Self {
+        CommandError::Refused(r)
+    }
+}
+
+impl CommandError {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            CommandError::Refused(r) => i18n::refusal(lang, r),
+            CommandError::Store(e) => e.describe(lang),
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The database: the only code that knows sled. Each case is a current snapshot
+//! in `cases` plus an append-only audit trail in `events`; every command writes
+//! both in one transaction and is flushed to disk before it returns.
+
+mod codec;
+mod error;
+mod keys;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+pub use codec::{CodecError, FORMAT};
+pub use error::{CommandError, StoreError};
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::event::Event;
+use crate::domain::intake::Intake;
+use crate::domain::workflow::{self, Command, Ctx};
+
+/// Everything read from the database, and what could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub cases: Vec<Case>,
+    pub unreadable: Vec<StoreError>,
+}
+
+/// A handle on one database; cheap to clone and to share between threads, so
+/// several operators' screens can work on one store in one process.
+#[derive(Clone)]
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    cases: sled::Tree,
+    events: sled::Tree,
+    meta: sled::Tree,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in the folder `path`. A new folder
+    /// is made readable by its owner only: it holds personal data.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |reason: String| StoreError::Open {
+            path: path.to_path_buf(),
+            reason,
+        };
+        create_private_dir(path).map_err(|e| open_err(e.to_string()))?;
+        let db = sled::Config::new().path(path).open().map_err(|e| match e {
+            sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => StoreError::InUse {
+                path: path.to_path_buf(),
+            },
+            other => open_err(other.to_string()),
+        })?;
+        let tree = |name: &str| db.open_tree(name).map_err(|e| open_err(e.to_string()));
+        let store = Store {
+            path: path.to_path_buf(),
+            cases: tree("cases")?,
+            events: tree("events")?,
+            meta: tree("meta")?,
+            db,
+        };
+        store.check_format()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Refuses a database written by a newer version; stamps a new one.
+    fn check_format(&self) -> Result<(), StoreError> {
+        let write = |e: sled::Error| StoreError::Write(e.to_string());
+        match self.meta.get(keys::FORMAT).map_err(write)? {
+            Some(v) => {
+                let found = v.first().copied().unwrap_or(0);
+                if found > FORMAT {
+                    return Err(StoreError::TooNew {
+                        path: self.path.clone(),
+                        found,
+                        supported: FORMAT,
+                    });
+                }
+            }
+            None => {
+                self.meta.insert(keys::FORMAT, &[FORMAT]).map_err(write)?;
+                self.db.flush().map_err(write)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Registers a new complaint, giving it the next number of the year.
+    pub fn register(&self, intake: &Intake, ctx: &Ctx) -> Result<Case, CommandError> {
+        let year = ctx.rules.policy.local_date(ctx.now).format("%Y").to_string();
+        let year: u16 = year.parse().unwrap_or(0);
+        let seq_key = keys::sequence(year);
+        let result = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
+            let next = meta
+                .get(&seq_key)?
+                .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
+                .map_or(1, |b| u32::from_be_bytes(b) + 1);
+            let id = CaseId::new(year, next);
+            let (case, event) = workflow::register(id, intake, ctx)
+                .map_err(|r| ConflictableTransactionError::Abort(CommandError::Refused(r)))?;
+            meta.insert(seq_key.as_slice(), &next.to_be_bytes())?;
+            cases.insert(&keys::case(id), codec::encode(&case))?;
+            events.insert(&keys::event(id, event.seq), codec::encode(&event))?;
+            Ok(case)
+        });
+        self.finish(result)
+    }
+
+    /// Runs one command on a case: reads it, checks the procedure's guards,
+    /// writes the new snapshot and its audit event together, and flushes.
+    /// With `expected_version`, refuses when someone else changed the case since.
+    pub fn execute(
+        &self,
+        id: CaseId,
+        expected_version: Option<u32>,
+        command: &Command,
+        ctx: &Ctx,
+    ) -> Result<Case, CommandError> {
+        let key = keys::case(id);
+        let result = (&self.cases, &self.events).transaction(|(cases, events)| {
+            let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
+            let bytes = cases
+                .get(key)?
+                .ok_or_else(|| abort(StoreError::NotFound(id).into()))?;
+            let case: Case = codec::decode(&bytes).map_err(|e| abort(unreadable("cases", &id, e).into()))?;
+            if let Some(expected) = expected_version
+                && expected != case.version
+            {
+                let stale = crate::domain::problem::Problem::Stale {
+                    expected,
+                    found: case.version,
+                };
+                return Err(abort(CommandError::Refused(stale.into())));
+            }
+            let (next, event) = workflow::apply(&case, command, ctx).map_err(|r| abort(r.into()))?;
+            cases.insert(&key, codec::encode(&next))?;
+            events.insert(&keys::event(id, event.seq), codec::encode(&event))?;
+            Ok(next)
+        });
+        self.finish(result)
+    }
+
+    /// Commits are only reported once they are on disk.
+    fn finish(&self, result: Result<Case, TransactionError<CommandError>>) -> Result<Case, CommandError> {
+        let case = result.map_err(|e| match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => StoreError::Write(e.to_string()).into(),
+        })?;
+        self.db.flush().map_err(|e| StoreError::Write(e.to_string()))?;
+        Ok(case)
+    }
+
+    /// One case as it stands now.
+    pub fn get(&self, id: CaseId) -> Result<Case, StoreError> {
+        let bytes = self
+            .cases
+            .get(keys::case(id))
+            .map_err(|e| StoreError::Write(e.to_string()))?
+            .ok_or(StoreError::NotFound(id))?;
+        codec::decode(&bytes).map_err(|e| unreadable("cases", &id, e))
+    }
+
+    /// Every case, in case-number order; records that do not decode are reported
+    /// beside them rather than making the rest unreadable.
+    pub fn load(&self) -> Loaded {
+        let mut loaded = Loaded::default();
+        for item in self.cases.iter() {
+            match item {
+                Ok((key, bytes)) => match codec::decode::<Case>(&bytes) {
+                    Ok(case) => loaded.cases.push(case),
+                    Err(e) => loaded
+                        .unreadable
+                        .push(unreadable("cases", &keys::describe_case(&key), e)),
+                },
+                Err(e) => loaded.unreadable.push(StoreError::Write(e.to_string())),
+            }
+        }
+        loaded
+    }
+
+    /// A case's audit trail, oldest first.
+    pub fn events(&self, id: CaseId) -> Result<Vec<Event>, StoreError> {
+        self.events
+            .scan_prefix(keys::case(id))
+            .map(|item| {
+                let (key, bytes) = item.map_err(|e| StoreError::Write(e.to_string()))?;
+                codec::decode(&bytes).map_err(|e| unreadable("events", &keys::describe_event(&key), e))
+            })
+            .collect()
+    }
+
+    /// How many cases the database holds.
+    pub fn len(&self) -> usize {
+        self.cases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cases.is_empty()
+    }
+}
+
+fn unreadable(tree: &'static str, key: &dyn std::fmt::Display, e: CodecError) -> StoreError {
+    StoreError::Unreadable {
+        tree,
+        key: key.to_string(),
+        reason: e.to_string(),
+    }
+}
+
+#[cfg(unix)]
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    if path.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(path)?;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o700))
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(path)
+}
