@@ -156,18 +156,55 @@ impl Config {
     }
 }
 
-/// The dotted key being defined on the line holding `offset`, with its table.
+/// Where the platform keeps klachtdesk's files (XDG on Linux).
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("nl", "klachtdesk", "klachtdesk")
+}
+
+/// The configuration file when `--config` does not name one.
+pub fn default_config_file() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The database folder when neither `--db` nor `KLACHTDESK_DB` names one.
+pub fn default_database() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("db"))
+}
+
+/// The dotted key whose value holds `offset`, with its table: the nearest
+/// `key = ` at or above that line (values such as arrays may span lines), under
+/// the nearest `[table]` header above it.
 fn key_at(text: &str, offset: usize) -> Option<String> {
-    let before = &text[..offset.min(text.len())];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next().unwrap_or("");
-    let key = line.split_once('=').map(|(k, _)| k.trim().to_string())?;
-    let table = before[..line_start].lines().rev().find_map(|l| {
-        l.trim()
-            .strip_prefix('[')
-            .and_then(|l| l.strip_suffix(']'))
-            .map(str::trim)
-    });
+    let line_no = text[..offset.min(text.len())].matches('\n').count();
+    let uncommented = |l: &str| l.split('#').next().unwrap_or("").trim().to_string();
+    let header = |l: &str| {
+        let l = uncommented(l);
+        let inner = l.strip_prefix('[')?.strip_suffix(']')?;
+        Some(inner.trim_matches(['[', ']', ' ']).to_string())
+    };
+    let mut key = None;
+    let mut table = None;
+    for line in text
+        .lines()
+        .take(line_no + 1)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        if let Some(t) = header(line) {
+            table = Some(t);
+            break;
+        }
+        if key.is_none()
+            && let Some((k, _)) = uncommented(line).split_once('=')
+        {
+            let k = k.trim();
+            if !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || "_-.\"' ".contains(c)) {
+                key = Some(k.to_string());
+            }
+        }
+    }
+    let key = key?;
     Some(match table {
         Some(table) => format!("{table}.{key}"),
         None => key,

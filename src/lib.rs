@@ -3,7 +3,10 @@
 //! Layers, each depending only on the ones below it:
 //! `cli`/`tui`/`ui` → `app` → `store` → `domain`.
 
+pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod sanitize;
 pub mod store;

@@ -51,7 +51,7 @@ pub struct Verdict {
     pub due: Due,
     #[serde(with = "super::moment")]
     pub met_at: DateTime<Utc>,
-    /// `met_at <= due.deadline`.
+    /// `met_at < due.deadline`: at the deadline itself the day has ended.
     pub on_time: bool,
     /// Working days from the start day to the day it was met.
     pub working_days_taken: u32,
@@ -119,7 +119,7 @@ impl Policy {
     pub fn verdict(&self, start: DateTime<Utc>, days: u32, met_at: DateTime<Utc>) -> Verdict {
         let due = self.due(start, days);
         let met_day = self.local_date(met_at);
-        let on_time = met_at <= due.deadline;
+        let on_time = met_at < due.deadline;
         Verdict {
             started_at: start,
             days,
@@ -475,7 +475,7 @@ mod tests {
             ("2026-01-12 15:00", true, 0, 0),
             ("2026-01-13 09:00", true, 1, 0),
             ("2026-01-14 16:59", true, 2, 0),
-            ("2026-01-14 17:00", true, 2, 0),
+            ("2026-01-14 17:00", false, 2, 0),
             ("2026-01-14 17:30", false, 2, 0),
             ("2026-01-16 10:00", false, 4, 2),
             ("2026-01-19 10:00", false, 5, 3),

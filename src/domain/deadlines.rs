@@ -39,12 +39,13 @@ impl CaseClocks {
         Self { acknowledge, outcome }
     }
 
-    /// The target that matters now: the acknowledgement until it is met, then the outcome.
+    /// The target that matters now: the acknowledgement until it is met, then the
+    /// outcome once its clock has started.
     pub fn current(&self) -> (Target, &ClockStatus) {
-        if matches!(self.acknowledge, ClockStatus::Met(_) | ClockStatus::NotStarted) {
-            (Target::Outcome, &self.outcome)
-        } else {
-            (Target::Acknowledge, &self.acknowledge)
+        match (&self.acknowledge, &self.outcome) {
+            (ClockStatus::Met(_), ClockStatus::NotStarted) => (Target::Acknowledge, &self.acknowledge),
+            (ClockStatus::Met(_) | ClockStatus::NotStarted, _) => (Target::Outcome, &self.outcome),
+            _ => (Target::Acknowledge, &self.acknowledge),
         }
     }
 

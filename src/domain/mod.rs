@@ -9,6 +9,7 @@ pub mod event;
 pub mod intake;
 pub mod moment;
 pub mod problem;
+pub mod query;
 pub mod service;
 mod steps;
 pub mod when;

@@ -132,6 +132,9 @@ impl Problems {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.0
+    }
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Refusal> {
         if self.0.is_empty() {
             Ok(value())

@@ -8,10 +8,11 @@ use super::case::{
 use super::contact::{
     email, optional_detail, optional_line, optional_text, phone, required_line, required_text,
 };
-use super::problem::{Field, Problem, Problems, Refusal};
+use super::problem::{Field, Problem, Problems};
 use super::workflow::{Command, Ctx, Edit, State};
 
-pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Result<(), Refusal> {
+/// Applies the command's effect to `case` and returns the problems with its input.
+pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Problem> {
     let now = ctx.now;
     let mut p = Problems::default();
     match command {
@@ -85,6 +86,8 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Result<(
             draft(&mut case.solution, Field::Solution, solution, &mut p);
             draft(&mut case.outcome, Field::Outcome, outcome, &mut p);
             case.outcome_communicated_at = Some(now);
+            // The satisfaction is asked anew about each outcome.
+            case.satisfaction = None;
             let since = case.outcome_clock_since.take().unwrap_or(now);
             let policy = &ctx.rules.policy;
             let verdict = policy.verdict(since, policy.outcome_days, now);
@@ -112,9 +115,12 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Result<(
             case.state = State::InTreatment;
         }
         Command::Withdraw { reason } => {
-            if let Some(reason) = p.check(required_text(Field::WithdrawReason, reason)) {
-                case.withdrawal = Some(Withdrawal { reason, at: now });
-            }
+            // Marked withdrawn even when the reason is refused, so that the state
+            // check asks only for the reason, not for a regular close's fields.
+            let reason = p
+                .check(required_text(Field::WithdrawReason, reason))
+                .unwrap_or_default();
+            case.withdrawal = Some(Withdrawal { reason, at: now });
             case.outcome_clock_since = None;
             case.closed_at = Some(now);
             case.state = State::Closed;
@@ -159,7 +165,7 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Result<(
             }
         }
     }
-    p.finish(|| ())
+    p.into_vec()
 }
 
 fn perform_edit(case: &mut Case, edit: &Edit, ctx: &Ctx, p: &mut Problems) {

@@ -305,22 +305,25 @@ pub fn apply(case: &Case, command: &Command, ctx: &Ctx) -> Result<(Case, Event),
         }));
     }
     let mut next = case.clone();
-    super::steps::perform(&mut next, command, ctx)?;
+    let mut problems = super::steps::perform(&mut next, command, ctx);
     // A move must leave the case with everything its new state needs; an edit
-    // may not take away what its state depends on.
-    let missing = missing_for_state(&next);
-    if !missing.is_empty() {
-        let problem = |field| {
-            if step.changes_state() {
-                Problem::Missing(field)
-            } else {
-                Problem::Required {
-                    field,
-                    state: next.state,
-                }
+    // may not take away what its state depends on. Fields whose input was
+    // already refused are not reported twice.
+    for field in missing_for_state(&next) {
+        if problems.iter().any(|p| p.field() == Some(field)) {
+            continue;
+        }
+        problems.push(if step.changes_state() {
+            Problem::Missing(field)
+        } else {
+            Problem::Required {
+                field,
+                state: next.state,
             }
-        };
-        return Err(Refusal(missing.into_iter().map(problem).collect()));
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Refusal(problems));
     }
     next.version = case.version + 1;
     let event = Event::between(

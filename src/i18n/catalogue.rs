@@ -114,6 +114,19 @@ catalogue! {
     ClockMetOnTime => "met on time: {date} ({taken} working days)", "op tijd gehaald: {date} ({taken} werkdagen)";
     ClockMetLate => "met late: {date} ({late} working days late)", "te laat gehaald: {date} ({late} werkdagen te laat)";
 
+    // Deadline badges on cards and in lists: short, readable without colour.
+    BadgeAck => "ack", "ontv";
+    BadgeOutcome => "outcome", "uitkomst";
+    BadgeOnTrack => "{target} {days}d {hours}h", "{target} {days}d {hours}u";
+    BadgeOnTrackDays => "{target} {days}d", "{target} {days}d";
+    BadgeDueToday => "{target} due today {time}", "{target} vandaag {time}";
+    BadgePaused => "{days} wd paused", "{days} wd gepauzeerd";
+    BadgeLateDays => "! {target} {days} wd late", "! {target} {days} wd te laat";
+    BadgeLateHours => "! {target} {hours}h late", "! {target} {hours}u te laat";
+    BadgeNotStarted => "not started", "niet gestart";
+    BadgeMet => "{target} met", "{target} gehaald";
+    BadgeMetLate => "{target} met late", "{target} te laat gehaald";
+
     // Problems with input.
     ProblemMissing => "{field} is required.", "{field} is verplicht.";
     ProblemTooLong => "{field} is too long: at most {max} characters.", "{field} is te lang: hoogstens {max} tekens.";
@@ -152,6 +165,12 @@ catalogue! {
     DemoDatabase => "Demo database with {count} cases at {path} (deleted on exit).", "Demodatabase met {count} klachten in {path} (wordt bij afsluiten verwijderd).";
     BadNow => "--now: \"{given}\" is not a date and time; write e.g. 2026-11-26T10:00.", "--now: \"{given}\" is geen datum en tijd; schrijf bijv. 2026-11-26T10:00.";
     MoveNeedsOption => "{state} needs {option}.", "{state} vereist {option}.";
+    YearOutOfRange => "{year} is outside the years the calendar covers (1583 to 9999).", "{year} valt buiten de jaren die de kalender kent (1583 tot 9999).";
+    BadFrom => "--from: \"{given}\" is not a local date and time; write e.g. 2026-11-26T10:00.", "--from: \"{given}\" is geen lokale datum en tijd; schrijf bijv. 2026-11-26T10:00.";
+    NoWayBack => "A case cannot go back to \"{state}\".", "Een klacht kan niet terug naar \"{state}\".";
+    SeeHelp => "see klachtdesk --help", "zie klachtdesk --help";
+    CaseCountedOne => "1 case", "1 klacht";
+    LabelNote => "note", "notitie";
     NoSuchState => "\"{given}\" is not a state; use one of: {states}.", "\"{given}\" is geen status; gebruik een van: {states}.";
 
     // Headings and labels in listings.

@@ -128,6 +128,36 @@ pub fn holiday_key(kind: HolidayKind) -> T {
     }
 }
 
+/// A case's state as the operator reads it, noting a withdrawal.
+pub fn state_label(lang: Lang, case: &crate::domain::case::Case) -> String {
+    let state = lang.t(state_key(case.state));
+    if case.withdrawal.is_some() {
+        format!("{state} ({})", lang.t(T::Withdrawn))
+    } else {
+        state.to_string()
+    }
+}
+
+/// A value from the audit trail (stored language-neutral: slugs and UTC
+/// timestamps) as the operator reads it.
+pub fn audit_value(lang: Lang, field: Field, raw: &str) -> String {
+    let from_slug = |all: &[(&str, T)]| {
+        all.iter()
+            .find(|(slug, _)| *slug == raw)
+            .map(|(_, key)| lang.t(*key).to_string())
+    };
+    let shown = match field {
+        Field::ComplainedAt | Field::AckAt => chrono::DateTime::parse_from_rfc3339(raw)
+            .ok()
+            .map(|t| super::datetime(lang, t.with_timezone(&chrono::Utc))),
+        Field::Channel => from_slug(&Channel::ALL.map(|c| (c.slug(), channel_key(c)))),
+        Field::AckVia => from_slug(&AckVia::ALL.map(|v| (v.slug(), ack_via_key(v)))),
+        Field::Satisfaction => from_slug(&Satisfaction::ALL.map(|s| (s.slug(), satisfaction_key(s)))),
+        _ => None,
+    };
+    shown.unwrap_or_else(|| raw.to_string())
+}
+
 /// One problem in a sentence.
 pub fn problem(lang: Lang, p: &Problem) -> String {
     let field = |f: &Field| lang.t(field_key(*f));
@@ -226,5 +256,55 @@ pub fn clock(lang: Lang, status: &ClockStatus) -> String {
                 ("late", &v.working_days_late),
             ],
         ),
+    }
+}
+
+/// The short deadline badge of a card or list row: `ack 1d 3h`, `outcome due
+/// today 17:00`, `10 wd paused`, `! ack 2 wd late`.
+pub fn badge(lang: Lang, target: Target, status: &ClockStatus, outcome_days: u32) -> String {
+    let name = lang.t(match target {
+        Target::Acknowledge => T::BadgeAck,
+        Target::Outcome => T::BadgeOutcome,
+    });
+    match status {
+        ClockStatus::NotStarted => lang.t(T::BadgeNotStarted).to_string(),
+        ClockStatus::Paused => lang.fill(T::BadgePaused, &[("days", &outcome_days)]),
+        ClockStatus::OnTrack {
+            working_days_left,
+            hours_left: 0,
+            ..
+        } => lang.fill(
+            T::BadgeOnTrackDays,
+            &[("target", &name), ("days", working_days_left)],
+        ),
+        ClockStatus::OnTrack {
+            working_days_left,
+            hours_left,
+            ..
+        } => lang.fill(
+            T::BadgeOnTrack,
+            &[
+                ("target", &name),
+                ("days", working_days_left),
+                ("hours", hours_left),
+            ],
+        ),
+        ClockStatus::DueToday { due } => lang.fill(
+            T::BadgeDueToday,
+            &[("target", &name), ("time", &time(due.deadline))],
+        ),
+        ClockStatus::Breached {
+            working_days_late: 0,
+            hours_late,
+            ..
+        } => lang.fill(T::BadgeLateHours, &[("target", &name), ("hours", hours_late)]),
+        ClockStatus::Breached {
+            working_days_late, ..
+        } => lang.fill(
+            T::BadgeLateDays,
+            &[("target", &name), ("days", working_days_late)],
+        ),
+        ClockStatus::Met(v) if v.on_time => lang.fill(T::BadgeMet, &[("target", &name)]),
+        ClockStatus::Met(_) => lang.fill(T::BadgeMetLate, &[("target", &name)]),
     }
 }

@@ -128,13 +128,26 @@ impl Store {
         command: &Command,
         ctx: &Ctx,
     ) -> Result<Case, CommandError> {
+        self.execute_all(id, expected_version, std::slice::from_ref(command), ctx)
+    }
+
+    /// Runs several commands on one case as one: all are saved (each with its
+    /// own audit event), or none is.
+    pub fn execute_all(
+        &self,
+        id: CaseId,
+        expected_version: Option<u32>,
+        commands: &[Command],
+        ctx: &Ctx,
+    ) -> Result<Case, CommandError> {
         let key = keys::case(id);
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
             let bytes = cases
                 .get(key)?
                 .ok_or_else(|| abort(StoreError::NotFound(id).into()))?;
-            let case: Case = codec::decode(&bytes).map_err(|e| abort(unreadable("cases", &id, e).into()))?;
+            let mut case: Case =
+                codec::decode(&bytes).map_err(|e| abort(unreadable("cases", &id, e).into()))?;
             if let Some(expected) = expected_version
                 && expected != case.version
             {
@@ -144,10 +157,13 @@ impl Store {
                 };
                 return Err(abort(CommandError::Refused(stale.into())));
             }
-            let (next, event) = workflow::apply(&case, command, ctx).map_err(|r| abort(r.into()))?;
-            cases.insert(&key, codec::encode(&next))?;
-            events.insert(&keys::event(id, event.seq), codec::encode(&event))?;
-            Ok(next)
+            for command in commands {
+                let (next, event) = workflow::apply(&case, command, ctx).map_err(|r| abort(r.into()))?;
+                events.insert(&keys::event(id, event.seq), codec::encode(&event))?;
+                case = next;
+            }
+            cases.insert(&key, codec::encode(&case))?;
+            Ok(case)
         });
         self.finish(result)
     }

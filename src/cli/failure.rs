@@ -1,0 +1,55 @@
+//! How a command ends badly: refused input (exit 2) or anything else (exit 1),
+//! each with a one-line message for the operator.
+
+use std::process::ExitCode;
+
+use crate::config::ConfigError;
+use crate::domain::problem::Refusal;
+use crate::i18n::{self, Lang};
+use crate::store::{CommandError, StoreError};
+
+#[derive(Debug)]
+pub enum Failure {
+    /// The input was wrong; the message says what and how to put it right.
+    Refused(String),
+    /// Something else went wrong.
+    Failed(String),
+}
+
+impl Failure {
+    pub fn refusal(lang: Lang, r: &Refusal) -> Self {
+        Failure::Refused(i18n::refusal(lang, r))
+    }
+
+    pub fn command(lang: Lang, e: &CommandError) -> Self {
+        match e {
+            CommandError::Refused(r) => Self::refusal(lang, r),
+            CommandError::Store(e) => Self::store(lang, e),
+        }
+    }
+
+    pub fn store(lang: Lang, e: &StoreError) -> Self {
+        match e {
+            StoreError::NotFound(_) => Failure::Refused(e.describe(lang)),
+            _ => Failure::Failed(e.describe(lang)),
+        }
+    }
+
+    pub fn config(lang: Lang, e: &ConfigError) -> Self {
+        Failure::Failed(e.describe(lang))
+    }
+
+    pub fn report(&self) -> ExitCode {
+        let (message, code) = match self {
+            Failure::Refused(m) => (m, 2),
+            Failure::Failed(m) => (m, 1),
+        };
+        eprintln!("klachtdesk: {}", one_line(message));
+        ExitCode::from(code)
+    }
+}
+
+/// Messages are one line: a multi-line reason is folded.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,98 @@
+//! JSON for scripts: a case with its `id` and `state` at the top level, its
+//! deadlines as they stand now, and (for `show`) its audit trail.
+
+use serde::Serialize;
+
+use crate::domain::case::Case;
+use crate::domain::clock::ClockStatus;
+use crate::domain::deadlines::CaseClocks;
+use crate::domain::event::Event;
+
+#[derive(Serialize)]
+pub struct CaseJson<'a> {
+    #[serde(flatten)]
+    case: &'a Case,
+    deadlines: Deadlines,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<&'a [Event]>,
+}
+
+#[derive(Serialize)]
+struct Deadlines {
+    acknowledge: Clock,
+    outcome: Clock,
+}
+
+#[derive(Serialize, Default)]
+struct Clock {
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    working_days_left: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hours_left: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    working_days_late: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hours_late: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    met_at: Option<String>,
+}
+
+pub fn case<'a>(case: &'a Case, clocks: &CaseClocks, events: Option<&'a [Event]>) -> CaseJson<'a> {
+    CaseJson {
+        case,
+        deadlines: Deadlines {
+            acknowledge: clock(&clocks.acknowledge),
+            outcome: clock(&clocks.outcome),
+        },
+        events,
+    }
+}
+
+fn clock(status: &ClockStatus) -> Clock {
+    let stamp = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let with_due = |status, due: &crate::domain::clock::Due| Clock {
+        status,
+        due: Some(due.day.to_string()),
+        deadline: Some(stamp(due.deadline)),
+        ..Clock::default()
+    };
+    match status {
+        ClockStatus::NotStarted => Clock {
+            status: "not-started",
+            ..Clock::default()
+        },
+        ClockStatus::Paused => Clock {
+            status: "paused",
+            ..Clock::default()
+        },
+        ClockStatus::OnTrack {
+            due,
+            working_days_left,
+            hours_left,
+        } => Clock {
+            working_days_left: Some(*working_days_left),
+            hours_left: Some(*hours_left),
+            ..with_due("on-track", due)
+        },
+        ClockStatus::DueToday { due } => with_due("due-today", due),
+        ClockStatus::Breached {
+            due,
+            working_days_late,
+            hours_late,
+        } => Clock {
+            working_days_late: Some(*working_days_late),
+            hours_late: Some(*hours_late),
+            ..with_due("breached", due)
+        },
+        ClockStatus::Met(v) => Clock {
+            working_days_late: Some(v.working_days_late),
+            met_at: Some(stamp(v.met_at)),
+            ..with_due(if v.on_time { "met-on-time" } else { "met-late" }, &v.due)
+        },
+    }
+}

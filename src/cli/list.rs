@@ -1,0 +1,149 @@
+//! `klachtdesk list`: the queue, filtered, most urgent first.
+
+use super::text::cell;
+use super::{Failure, Session, json};
+use crate::domain::case::Case;
+use crate::domain::deadlines::CaseClocks;
+use crate::domain::query::Filter;
+use crate::domain::workflow::State;
+use crate::i18n::{self, Lang, T};
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ListArgs {
+    /// Only cases in these states (comma-separated): received, acknowledged,
+    /// in-treatment, waiting, outcome, closed, not-admissible
+    #[arg(long, value_delimiter = ',', value_name = "STATE")]
+    state: Vec<String>,
+    /// Only cases about this service
+    #[arg(long)]
+    service: Option<String>,
+    /// Only cases of this handler
+    #[arg(long)]
+    handler: Option<String>,
+    /// Only cases whose running deadline has passed
+    #[arg(long)]
+    breached: bool,
+    /// Only cases with a deadline today
+    #[arg(long)]
+    due_today: bool,
+    /// Only cases whose number, contact, phone, e-mail or description contain these words
+    #[arg(long)]
+    text: Option<String>,
+    /// Closed and not-admissible cases too
+    #[arg(long)]
+    all: bool,
+    /// Print JSON for scripts
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
+    let lang = session.lang;
+    let filter = filter(session, args)?;
+    let store = session.store()?;
+    let loaded = store.load();
+    for problem in &loaded.unreadable {
+        eprintln!("klachtdesk: {}", problem.describe(lang));
+    }
+    let policy = &session.rules.policy;
+    let mut rows: Vec<(Case, CaseClocks)> = loaded
+        .cases
+        .into_iter()
+        .map(|case| {
+            let clocks = CaseClocks::of(&case, policy, session.now);
+            (case, clocks)
+        })
+        .filter(|(case, clocks)| filter.matches(case, clocks))
+        .collect();
+    rows.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
+    if args.json {
+        let list: Vec<_> = rows
+            .iter()
+            .map(|(case, clocks)| json::case(case, clocks, None))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).map_err(|e| Failure::Failed(e.to_string()))?
+        );
+        return Ok(());
+    }
+    if rows.is_empty() {
+        println!("{}", lang.t(T::NoCases));
+        return Ok(());
+    }
+    println!(
+        "{} {} {} {} {}",
+        cell(lang.t(T::HeadCase), 11),
+        cell(lang.t(T::HeadState), 24),
+        cell(lang.t(T::HeadContact), 32),
+        cell(lang.t(T::HeadService), 26),
+        lang.t(T::HeadDeadline)
+    );
+    for (case, clocks) in &rows {
+        println!("{}", row(lang, case, clocks, policy.outcome_days));
+    }
+    println!(
+        "{}",
+        if rows.len() == 1 {
+            lang.t(T::CaseCountedOne).to_string()
+        } else {
+            lang.fill(T::CasesCounted, &[("count", &rows.len())])
+        }
+    );
+    Ok(())
+}
+
+fn row(lang: Lang, case: &Case, clocks: &CaseClocks, outcome_days: u32) -> String {
+    let contact = match &case.contact.organisation {
+        Some(org) => format!("{} ({org})", case.contact.name),
+        None => case.contact.name.clone(),
+    };
+    let deadline = if case.is_open() {
+        let (target, status) = clocks.current();
+        i18n::badge(lang, target, status, outcome_days)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} {} {} {} {}",
+        cell(&case.id.to_string(), 11),
+        cell(&i18n::state_label(lang, case), 24),
+        cell(&contact, 32),
+        cell(&case.service, 26),
+        deadline
+    )
+}
+
+fn filter(session: &Session, args: &ListArgs) -> Result<Filter, Failure> {
+    let lang = session.lang;
+    let mut states = Vec::new();
+    for given in &args.state {
+        let state = State::from_slug(given).ok_or_else(|| {
+            let known: Vec<&str> = State::ALL.iter().map(|s| s.slug()).collect();
+            Failure::Refused(lang.fill(T::NoSuchState, &[("given", given), ("states", &known.join(", "))]))
+        })?;
+        states.push(state);
+    }
+    if states.is_empty() && !args.all {
+        states = State::OPEN.to_vec();
+    }
+    let service = match &args.service {
+        Some(s) => Some(
+            session
+                .rules
+                .services
+                .resolve(s)
+                .map_err(|p| Failure::refusal(lang, &p.into()))?,
+        ),
+        None => None,
+    };
+    Ok(Filter {
+        states,
+        service,
+        handler: args.handler.clone(),
+        channel: None,
+        breached: args.breached,
+        due_today: args.due_today,
+        text: args.text.clone(),
+    })
+}

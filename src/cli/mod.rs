@@ -1,0 +1,92 @@
+//! The command line: the same store and domain calls the board uses, for
+//! scripts and quick work.
+
+mod add;
+mod calendar;
+mod failure;
+mod json;
+mod list;
+mod moves;
+mod session;
+mod show;
+mod text;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use failure::Failure;
+pub use session::{Global, Session};
+
+/// A terminal case manager for a complaint desk.
+#[derive(Debug, Parser)]
+#[command(name = "klachtdesk", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Register a new complaint; prints its case number
+    Add(add::AddArgs),
+    /// List cases (open ones unless --state or --all says otherwise)
+    List(list::ListArgs),
+    /// Show one case: its fields, deadlines, contact log and audit trail
+    Show(show::ShowArgs),
+    /// Move a case to another state of the procedure
+    Move(moves::MoveArgs),
+    /// Log a call, e-mail or note on a case
+    Log(moves::LogArgs),
+    /// The working-day calendar the deadlines are counted in
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCmd),
+}
+
+/// Parses the command line. Help and version are printed as clap renders them;
+/// a usage mistake is one line saying what is wrong, and exit code 2.
+pub fn parse() -> Result<Cli, ExitCode> {
+    use clap::error::ErrorKind;
+    Cli::try_parse().map_err(|e| match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error:")
+                .trim();
+            let lang = crate::config::Config::default().language(|v| std::env::var(v).ok());
+            Failure::Refused(format!("{first} ({})", lang.t(crate::i18n::T::SeeHelp))).report()
+        }
+    })
+}
+
+/// Runs the command line and turns its outcome into an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), Failure> {
+    let mut session = Session::new(&cli.global)?;
+    match cli.command {
+        Some(Cmd::Add(args)) => add::run(&mut session, &args),
+        Some(Cmd::List(args)) => list::run(&mut session, &args),
+        Some(Cmd::Show(args)) => show::run(&mut session, &args),
+        Some(Cmd::Move(args)) => moves::run_move(&mut session, &args),
+        Some(Cmd::Log(args)) => moves::run_log(&mut session, &args),
+        Some(Cmd::Calendar(cmd)) => calendar::run(&session, &cmd),
+        None => list::run(&mut session, &list::ListArgs::default()),
+    }
+}

@@ -1,0 +1,240 @@
+//! `klachtdesk move` and `klachtdesk log`: the procedure's steps from the
+//! command line, through the same store call as the board.
+
+use super::{Failure, Session};
+use crate::domain::case::{AckVia, CaseId, Direction, LogKind, Satisfaction};
+use crate::domain::problem::{Field, Problem};
+use crate::domain::when::parse_moment;
+use crate::domain::workflow::{Command, State};
+use crate::i18n::{Lang, T, state_key};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct MoveArgs {
+    /// The case number, e.g. K-2026-0042
+    id: String,
+    /// The state to move to: acknowledged, not-admissible, in-treatment, waiting, outcome, closed
+    state: String,
+    /// acknowledged: how the receipt was confirmed
+    #[arg(long, value_enum)]
+    via: Option<ViaArg>,
+    /// acknowledged: when (local time) [default: now]
+    #[arg(long, value_name = "DATETIME")]
+    at: Option<String>,
+    /// not-admissible: the written justification sent to the complainant
+    #[arg(long)]
+    justification: Option<String>,
+    /// in-treatment: who handles the case
+    #[arg(long)]
+    handler: Option<String>,
+    /// waiting: what information was asked for
+    #[arg(long)]
+    request: Option<String>,
+    /// in-treatment from waiting: a note on what was received
+    #[arg(long)]
+    note: Option<String>,
+    /// in-treatment from outcome: why the complainant is not satisfied
+    #[arg(long)]
+    reason: Option<String>,
+    /// outcome: the root cause found
+    #[arg(long)]
+    root_cause: Option<String>,
+    /// outcome: the solution
+    #[arg(long)]
+    solution: Option<String>,
+    /// outcome: the outcome as communicated to the complainant
+    #[arg(long)]
+    outcome: Option<String>,
+    /// closed: the learnings for the company (may be "none", but must be said)
+    #[arg(long)]
+    learnings: Option<String>,
+    /// closed: whether the complainant is satisfied with the solution
+    #[arg(long, value_enum)]
+    satisfaction: Option<SatisfactionArg>,
+    /// closed: close as withdrawn by the complainant, with this reason
+    #[arg(long, value_name = "REASON")]
+    withdrawn: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ViaArg {
+    Email,
+    Phone,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum SatisfactionArg {
+    Satisfied,
+    Unsatisfied,
+    Unknown,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct LogArgs {
+    /// The case number, e.g. K-2026-0042
+    id: String,
+    /// What is logged
+    #[arg(long, value_enum)]
+    kind: KindArg,
+    /// Which way it went [default: internal for a note, else in]
+    #[arg(long, value_enum)]
+    direction: Option<DirectionArg>,
+    /// What was said or written
+    #[arg(long)]
+    text: String,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum KindArg {
+    Call,
+    Email,
+    Note,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum DirectionArg {
+    In,
+    Out,
+    Internal,
+}
+
+fn text(option: &Option<String>) -> String {
+    option.clone().unwrap_or_default()
+}
+
+pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
+    let lang = session.lang;
+    let id = CaseId::parse(&args.id).map_err(|p| Failure::refusal(lang, &p.into()))?;
+    let target = State::from_slug(&args.state).ok_or_else(|| {
+        let known: Vec<&str> = State::ALL.iter().map(|s| s.slug()).collect();
+        Failure::Refused(lang.fill(
+            T::NoSuchState,
+            &[("given", &args.state), ("states", &known.join(", "))],
+        ))
+    })?;
+    let store = session.store()?;
+    let case = store.get(id).map_err(|e| Failure::store(lang, &e))?;
+    let mut commands = vec![command_for(session, args, case.state, target)?];
+    // A handler named when information comes in or the case is reopened takes
+    // over, saved together with the move so that a refused handler moves nothing.
+    if let Some(handler) = &args.handler
+        && !matches!(commands[0], Command::TakeIntoTreatment { .. })
+        && case.handler.as_deref() != Some(handler.trim())
+    {
+        commands.push(Command::AssignHandler {
+            handler: handler.clone(),
+        });
+    }
+    let case = store
+        .execute_all(id, Some(case.version), &commands, &session.ctx())
+        .map_err(|e| Failure::command(lang, &e))?;
+    println!(
+        "{}",
+        lang.fill(
+            T::Saved,
+            &[("id", &case.id), ("state", &lang.t(state_key(case.state)))]
+        )
+    );
+    Ok(())
+}
+
+/// The command that moves a case from `from` to `target` with the given options.
+fn command_for(session: &Session, args: &MoveArgs, from: State, target: State) -> Result<Command, Failure> {
+    let lang = session.lang;
+    let refused = |p: Problem| Failure::refusal(lang, &p.into());
+    Ok(match target {
+        State::Received => {
+            let state = lang.t(state_key(target));
+            return Err(Failure::Refused(lang.fill(T::NoWayBack, &[("state", &state)])));
+        }
+        State::Acknowledged => {
+            let via = args
+                .via
+                .ok_or_else(|| needs(lang, target, "--via email|phone|letter"))?;
+            let at = match &args.at {
+                None => session.now,
+                Some(text) => parse_moment(text, session.now, &session.rules.policy).ok_or_else(|| {
+                    refused(Problem::BadMoment {
+                        field: Field::AckAt,
+                        given: text.clone(),
+                    })
+                })?,
+            };
+            let via = match via {
+                ViaArg::Email => AckVia::Email,
+                ViaArg::Phone => AckVia::Phone,
+                ViaArg::Letter => AckVia::Letter,
+            };
+            Command::Acknowledge { at, via }
+        }
+        State::NotAdmissible => Command::DeclareNotAdmissible {
+            justification: text(&args.justification),
+        },
+        State::InTreatment => match from {
+            State::Waiting => Command::InformationReceived {
+                note: text(&args.note),
+            },
+            State::OutcomeCommunicated => Command::Reopen {
+                reason: text(&args.reason),
+            },
+            _ => Command::TakeIntoTreatment {
+                handler: text(&args.handler),
+            },
+        },
+        State::Waiting => Command::RequestInformation {
+            request: text(&args.request),
+        },
+        State::OutcomeCommunicated => Command::CommunicateOutcome {
+            root_cause: text(&args.root_cause),
+            solution: text(&args.solution),
+            outcome: text(&args.outcome),
+        },
+        State::Closed => match &args.withdrawn {
+            Some(reason) => Command::Withdraw {
+                reason: reason.clone(),
+            },
+            None => Command::Close {
+                learnings: text(&args.learnings),
+                satisfaction: args.satisfaction.map(|s| match s {
+                    SatisfactionArg::Satisfied => Satisfaction::Satisfied,
+                    SatisfactionArg::Unsatisfied => Satisfaction::Unsatisfied,
+                    SatisfactionArg::Unknown => Satisfaction::Unknown,
+                }),
+            },
+        },
+    })
+}
+
+fn needs(lang: Lang, state: State, option: &str) -> Failure {
+    Failure::Refused(lang.fill(
+        T::MoveNeedsOption,
+        &[("state", &lang.t(state_key(state))), ("option", &option)],
+    ))
+}
+
+pub fn run_log(session: &mut Session, args: &LogArgs) -> Result<(), Failure> {
+    let lang = session.lang;
+    let id = CaseId::parse(&args.id).map_err(|p| Failure::refusal(lang, &p.into()))?;
+    let kind = match args.kind {
+        KindArg::Call => LogKind::Call,
+        KindArg::Email => LogKind::Email,
+        KindArg::Note => LogKind::Note,
+    };
+    let direction = match (args.direction, kind) {
+        (Some(DirectionArg::In), _) => Direction::Inbound,
+        (Some(DirectionArg::Out), _) => Direction::Outbound,
+        (Some(DirectionArg::Internal), _) | (None, LogKind::Note) => Direction::Internal,
+        (None, _) => Direction::Inbound,
+    };
+    let command = Command::LogContact {
+        kind,
+        direction,
+        text: args.text.clone(),
+    };
+    let store = session.store()?;
+    let case = store
+        .execute(id, None, &command, &session.ctx())
+        .map_err(|e| Failure::command(lang, &e))?;
+    println!("{}", lang.fill(T::Logged, &[("id", &case.id)]));
+    Ok(())
+}

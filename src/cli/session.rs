@@ -1,0 +1,126 @@
+//! What every subcommand works with: the configuration, the language, the
+//! operator, the clock, and (opened only when needed) the store.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use super::Failure;
+use crate::config::{self, Config};
+use crate::demo;
+use crate::domain::when::parse_moment;
+use crate::domain::workflow::{Ctx, Rules};
+use crate::i18n::{Lang, T};
+use crate::store::Store;
+
+/// The options every subcommand shares.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Global {
+    /// The database folder [default: the platform's data directory]
+    #[arg(long, env = "KLACHTDESK_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The configuration file [default: config.toml in the platform's config directory]
+    #[arg(long, env = "KLACHTDESK_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Pin the clock to this local time (YYYY-MM-DDTHH:MM), for training, demos and tests
+    #[arg(long, env = "KLACHTDESK_NOW", global = true, value_name = "DATETIME")]
+    pub now: Option<String>,
+    /// Work on a fresh temporary database filled with demo cases
+    #[arg(long, global = true)]
+    pub demo: bool,
+}
+
+pub struct Session {
+    pub config: Config,
+    pub rules: Rules,
+    pub lang: Lang,
+    pub operator: String,
+    pub now: DateTime<Utc>,
+    global: Global,
+    store: Option<Store>,
+    /// The demo database lives as long as the session.
+    _demo_dir: Option<tempfile::TempDir>,
+}
+
+fn env(var: &str) -> Option<String> {
+    std::env::var(var).ok()
+}
+
+impl Session {
+    pub fn new(global: &Global) -> Result<Session, Failure> {
+        let config = match (&global.config, config::default_config_file()) {
+            (Some(path), _) => Config::load(path, true),
+            (None, Some(path)) => Config::load(&path, false),
+            (None, None) => Ok(Config::default()),
+        }
+        .map_err(|e| Failure::config(Config::default().language(env), &e))?;
+        let rules = config.rules();
+        let lang = config.language(env);
+        let now = match &global.now {
+            None => Utc::now(),
+            Some(text) => parse_moment(text, Utc::now(), &rules.policy)
+                .ok_or_else(|| Failure::Refused(lang.fill(T::BadNow, &[("given", text)])))?,
+        };
+        Ok(Session {
+            operator: config.operator(env),
+            config,
+            rules,
+            lang,
+            now,
+            global: global.clone(),
+            store: None,
+            _demo_dir: None,
+        })
+    }
+
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            now: self.now,
+            actor: &self.operator,
+            rules: &self.rules,
+        }
+    }
+
+    /// The store, opened on first use: the demo database, `--db`, or the default.
+    pub fn store(&mut self) -> Result<Store, Failure> {
+        if let Some(store) = &self.store {
+            return Ok(store.clone());
+        }
+        let store = if self.global.demo {
+            self.open_demo()?
+        } else {
+            self.open_configured()?
+        };
+        self.store = Some(store.clone());
+        Ok(store)
+    }
+
+    fn open_configured(&self) -> Result<Store, Failure> {
+        let path = self
+            .global
+            .db
+            .clone()
+            .or_else(config::default_database)
+            .ok_or_else(|| Failure::Failed("no data directory found; use --db PATH".into()))?;
+        Store::open(&path).map_err(|e| Failure::store(self.lang, &e))
+    }
+
+    fn open_demo(&mut self) -> Result<Store, Failure> {
+        let dir = tempfile::Builder::new()
+            .prefix("klachtdesk-demo-")
+            .tempdir()
+            .map_err(|e| Failure::Failed(e.to_string()))?;
+        let store = Store::open(&dir.path().join("db")).map_err(|e| Failure::store(self.lang, &e))?;
+        let count = demo::populate(&store, &self.rules, self.now, &self.operator)
+            .map_err(|e| Failure::command(self.lang, &e))?;
+        eprintln!(
+            "{}",
+            self.lang.fill(
+                T::DemoDatabase,
+                &[("count", &count), ("path", &dir.path().display())]
+            )
+        );
+        self._demo_dir = Some(dir);
+        Ok(store)
+    }
+}

@@ -1,0 +1,58 @@
+//! Plain-text layout for the terminal: fixed-width columns that respect wide
+//! characters, with hostile characters made visible.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::sanitize::one_line;
+
+/// `text` on one line, cut to `width` display columns (with `…`) and padded to it.
+pub fn cell(text: &str, width: usize) -> String {
+    let text = one_line(text);
+    let mut out = String::new();
+    let mut used = 0;
+    if text.width() > width {
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.push('…');
+        used += 1;
+    } else {
+        out.push_str(&text);
+        used = text.width();
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// A label and its value, the value's later lines indented under the first.
+pub fn labelled(label: &str, value: &str, label_width: usize) -> String {
+    let value = crate::sanitize::visible(value);
+    let indent = " ".repeat(label_width + 2);
+    let mut lines = value.lines();
+    let first = lines.next().unwrap_or("");
+    let mut out = format!("  {}{first}", cell(label, label_width));
+    for line in lines {
+        out.push('\n');
+        out.push_str(&indent);
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cut_and_pad_by_display_width() {
+        assert_eq!(cell("abc", 5), "abc  ");
+        assert_eq!(cell("abcdef", 4), "abc…");
+        assert_eq!(cell("日本語テキスト", 7), "日本語…");
+        assert_eq!(cell("a\nb", 4), "a b ");
+    }
+}

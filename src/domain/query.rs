@@ -1,0 +1,85 @@
+//! Which cases an operator asks for: filters on state, service, deadline and
+//! handler, and a free-text match over what a caller might say to identify a case.
+
+use super::case::{Case, Channel};
+use super::contact::phone_key;
+use super::deadlines::CaseClocks;
+use super::workflow::State;
+
+/// Conditions a case must all meet; an empty filter matches every case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only these states; empty means any.
+    pub states: Vec<State>,
+    pub service: Option<String>,
+    pub handler: Option<String>,
+    pub channel: Option<Channel>,
+    pub breached: bool,
+    pub due_today: bool,
+    pub text: Option<String>,
+}
+
+impl Filter {
+    pub fn matches(&self, case: &Case, clocks: &CaseClocks) -> bool {
+        (self.states.is_empty() || self.states.contains(&case.state))
+            && self
+                .service
+                .as_ref()
+                .is_none_or(|s| case.service.eq_ignore_ascii_case(s.trim()))
+            && self.handler.as_ref().is_none_or(|h| {
+                case.handler
+                    .as_ref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(h.trim()))
+            })
+            && self.channel.is_none_or(|c| case.channel == c)
+            && (!self.breached || clocks.is_breached())
+            && (!self.due_today || clocks.is_due_today())
+            && self.text.as_ref().is_none_or(|t| text_matches(case, t))
+    }
+}
+
+/// Whether every word of `query` occurs in the case's number, contact name,
+/// organisation, e-mail, phone number (ignoring spaces and +31/0 prefixes) or
+/// description, ignoring case.
+pub fn text_matches(case: &Case, query: &str) -> bool {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return true;
+    }
+    let phone = case.contact.phone.as_deref().map(phone_key).unwrap_or_default();
+    // A number typed with spaces (`+31 6 1234`) is one phone fragment, not three words.
+    if phone_matches(&phone, query.trim()) {
+        return true;
+    }
+    let haystack = searchable_text(case);
+    words
+        .iter()
+        .all(|w| haystack.contains(w.as_str()) || phone_matches(&phone, w))
+}
+
+/// The lower-cased text a search looks through.
+pub fn searchable_text(case: &Case) -> String {
+    let c = &case.contact;
+    [
+        case.id.to_string().as_str(),
+        &c.name,
+        c.organisation.as_deref().unwrap_or(""),
+        c.email.as_deref().unwrap_or(""),
+        c.phone.as_deref().unwrap_or(""),
+        &case.description,
+    ]
+    .join("\n")
+    .to_lowercase()
+}
+
+/// A typed fragment of a phone number matches when its digits (with a Dutch
+/// prefix normalised) occur in the number's key.
+fn phone_matches(phone: &str, word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    if phone.is_empty() || digits < 4 || !word.chars().all(|c| c.is_ascii_digit() || "+-() ".contains(c)) {
+        return false;
+    }
+    let key = phone_key(word);
+    let key = key.strip_prefix('0').unwrap_or(&key);
+    phone.contains(key)
+}
