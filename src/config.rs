@@ -24,6 +24,8 @@ pub struct Config {
     pub services: Vec<String>,
     pub targets: Targets,
     pub calendar: CalendarConfig,
+    /// Key bindings that replace the defaults, per place and action.
+    pub keys: crate::keymap::Table,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

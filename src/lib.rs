@@ -3,10 +3,14 @@
 //! Layers, each depending only on the ones below it:
 //! `cli`/`tui`/`ui` → `app` → `store` → `domain`.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod keymap;
 pub mod sanitize;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -19,7 +19,6 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -948,7 +947,7 @@ fn list_finds_breached_cases_and_cases_due_today() {
     let text = desk.ok(&["list"]);
     let row = |name: &str| lines_with(&text, name).concat();
     assert!(row("Bea Breed").contains("late"), "{text}");
-    assert!(row("Tom Today").contains("due today 17:00"), "{text}");
+    assert!(row("Tom Today").contains("ack today 17:00"), "{text}");
     assert!(
         !row("Fien Fresh").contains("late") && !row("Fien Fresh").contains("today"),
         "{text}"
@@ -1454,13 +1453,23 @@ fn clap_rejects_unknown_options_and_values_with_exit_code_2() {
         &["calendar", "due", "--from", "2026-11-20T10:00"],
         &["frobnicate"],
     ] {
-        let output = desk.cmd().args(args).assert().code(2).stdout("").get_output().clone();
+        let output = desk
+            .cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .get_output()
+            .clone();
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
             stderr.starts_with("klachtdesk: ") && stderr.trim_end().lines().count() == 1,
             "{args:?}: {stderr}"
         );
-        assert!(stderr.contains("klachtdesk --help") && !stderr.contains("panicked"), "{stderr}");
+        assert!(
+            stderr.contains("klachtdesk --help") && !stderr.contains("panicked"),
+            "{stderr}"
+        );
     }
     assert_eq!(desk.state(&id), "received");
 }

@@ -2,6 +2,7 @@
 //! scripts and quick work.
 
 mod add;
+mod board;
 mod calendar;
 mod failure;
 mod json;
@@ -87,6 +88,6 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Move(args)) => moves::run_move(&mut session, &args),
         Some(Cmd::Log(args)) => moves::run_log(&mut session, &args),
         Some(Cmd::Calendar(cmd)) => calendar::run(&session, &cmd),
-        None => list::run(&mut session, &list::ListArgs::default()),
+        None => board::run(&mut session),
     }
 }

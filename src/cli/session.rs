@@ -11,6 +11,7 @@ use crate::demo;
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::{Ctx, Rules};
 use crate::i18n::{Lang, T};
+use crate::keymap::Keymap;
 use crate::store::Store;
 
 /// The options every subcommand shares.
@@ -36,6 +37,8 @@ pub struct Session {
     pub lang: Lang,
     pub operator: String,
     pub now: DateTime<Utc>,
+    /// Whether the clock was pinned with --now.
+    pub pinned: bool,
     global: Global,
     store: Option<Store>,
     /// The demo database lives as long as the session.
@@ -67,10 +70,16 @@ impl Session {
             rules,
             lang,
             now,
+            pinned: global.now.is_some(),
             global: global.clone(),
             store: None,
             _demo_dir: None,
         })
+    }
+
+    /// The key bindings: the defaults with the configuration's overrides.
+    pub fn keymap(&self) -> Result<Keymap, Failure> {
+        Keymap::with_overrides(&self.config.keys).map_err(Failure::Failed)
     }
 
     pub fn ctx(&self) -> Ctx<'_> {

@@ -115,17 +115,22 @@ catalogue! {
     ClockMetLate => "met late: {date} ({late} working days late)", "te laat gehaald: {date} ({late} werkdagen te laat)";
 
     // Deadline badges on cards and in lists: short, readable without colour.
-    BadgeAck => "ack", "ontv";
-    BadgeOutcome => "outcome", "uitkomst";
-    BadgeOnTrack => "{target} {days}d {hours}h", "{target} {days}d {hours}u";
-    BadgeOnTrackDays => "{target} {days}d", "{target} {days}d";
-    BadgeDueToday => "{target} due today {time}", "{target} vandaag {time}";
+    BadgeAckOnTrack => "ack {days}d {hours}h", "ontv {days}d {hours}u";
+    BadgeAckOnTrackDays => "ack {days}d", "ontv {days}d";
+    BadgeAckDueToday => "ack today {time}", "ontv vandaag {time}";
+    BadgeAckLateDays => "! ack {days} wd late", "! ontv {days} wd te laat";
+    BadgeAckLateHours => "! ack {hours}h late", "! ontv {hours}u te laat";
+    BadgeAckMet => "ack met", "ontv gehaald";
+    BadgeAckMetLate => "ack met late", "ontv te laat";
+    BadgeOnTrack => "{days}d {hours}h left", "nog {days}d {hours}u";
+    BadgeOnTrackDays => "{days}d left", "nog {days}d";
+    BadgeDueToday => "due today {time}", "vandaag {time}";
+    BadgeLateDays => "! {days} wd late", "! {days} wd te laat";
+    BadgeLateHours => "! {hours}h late", "! {hours}u te laat";
+    BadgeMet => "outcome met", "uitkomst gehaald";
+    BadgeMetLate => "outcome met late", "uitkomst te laat";
     BadgePaused => "{days} wd paused", "{days} wd gepauzeerd";
-    BadgeLateDays => "! {target} {days} wd late", "! {target} {days} wd te laat";
-    BadgeLateHours => "! {target} {hours}h late", "! {target} {hours}u te laat";
     BadgeNotStarted => "not started", "niet gestart";
-    BadgeMet => "{target} met", "{target} gehaald";
-    BadgeMetLate => "{target} met late", "{target} te laat gehaald";
 
     // Problems with input.
     ProblemMissing => "{field} is required.", "{field} is verplicht.";
@@ -173,6 +178,93 @@ catalogue! {
     LabelNote => "note", "notitie";
     NoSuchState => "\"{given}\" is not a state; use one of: {states}.", "\"{given}\" is geen status; gebruik een van: {states}.";
 
+    // Actions: a short label for the footer, a description for the help.
+    ActQuit => "quit", "stop";
+    ActQuitHelp => "Quit klachtdesk", "klachtdesk afsluiten";
+    ActHelp => "help", "help";
+    ActHelpHelp => "Show or hide this help", "Deze hulp tonen of verbergen";
+    ActLeft => "left", "links";
+    ActLeftHelp => "Previous column", "Vorige kolom";
+    ActRight => "right", "rechts";
+    ActRightHelp => "Next column", "Volgende kolom";
+    ActUp => "up", "omhoog";
+    ActUpHelp => "Previous card, field or line", "Vorige kaart, veld of regel";
+    ActDown => "down", "omlaag";
+    ActDownHelp => "Next card, field or line", "Volgende kaart, veld of regel";
+    ActFirst => "first", "eerste";
+    ActFirstHelp => "First card of the column", "Eerste kaart van de kolom";
+    ActLast => "last", "laatste";
+    ActLastHelp => "Last card of the column", "Laatste kaart van de kolom";
+    ActPageUp => "page up", "pagina omhoog";
+    ActPageUpHelp => "A page up", "Een pagina omhoog";
+    ActPageDown => "page down", "pagina omlaag";
+    ActPageDownHelp => "A page down", "Een pagina omlaag";
+    ActOpen => "open", "openen";
+    ActOpenHelp => "Open the selected case or item", "Geselecteerde klacht of keuze openen";
+    ActBack => "back", "terug";
+    ActBackHelp => "Close, back to where you were", "Sluiten, terug naar waar je was";
+    ActNewCase => "new", "nieuw";
+    ActNewCaseHelp => "Register a new complaint (phone intake)", "Nieuwe klacht registreren (telefonische intake)";
+    ActSearch => "search", "zoeken";
+    ActSearchHelp => "Search cases as you type", "Klachten zoeken terwijl je typt";
+    ActMenu => "moves", "stappen";
+    ActMenuHelp => "The procedure's next steps for this case", "De volgende stappen van de procedure voor deze klacht";
+    ActEdit => "edit", "bewerken";
+    ActEditHelp => "Edit the selected field", "Geselecteerd veld bewerken";
+    ActLogContact => "log", "vastleggen";
+    ActLogContactHelp => "Log a call, e-mail or note", "Gesprek, e-mail of notitie vastleggen";
+    ActToggleClosed => "closed", "afgesloten";
+    ActToggleClosedHelp => "Show or hide closed and not-admissible cases", "Afgesloten en niet-ontvankelijke klachten tonen of verbergen";
+    ActFilter => "filter", "filter";
+    ActFilterHelp => "Filter by service, handler or channel", "Filteren op dienst, behandelaar of kanaal";
+    ActFilterMine => "mine", "mijn";
+    ActFilterMineHelp => "Only my cases", "Alleen mijn klachten";
+    ActFilterBreached => "breached", "overschreden";
+    ActFilterBreachedHelp => "Only breached cases", "Alleen overschreden klachten";
+    ActFilterDueToday => "today", "vandaag";
+    ActFilterDueTodayHelp => "Only cases due today", "Alleen klachten met een termijn vandaag";
+    ActClearFilters => "clear", "wissen";
+    ActClearFiltersHelp => "Clear all filters", "Alle filters wissen";
+    ActSave => "save", "opslaan";
+    ActSaveHelp => "Save (register, or do the step)", "Opslaan (registreren, of de stap uitvoeren)";
+    ActNextField => "next", "volgende";
+    ActNextFieldHelp => "Next field", "Volgend veld";
+    ActPrevField => "prev", "vorige";
+    ActPrevFieldHelp => "Previous field", "Vorig veld";
+    ActOpenDuplicate => "existing case", "bestaande klacht";
+    ActOpenDuplicateHelp => "Open the caller's existing case instead", "In plaats daarvan de bestaande klacht van de beller openen";
+    ActYes => "yes", "ja";
+    ActYesHelp => "Yes", "Ja";
+    ActNo => "no", "nee";
+    ActNoHelp => "No", "Nee";
+    // Places on the screen, as the help names them.
+    ContextGlobal => "Everywhere", "Overal";
+    ContextBoard => "Board", "Bord";
+    ContextCase => "Case", "Klacht";
+    ContextForm => "Forms", "Formulieren";
+    ContextConfirm => "Confirmation", "Bevestiging";
+    ContextSearch => "Search", "Zoeken";
+    ContextMenu => "Menus", "Menu's";
+    ContextHelp => "Help", "Hulp";
+
+    // The board.
+    EnlargeTerminal => "Enlarge the terminal to at least {width}x{height} to see the board.", "Maak de terminal minstens {width}x{height} groot om het bord te zien.";
+    HeaderOpen => "open {count}", "open {count}";
+    HeaderBreached => "! {count} breached", "! {count} overschreden";
+    HeaderDueToday => "{count} due today", "{count} vandaag";
+    HeaderFilter => "filter: {filter}", "filter: {filter}";
+    ColumnEmpty => "(none)", "(geen)";
+    MoreBelow => "↓ {count} more", "↓ nog {count}";
+    HelpTitle => "Keys", "Toetsen";
+    HelpFooter => "The keys can be changed in the configuration's [keys] table.", "De toetsen zijn aan te passen in de tabel [keys] van de configuratie.";
+    CaseNotLoaded => "This case is not (or no longer) in the queue.", "Deze klacht staat niet (meer) in de wachtrij.";
+
+    // Filters.
+    FilterMine => "mine", "van mij";
+    FilterBreached => "breached", "overschreden";
+    FilterDueToday => "due today", "vandaag uiterlijk";
+    FilterNone => "all cases", "alle klachten";
+
     // Headings and labels in listings.
     HeadCase => "Case", "Klacht";
     HeadState => "State", "Status";
@@ -183,6 +275,7 @@ catalogue! {
     HeadContactLog => "Contact log", "Contactlog";
     HeadAuditTrail => "Audit trail", "Audittrail";
     HeadSteps => "Procedure", "Procedure";
+    HeadTimeline => "Timeline (newest first)", "Tijdlijn (nieuwste eerst)";
     HeadInfoRequests => "Information requests", "Informatieverzoeken";
     LabelRegistered => "Registered", "Geregistreerd";
     LabelBy => "by", "door";

@@ -24,6 +24,11 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     d.format_localized("%a %-d %b %Y", locale(lang)).to_string()
 }
 
+/// `Thu 26 Nov` / `do 26 nov`: a date this year, short.
+pub fn date_short(lang: Lang, d: NaiveDate) -> String {
+    d.format_localized("%a %-d %b", locale(lang)).to_string()
+}
+
 /// `10:15`, Amsterdam time.
 pub fn time(t: DateTime<Utc>) -> String {
     t.with_timezone(&Amsterdam).format("%H:%M").to_string()

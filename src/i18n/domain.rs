@@ -259,13 +259,12 @@ pub fn clock(lang: Lang, status: &ClockStatus) -> String {
     }
 }
 
-/// The short deadline badge of a card or list row: `ack 1d 3h`, `outcome due
-/// today 17:00`, `10 wd paused`, `! ack 2 wd late`.
+/// The short deadline badge of a card or list row, readable without colour:
+/// `ack 1d 3h`, `due today 17:00`, `10 wd paused`, `! 2 wd late`. The outcome
+/// is the default target; acknowledgement badges say `ack`.
 pub fn badge(lang: Lang, target: Target, status: &ClockStatus, outcome_days: u32) -> String {
-    let name = lang.t(match target {
-        Target::Acknowledge => T::BadgeAck,
-        Target::Outcome => T::BadgeOutcome,
-    });
+    let ack = target == Target::Acknowledge;
+    let pick = |a: T, o: T| if ack { a } else { o };
     match status {
         ClockStatus::NotStarted => lang.t(T::BadgeNotStarted).to_string(),
         ClockStatus::Paused => lang.fill(T::BadgePaused, &[("days", &outcome_days)]),
@@ -274,37 +273,36 @@ pub fn badge(lang: Lang, target: Target, status: &ClockStatus, outcome_days: u32
             hours_left: 0,
             ..
         } => lang.fill(
-            T::BadgeOnTrackDays,
-            &[("target", &name), ("days", working_days_left)],
+            pick(T::BadgeAckOnTrackDays, T::BadgeOnTrackDays),
+            &[("days", working_days_left)],
         ),
         ClockStatus::OnTrack {
             working_days_left,
             hours_left,
             ..
         } => lang.fill(
-            T::BadgeOnTrack,
-            &[
-                ("target", &name),
-                ("days", working_days_left),
-                ("hours", hours_left),
-            ],
+            pick(T::BadgeAckOnTrack, T::BadgeOnTrack),
+            &[("days", working_days_left), ("hours", hours_left)],
         ),
         ClockStatus::DueToday { due } => lang.fill(
-            T::BadgeDueToday,
-            &[("target", &name), ("time", &time(due.deadline))],
+            pick(T::BadgeAckDueToday, T::BadgeDueToday),
+            &[("time", &time(due.deadline))],
         ),
         ClockStatus::Breached {
             working_days_late: 0,
             hours_late,
             ..
-        } => lang.fill(T::BadgeLateHours, &[("target", &name), ("hours", hours_late)]),
+        } => lang.fill(
+            pick(T::BadgeAckLateHours, T::BadgeLateHours),
+            &[("hours", hours_late)],
+        ),
         ClockStatus::Breached {
             working_days_late, ..
         } => lang.fill(
-            T::BadgeLateDays,
-            &[("target", &name), ("days", working_days_late)],
+            pick(T::BadgeAckLateDays, T::BadgeLateDays),
+            &[("days", working_days_late)],
         ),
-        ClockStatus::Met(v) if v.on_time => lang.fill(T::BadgeMet, &[("target", &name)]),
-        ClockStatus::Met(_) => lang.fill(T::BadgeMetLate, &[("target", &name)]),
+        ClockStatus::Met(v) if v.on_time => lang.t(pick(T::BadgeAckMet, T::BadgeMet)).to_string(),
+        ClockStatus::Met(_) => lang.t(pick(T::BadgeAckMetLate, T::BadgeMetLate)).to_string(),
     }
 }

@@ -4,10 +4,12 @@
 //! missing translation is a compile error, not a blank on screen. Parameters are
 //! named `{like_this}` and filled by [`Lang::fill`].
 
+mod actions;
 mod catalogue;
 mod dates;
 mod domain;
 
+pub use actions::*;
 pub use catalogue::T;
 pub use dates::*;
 pub use domain::*;

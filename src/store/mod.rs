@@ -217,6 +217,12 @@ impl Store {
             .collect()
     }
 
+    /// The cases as they change from now on, whoever changes them in this
+    /// process: each new snapshot as it is written. Blocks until the next one.
+    pub fn watch(&self) -> Watch {
+        Watch(self.cases.watch_prefix(Vec::<u8>::new()))
+    }
+
     /// How many cases the database holds.
     pub fn len(&self) -> usize {
         self.cases.len()
@@ -248,4 +254,21 @@ fn create_private_dir(path: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn create_private_dir(path: &Path) -> std::io::Result<()> {
     fs::create_dir_all(path)
+}
+
+/// New snapshots of cases as they are written; see [`Store::watch`].
+pub struct Watch(sled::Subscriber);
+
+impl Iterator for Watch {
+    type Item = Case;
+
+    fn next(&mut self) -> Option<Case> {
+        loop {
+            if let sled::Event::Insert { value, .. } = self.0.next()?
+                && let Ok(case) = codec::decode(&value)
+            {
+                return Some(case);
+            }
+        }
+    }
 }

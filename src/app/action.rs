@@ -1,0 +1,86 @@
+//! What an operator can ask for with one key, and everything else the app
+//! reacts to. Actions are named in snake_case so that the keymap (an embedded
+//! TOML file, overridable in the config) can bind keys to them by name.
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
+use serde::Deserialize;
+
+use crate::domain::case::Case;
+use crate::store::CommandError;
+
+/// A command bound to a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Left,
+    Right,
+    Up,
+    Down,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    Open,
+    Back,
+    NewCase,
+    Search,
+    Menu,
+    Edit,
+    LogContact,
+    ToggleClosed,
+    Filter,
+    FilterMine,
+    FilterBreached,
+    FilterDueToday,
+    ClearFilters,
+    Save,
+    NextField,
+    PrevField,
+    OpenDuplicate,
+    Yes,
+    No,
+}
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key bound to an action where it was pressed.
+    Action(Action),
+    /// A key with no binding there: typing, for the editor that has the focus.
+    Key(KeyEvent),
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// A mouse click at a cell of the screen.
+    Click { column: u16, row: u16 },
+    /// The mouse wheel at a cell of the screen.
+    Scroll { column: u16, row: u16, down: bool },
+    /// The terminal's new size.
+    Resize { width: u16, height: u16 },
+    /// The clock moved on.
+    Tick(DateTime<Utc>),
+    /// The store's answer to a command this app sent.
+    Saved(Result<Case, CommandError>),
+    /// The store's answer to a registration this app sent.
+    Registered(Result<Case, CommandError>),
+    /// A case was changed, here or elsewhere: its new snapshot.
+    Changed(Case),
+    /// A case's audit trail, as asked for with [`Effect::LoadEvents`].
+    Events(crate::domain::case::CaseId, Vec<crate::domain::event::Event>),
+}
+
+/// What `update` asks the outside world to do; the result comes back as a [`Msg`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Register(crate::domain::intake::Intake),
+    Execute {
+        id: crate::domain::case::CaseId,
+        expected_version: u32,
+        commands: Vec<crate::domain::workflow::Command>,
+    },
+    /// Read a case's audit trail.
+    LoadEvents(crate::domain::case::CaseId),
+    Quit,
+}

@@ -1,0 +1,227 @@
+//! The board: one column per state, cards ordered by urgency, and where the
+//! operator's selection is. The columns are derived from the cases, the
+//! filters and the clock, and rebuilt when one of those changes.
+
+use chrono::{DateTime, Utc};
+
+use super::cases::Cases;
+use super::filters::Filters;
+use crate::domain::case::{CaseId, Target};
+use crate::domain::clock::{ClockStatus, Policy};
+use crate::domain::deadlines::CaseClocks;
+use crate::domain::workflow::State;
+
+/// What a card needs beyond the case itself: its running deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub id: CaseId,
+    pub target: Target,
+    pub status: ClockStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub state: State,
+    pub cards: Vec<Card>,
+    /// Cards whose running deadline has passed.
+    pub breached: usize,
+}
+
+/// The whole queue's numbers, whatever the filters: for the header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub open: usize,
+    pub breached: usize,
+    pub due_today: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Board {
+    pub columns: Vec<Column>,
+    pub totals: Totals,
+    pub show_closed: bool,
+    /// The selected column, as an index into `columns`.
+    pub column: usize,
+    /// The selected case of each state's column, kept across rebuilds.
+    selected: Vec<(State, CaseId)>,
+    /// The first card shown of each column (scrolling), by state.
+    offsets: Vec<(State, usize)>,
+    /// The first column shown (sideways scrolling).
+    pub first_column: usize,
+}
+
+impl Board {
+    /// Derives the columns from the cases as they stand at `now`.
+    pub fn rebuild(
+        &mut self,
+        cases: &Cases,
+        filters: &Filters,
+        operator: &str,
+        policy: &Policy,
+        now: DateTime<Utc>,
+    ) {
+        let states: Vec<State> = if self.show_closed {
+            State::ALL.to_vec()
+        } else {
+            State::OPEN.to_vec()
+        };
+        let filter = filters.to_filter(operator);
+        let mut columns: Vec<(Column, Vec<(u8, i64)>)> = states
+            .iter()
+            .map(|&state| {
+                (
+                    Column {
+                        state,
+                        cards: Vec::new(),
+                        breached: 0,
+                    },
+                    Vec::new(),
+                )
+            })
+            .collect();
+        let mut totals = Totals::default();
+        for case in cases.iter() {
+            let open = case.is_open();
+            if !open && !self.show_closed {
+                continue;
+            }
+            let clocks = CaseClocks::of(case, policy, now);
+            if open {
+                totals.open += 1;
+                totals.breached += usize::from(clocks.is_breached());
+                totals.due_today += usize::from(clocks.is_due_today());
+            }
+            if !filter.matches(case, &clocks) {
+                continue;
+            }
+            let Some((column, keys)) = columns.iter_mut().find(|(c, _)| c.state == case.state) else {
+                continue;
+            };
+            let (target, status) = clocks.current();
+            column.breached += usize::from(open && status.is_breached());
+            column.cards.push(Card {
+                id: case.id,
+                target,
+                status: status.clone(),
+            });
+            keys.push(clocks.urgency());
+        }
+        self.columns = columns
+            .into_iter()
+            .map(|(mut column, keys)| {
+                let mut order: Vec<usize> = (0..column.cards.len()).collect();
+                order.sort_by_key(|&i| (keys[i], column.cards[i].id));
+                let mut cards: Vec<Option<Card>> = column.cards.into_iter().map(Some).collect();
+                column.cards = order.into_iter().filter_map(|i| cards[i].take()).collect();
+                column
+            })
+            .collect();
+        self.totals = totals;
+        self.column = self.column.min(self.columns.len().saturating_sub(1));
+    }
+
+    pub fn current_column(&self) -> Option<&Column> {
+        self.columns.get(self.column)
+    }
+
+    /// The index of the selected card in column `c`.
+    pub fn selected_index(&self, c: usize) -> usize {
+        let Some(column) = self.columns.get(c) else {
+            return 0;
+        };
+        self.selected
+            .iter()
+            .find(|(s, _)| *s == column.state)
+            .and_then(|(_, id)| column.cards.iter().position(|card| card.id == *id))
+            .unwrap_or(0)
+            .min(column.cards.len().saturating_sub(1))
+    }
+
+    /// The selected case, if the selected column has any.
+    pub fn selected_id(&self) -> Option<CaseId> {
+        let column = self.current_column()?;
+        column.cards.get(self.selected_index(self.column)).map(|c| c.id)
+    }
+
+    /// Selects card `index` of the current column.
+    pub fn select_index(&mut self, index: usize) {
+        let Some(column) = self.columns.get(self.column) else {
+            return;
+        };
+        let Some(card) = column.cards.get(index.min(column.cards.len().saturating_sub(1))) else {
+            return;
+        };
+        let (state, id) = (column.state, card.id);
+        self.selected.retain(|(s, _)| *s != state);
+        self.selected.push((state, id));
+    }
+
+    /// Selects a case wherever it is, moving to its column.
+    pub fn select_case(&mut self, id: CaseId) -> bool {
+        for (c, column) in self.columns.iter().enumerate() {
+            if column.cards.iter().any(|card| card.id == id) {
+                let state = column.state;
+                self.column = c;
+                self.selected.retain(|(s, _)| *s != state);
+                self.selected.push((state, id));
+                return true;
+            }
+        }
+        false
+    }
+
+    pub fn move_column(&mut self, delta: isize) {
+        let last = self.columns.len().saturating_sub(1) as isize;
+        self.column = (self.column as isize + delta).clamp(0, last) as usize;
+    }
+
+    pub fn move_card(&mut self, delta: isize) {
+        let Some(column) = self.columns.get(self.column) else {
+            return;
+        };
+        let last = column.cards.len().saturating_sub(1) as isize;
+        let index = (self.selected_index(self.column) as isize + delta).clamp(0, last.max(0));
+        self.select_index(index as usize);
+    }
+
+    /// The first card shown of column `c`, given that `visible` cards fit:
+    /// scrolled just enough to keep the selection in view.
+    pub fn offset(&self, c: usize) -> usize {
+        let Some(column) = self.columns.get(c) else {
+            return 0;
+        };
+        self.offsets
+            .iter()
+            .find(|(s, _)| *s == column.state)
+            .map_or(0, |(_, o)| *o)
+    }
+
+    /// Keeps the selection of every column and the selected column in view,
+    /// for a screen that shows `visible_cards` per column and `visible_columns`.
+    pub fn scroll_into_view(&mut self, visible_cards: usize, visible_columns: usize) {
+        let visible_cards = visible_cards.max(1);
+        for c in 0..self.columns.len() {
+            let selected = self.selected_index(c);
+            let state = self.columns[c].state;
+            let mut offset = self.offset(c);
+            if selected < offset {
+                offset = selected;
+            } else if selected >= offset + visible_cards {
+                offset = selected + 1 - visible_cards;
+            }
+            let max = self.columns[c].cards.len().saturating_sub(visible_cards);
+            offset = offset.min(max);
+            self.offsets.retain(|(s, _)| *s != state);
+            self.offsets.push((state, offset));
+        }
+        let visible_columns = visible_columns.max(1);
+        if self.column < self.first_column {
+            self.first_column = self.column;
+        } else if self.column >= self.first_column + visible_columns {
+            self.first_column = self.column + 1 - visible_columns;
+        }
+        self.first_column = self
+            .first_column
+            .min(self.columns.len().saturating_sub(visible_columns));
+    }
+}

@@ -1,0 +1,144 @@
+//! The app: the state of one operator's screen, and `update`, the one place it
+//! changes. It knows nothing of the terminal it is drawn on, so several Apps
+//! can run over one shared store in one process (a future multi-operator server).
+
+pub mod action;
+pub mod board;
+pub mod cases;
+pub mod effects;
+pub mod filters;
+pub mod geometry;
+pub mod pane;
+mod update;
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::case::CaseId;
+use crate::domain::event::Event;
+use crate::domain::workflow::Rules;
+use crate::i18n::Lang;
+use crate::keymap::{Context, Keymap};
+
+pub use action::{Action, Effect, Msg};
+use board::Board;
+use cases::Cases;
+use filters::Filters;
+pub use update::update;
+
+/// A message at the bottom of the screen: what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+    pub at: DateTime<Utc>,
+}
+
+/// A case opened beside (or over) the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasePane {
+    pub id: CaseId,
+    /// The selected field, by index into [`pane::PANE_FIELDS`].
+    pub field: usize,
+    /// How far the pane is scrolled beyond what keeps the field in view.
+    pub scroll: u16,
+    /// The case's audit trail, as last loaded.
+    pub events: Vec<Event>,
+}
+
+/// What is shown over the board and takes the keys.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    Help { scroll: u16 },
+}
+
+/// Everything one operator's screen shows.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub lang: Lang,
+    pub operator: String,
+    pub rules: Rules,
+    pub keymap: Keymap,
+    pub now: DateTime<Utc>,
+    /// The terminal's size, for scrolling and the mouse.
+    pub size: (u16, u16),
+    pub cases: Cases,
+    pub board: Board,
+    pub filters: Filters,
+    pub pane: Option<CasePane>,
+    pub modal: Option<Modal>,
+    pub flash: Option<Flash>,
+    /// Records the store could not read, reported once at start.
+    pub unreadable: Vec<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        lang: Lang,
+        operator: String,
+        rules: Rules,
+        keymap: Keymap,
+        now: DateTime<Utc>,
+        cases: Cases,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App {
+            lang,
+            operator,
+            rules,
+            keymap,
+            now,
+            size,
+            cases,
+            board: Board::default(),
+            filters: Filters::default(),
+            pane: None,
+            modal: None,
+            flash: None,
+            unreadable: Vec::new(),
+            quit: false,
+        };
+        app.rebuild();
+        app
+    }
+
+    /// Re-derives the board from the cases, filters and clock.
+    pub fn rebuild(&mut self) {
+        self.board.rebuild(
+            &self.cases,
+            &self.filters,
+            &self.operator,
+            &self.rules.policy,
+            self.now,
+        );
+        self.scroll_into_view();
+    }
+
+    pub fn geometry(&self) -> Option<geometry::Geometry> {
+        geometry::Geometry::of(self.size.0, self.size.1, self.pane.is_some())
+    }
+
+    pub fn scroll_into_view(&mut self) {
+        if let Some(g) = self.geometry() {
+            let columns = g.visible_columns(self.board.columns.len());
+            self.board.scroll_into_view(g.visible_cards(), columns);
+        }
+    }
+
+    /// Where the keys go now.
+    pub fn context(&self) -> Context {
+        match &self.modal {
+            Some(Modal::Help { .. }) => Context::Help,
+            None if self.pane.is_some() => Context::Case,
+            None => Context::Board,
+        }
+    }
+
+    pub fn flash(&mut self, text: impl Into<String>, error: bool) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error,
+            at: self.now,
+        });
+    }
+}

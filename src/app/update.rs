@@ -1,0 +1,241 @@
+//! `update`: every change to an App goes through here.
+
+use chrono::{DateTime, Timelike, Utc};
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{Action, App, CasePane, Effect, Modal, Msg};
+use crate::domain::case::{Case, CaseId};
+use crate::i18n::T;
+use crate::store::CommandError;
+
+/// How long a message stays at the bottom of the screen, in seconds.
+const FLASH_SECONDS: i64 = 10;
+
+/// Changes the app as `msg` asks and returns what the outside world must do.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => key_pressed(app, key),
+        Msg::Action(action) => act(app, action),
+        Msg::Paste(_) => Vec::new(),
+        Msg::Click { column, row } => {
+            click(app, column, row);
+            Vec::new()
+        }
+        Msg::Scroll { down, .. } => act(app, if down { Action::Down } else { Action::Up }),
+        Msg::Resize { width, height } => {
+            app.size = (width, height);
+            app.scroll_into_view();
+            Vec::new()
+        }
+        Msg::Tick(now) => {
+            tick(app, now);
+            Vec::new()
+        }
+        Msg::Saved(result) | Msg::Registered(result) => saved(app, result),
+        Msg::Changed(case) => {
+            let id = case.id;
+            if app.cases.put(case) {
+                app.rebuild();
+                return reload_events(app, id);
+            }
+            Vec::new()
+        }
+        Msg::Events(id, events) => {
+            if let Some(pane) = app.pane.as_mut().filter(|p| p.id == id) {
+                pane.events = events;
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// A key: its action where it was pressed, else typing for the focused editor.
+fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match app.keymap.action(app.context(), &key) {
+        Some(action) => act(app, action),
+        None => Vec::new(),
+    }
+}
+
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(modal) = &mut app.modal {
+        match modal {
+            Modal::Help { scroll } => match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll = scroll.saturating_add(10),
+                Action::Back | Action::Help | Action::Quit => app.modal = None,
+                _ => {}
+            },
+        }
+        return Vec::new();
+    }
+    if app.pane.is_some() {
+        return case_action(app, action);
+    }
+    board_action(app, action)
+}
+
+/// The actions that work the same on the board and in an open case.
+fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            Some(vec![Effect::Quit])
+        }
+        Action::Help => {
+            app.modal = Some(Modal::Help { scroll: 0 });
+            Some(Vec::new())
+        }
+        _ => None,
+    }
+}
+
+fn board_action(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(effects) = common_action(app, action) {
+        return effects;
+    }
+    let page = app.geometry().map_or(1, |g| g.visible_cards()) as isize;
+    match action {
+        Action::Left => app.board.move_column(-1),
+        Action::Right => app.board.move_column(1),
+        Action::Up => app.board.move_card(-1),
+        Action::Down => app.board.move_card(1),
+        Action::PageUp => app.board.move_card(-page),
+        Action::PageDown => app.board.move_card(page),
+        Action::First => app.board.select_index(0),
+        Action::Last => app.board.move_card(isize::MAX / 2),
+        Action::Open => return open_selected(app),
+        Action::ToggleClosed => {
+            app.board.show_closed = !app.board.show_closed;
+            app.rebuild();
+        }
+        Action::FilterMine => toggle(app, |f| &mut f.mine),
+        Action::FilterBreached => toggle(app, |f| &mut f.breached),
+        Action::FilterDueToday => toggle(app, |f| &mut f.due_today),
+        Action::ClearFilters => {
+            app.filters = Default::default();
+            app.rebuild();
+        }
+        _ => {}
+    }
+    app.scroll_into_view();
+    Vec::new()
+}
+
+fn toggle(app: &mut App, flag: impl Fn(&mut super::filters::Filters) -> &mut bool) {
+    let f = flag(&mut app.filters);
+    *f = !*f;
+    app.rebuild();
+}
+
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    match app.board.selected_id() {
+        Some(id) => open_case(app, id),
+        None => Vec::new(),
+    }
+}
+
+/// Opens a case in the pane, selecting it on the board if it is shown there.
+pub(super) fn open_case(app: &mut App, id: CaseId) -> Vec<Effect> {
+    app.board.select_case(id);
+    app.pane = Some(CasePane {
+        id,
+        field: 0,
+        scroll: 0,
+        events: Vec::new(),
+    });
+    app.scroll_into_view();
+    vec![Effect::LoadEvents(id)]
+}
+
+/// The open case's audit trail is read again when that case changed.
+fn reload_events(app: &App, id: CaseId) -> Vec<Effect> {
+    if app.pane.as_ref().is_some_and(|p| p.id == id) {
+        vec![Effect::LoadEvents(id)]
+    } else {
+        Vec::new()
+    }
+}
+
+fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(effects) = common_action(app, action) {
+        return effects;
+    }
+    let Some(pane) = &mut app.pane else {
+        return Vec::new();
+    };
+    match action {
+        Action::Back => app.pane = None,
+        Action::Up => pane.field = pane.field.saturating_sub(1),
+        Action::Down => pane.field = (pane.field + 1).min(super::pane::PANE_FIELDS.len() - 1),
+        Action::PageUp => pane.scroll = pane.scroll.saturating_sub(5),
+        Action::PageDown => pane.scroll = pane.scroll.saturating_add(5),
+        _ => {}
+    }
+    app.scroll_into_view();
+    Vec::new()
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let Some(g) = app.geometry() else { return };
+    let first = app.board.first_column;
+    let shown = g.visible_columns(app.board.columns.len());
+    for (slot, area) in g.columns(shown).into_iter().enumerate() {
+        let c = first + slot;
+        if !area.contains((column, row).into()) || c >= app.board.columns.len() {
+            continue;
+        }
+        app.board.column = c;
+        let offset = app.board.offset(c);
+        for card_slot in 0..g.visible_cards() {
+            let card = super::geometry::Geometry::card(area, card_slot);
+            if card.contains((column, row).into()) {
+                app.board.select_index(offset + card_slot);
+            }
+        }
+    }
+    app.scroll_into_view();
+}
+
+fn tick(app: &mut App, now: DateTime<Utc>) {
+    let minute_changed =
+        (app.now.timestamp() / 60) != (now.timestamp() / 60) || now.minute() != app.now.minute();
+    app.now = now;
+    if app
+        .flash
+        .as_ref()
+        .is_some_and(|f| (now - f.at).num_seconds() >= FLASH_SECONDS)
+    {
+        app.flash = None;
+    }
+    // Badges move by the hour and breaches happen at a minute: re-derive once a minute.
+    if minute_changed {
+        app.rebuild();
+    }
+}
+
+fn saved(app: &mut App, result: Result<Case, CommandError>) -> Vec<Effect> {
+    match result {
+        Ok(case) => {
+            let id = case.id;
+            let text = app.lang.fill(
+                T::Saved,
+                &[
+                    ("id", &case.id),
+                    ("state", &app.lang.t(crate::i18n::state_key(case.state))),
+                ],
+            );
+            app.cases.put(case);
+            app.rebuild();
+            app.flash(text, false);
+            return reload_events(app, id);
+        }
+        Err(e) => {
+            let text = e.describe(app.lang);
+            app.flash(text, true);
+        }
+    }
+    Vec::new()
+}
