@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;
+pub mod remote;
 pub mod sanitize;
 pub mod store;
 pub mod tui;

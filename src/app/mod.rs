@@ -6,9 +6,15 @@ pub mod action;
 pub mod board;
 pub mod cases;
 pub mod effects;
+pub mod filter_menu;
 pub mod filters;
+pub mod form;
+pub mod forms;
 pub mod geometry;
+pub mod modal;
+pub mod moves_menu;
 pub mod pane;
+pub mod search;
 mod update;
 
 use chrono::{DateTime, Utc};
@@ -23,6 +29,7 @@ pub use action::{Action, Effect, Msg};
 use board::Board;
 use cases::Cases;
 use filters::Filters;
+pub use modal::Modal;
 pub use update::update;
 
 /// A message at the bottom of the screen: what just happened.
@@ -43,12 +50,6 @@ pub struct CasePane {
     pub scroll: u16,
     /// The case's audit trail, as last loaded.
     pub events: Vec<Event>,
-}
-
-/// What is shown over the board and takes the keys.
-#[derive(Debug, Clone)]
-pub enum Modal {
-    Help { scroll: u16 },
 }
 
 /// Everything one operator's screen shows.
@@ -128,10 +129,23 @@ impl App {
     /// Where the keys go now.
     pub fn context(&self) -> Context {
         match &self.modal {
-            Some(Modal::Help { .. }) => Context::Help,
+            Some(modal) => modal.context(),
             None if self.pane.is_some() => Context::Case,
             None => Context::Board,
         }
+    }
+
+    /// Opens a case in the pane, selecting it on the board if it is shown there.
+    pub fn open_case(&mut self, id: CaseId) -> Vec<Effect> {
+        self.board.select_case(id);
+        self.pane = Some(CasePane {
+            id,
+            field: 0,
+            scroll: 0,
+            events: Vec::new(),
+        });
+        self.scroll_into_view();
+        vec![Effect::LoadEvents(id)]
     }
 
     pub fn flash(&mut self, text: impl Into<String>, error: bool) {

@@ -67,6 +67,8 @@ pub fn value(case: &Case, field: Field) -> String {
         | Field::AckVia
         | Field::Satisfaction
         | Field::Request
-        | Field::LogText => String::new(),
+        | Field::LogText
+        | Field::LogKind
+        | Field::Direction => String::new(),
     }
 }

@@ -3,8 +3,13 @@
 use chrono::{DateTime, Timelike, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{Action, App, CasePane, Effect, Modal, Msg};
+use super::forms;
+use super::modal::{self, Typed};
+use super::moves_menu::MoveMenu;
+use super::pane::PANE_FIELDS;
+use super::{Action, App, Effect, Modal, Msg};
 use crate::domain::case::{Case, CaseId};
+use crate::domain::workflow::Step;
 use crate::i18n::T;
 use crate::store::CommandError;
 
@@ -16,6 +21,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => key_pressed(app, key),
         Msg::Action(action) => act(app, action),
+        Msg::Paste(text) if app.modal.is_some() => modal::handle(app, Typed::Paste(text)),
         Msg::Paste(_) => Vec::new(),
         Msg::Click { column, row } => {
             click(app, column, row);
@@ -31,15 +37,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             tick(app, now);
             Vec::new()
         }
-        Msg::Saved(result) | Msg::Registered(result) => saved(app, result),
-        Msg::Changed(case) => {
-            let id = case.id;
-            if app.cases.put(case) {
-                app.rebuild();
-                return reload_events(app, id);
+        Msg::Saved(result) | Msg::Registered(result) => {
+            if forms::answered(app, &result) {
+                return match result {
+                    Ok(case) => {
+                        app.flash(saved_text(app, &case), false);
+                        changed(app, case)
+                    }
+                    Err(_) => Vec::new(),
+                };
             }
-            Vec::new()
+            saved(app, result)
         }
+        Msg::Changed(case) => changed(app, case),
         Msg::Events(id, events) => {
             if let Some(pane) = app.pane.as_mut().filter(|p| p.id == id) {
                 pane.events = events;
@@ -49,27 +59,28 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// A case's new snapshot: the board and an open pane follow it.
+fn changed(app: &mut App, case: Case) -> Vec<Effect> {
+    let id = case.id;
+    if app.cases.put(case) {
+        app.rebuild();
+        return reload_events(app, id);
+    }
+    Vec::new()
+}
+
 /// A key: its action where it was pressed, else typing for the focused editor.
 fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match app.keymap.action(app.context(), &key) {
         Some(action) => act(app, action),
+        None if app.modal.is_some() => modal::handle(app, Typed::Key(key)),
         None => Vec::new(),
     }
 }
 
 fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    if let Some(modal) = &mut app.modal {
-        match modal {
-            Modal::Help { scroll } => match action {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                Action::PageDown => *scroll = scroll.saturating_add(10),
-                Action::Back | Action::Help | Action::Quit => app.modal = None,
-                _ => {}
-            },
-        }
-        return Vec::new();
+    if app.modal.is_some() {
+        return modal::handle(app, Typed::Action(action));
     }
     if app.pane.is_some() {
         return case_action(app, action);
@@ -86,6 +97,32 @@ fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         }
         Action::Help => {
             app.modal = Some(Modal::Help { scroll: 0 });
+            Some(Vec::new())
+        }
+        Action::Search => {
+            app.modal = Some(Modal::Search(Default::default()));
+            Some(Vec::new())
+        }
+        Action::NewCase => {
+            app.modal = Some(Modal::Form(Box::new(forms::intake::open(app))));
+            Some(Vec::new())
+        }
+        Action::Menu => {
+            let id = app
+                .pane
+                .as_ref()
+                .map(|p| p.id)
+                .or_else(|| app.board.selected_id())?;
+            app.modal = MoveMenu::open(app, id).map(Modal::Menu);
+            Some(Vec::new())
+        }
+        Action::LogContact => {
+            let id = app
+                .pane
+                .as_ref()
+                .map(|p| p.id)
+                .or_else(|| app.board.selected_id())?;
+            app.modal = forms::step::open(app, id, Step::LogContact).map(|f| Modal::Form(Box::new(f)));
             Some(Vec::new())
         }
         _ => None,
@@ -114,6 +151,7 @@ fn board_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FilterMine => toggle(app, |f| &mut f.mine),
         Action::FilterBreached => toggle(app, |f| &mut f.breached),
         Action::FilterDueToday => toggle(app, |f| &mut f.due_today),
+        Action::Filter => app.modal = Some(Modal::Filter(Default::default())),
         Action::ClearFilters => {
             app.filters = Default::default();
             app.rebuild();
@@ -132,22 +170,9 @@ fn toggle(app: &mut App, flag: impl Fn(&mut super::filters::Filters) -> &mut boo
 
 fn open_selected(app: &mut App) -> Vec<Effect> {
     match app.board.selected_id() {
-        Some(id) => open_case(app, id),
+        Some(id) => app.open_case(id),
         None => Vec::new(),
     }
-}
-
-/// Opens a case in the pane, selecting it on the board if it is shown there.
-pub(super) fn open_case(app: &mut App, id: CaseId) -> Vec<Effect> {
-    app.board.select_case(id);
-    app.pane = Some(CasePane {
-        id,
-        field: 0,
-        scroll: 0,
-        events: Vec::new(),
-    });
-    app.scroll_into_view();
-    vec![Effect::LoadEvents(id)]
 }
 
 /// The open case's audit trail is read again when that case changed.
@@ -163,13 +188,20 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(effects) = common_action(app, action) {
         return effects;
     }
+    if action == Action::Edit {
+        if let Some(pane) = &app.pane {
+            let field = PANE_FIELDS[pane.field.min(PANE_FIELDS.len() - 1)];
+            app.modal = forms::edit::open(app, pane.id, field).map(|f| Modal::Form(Box::new(f)));
+        }
+        return Vec::new();
+    }
     let Some(pane) = &mut app.pane else {
         return Vec::new();
     };
     match action {
         Action::Back => app.pane = None,
         Action::Up => pane.field = pane.field.saturating_sub(1),
-        Action::Down => pane.field = (pane.field + 1).min(super::pane::PANE_FIELDS.len() - 1),
+        Action::Down => pane.field = (pane.field + 1).min(PANE_FIELDS.len() - 1),
         Action::PageUp => pane.scroll = pane.scroll.saturating_sub(5),
         Action::PageDown => pane.scroll = pane.scroll.saturating_add(5),
         _ => {}
@@ -214,6 +246,16 @@ fn tick(app: &mut App, now: DateTime<Utc>) {
     if minute_changed {
         app.rebuild();
     }
+}
+
+fn saved_text(app: &App, case: &Case) -> String {
+    app.lang.fill(
+        T::Saved,
+        &[
+            ("id", &case.id),
+            ("state", &app.lang.t(crate::i18n::state_key(case.state))),
+        ],
+    )
 }
 
 fn saved(app: &mut App, result: Result<Case, CommandError>) -> Vec<Effect> {

@@ -79,8 +79,8 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
         complained_at,
         description: args.description.clone(),
     };
-    let store = session.store()?;
-    let case = store
+    let desk = session.desk()?;
+    let case = desk
         .register(&intake, &session.ctx())
         .map_err(|e| Failure::command(lang, &e))?;
     let policy = &session.rules.policy;

@@ -4,10 +4,14 @@ use super::{Failure, Session};
 use crate::app::App;
 use crate::app::cases::Cases;
 use crate::app::effects::Clock;
+use crate::remote::Server;
 use crate::tui;
 
 pub fn run(session: &mut Session) -> Result<(), Failure> {
     let store = session.store()?;
+    // The command line works through the board while it has the database
+    // open; the handle lives until the board closes, and takes its socket along.
+    let server = Server::start(store.clone(), session.rules.clone());
     let loaded = store.load();
     let keymap = session.keymap()?;
     let mut app = App::new(
@@ -24,10 +28,17 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
         .iter()
         .map(|e| e.describe(session.lang))
         .collect();
+    if let Err(e) = &server {
+        // The board is still of use without it; the command line will say the
+        // database is in use, as it did before.
+        app.flash(e.describe(session.lang), true);
+    }
     let clock = if session.pinned {
         Clock::Pinned(session.now)
     } else {
         Clock::System
     };
-    tui::run_board(&mut app, &store, clock).map_err(|e| Failure::Failed(e.to_string()))
+    let result = tui::run_board(&mut app, &store, clock).map_err(|e| Failure::Failed(e.to_string()));
+    drop(server);
+    result
 }

@@ -40,8 +40,7 @@ pub struct ListArgs {
 pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     let lang = session.lang;
     let filter = filter(session, args)?;
-    let store = session.store()?;
-    let loaded = store.load();
+    let loaded = session.desk()?.load().map_err(|e| Failure::store(lang, &e))?;
     for problem in &loaded.unreadable {
         eprintln!("klachtdesk: {}", problem.describe(lang));
     }

@@ -4,6 +4,7 @@
 mod add;
 mod board;
 mod calendar;
+mod desk;
 mod failure;
 mod json;
 mod list;

@@ -112,8 +112,8 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
             &[("given", &args.state), ("states", &known.join(", "))],
         ))
     })?;
-    let store = session.store()?;
-    let case = store.get(id).map_err(|e| Failure::store(lang, &e))?;
+    let desk = session.desk()?;
+    let case = desk.get(id).map_err(|e| Failure::store(lang, &e))?;
     let mut commands = vec![command_for(session, args, case.state, target)?];
     // A handler named when information comes in or the case is reopened takes
     // over, saved together with the move so that a refused handler moves nothing.
@@ -125,7 +125,7 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
             handler: handler.clone(),
         });
     }
-    let case = store
+    let case = desk
         .execute_all(id, Some(case.version), &commands, &session.ctx())
         .map_err(|e| Failure::command(lang, &e))?;
     println!(
@@ -231,8 +231,8 @@ pub fn run_log(session: &mut Session, args: &LogArgs) -> Result<(), Failure> {
         direction,
         text: args.text.clone(),
     };
-    let store = session.store()?;
-    let case = store
+    let desk = session.desk()?;
+    let case = desk
         .execute(id, None, &command, &session.ctx())
         .map_err(|e| Failure::command(lang, &e))?;
     println!("{}", lang.fill(T::Logged, &[("id", &case.id)]));

@@ -1,18 +1,21 @@
 //! What every subcommand works with: the configuration, the language, the
-//! operator, the clock, and (opened only when needed) the store.
+//! operator, the clock, and (opened only when needed) the store — or, when a
+//! board has it open, that board.
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
 use super::Failure;
+use super::desk::Desk;
 use crate::config::{self, Config};
 use crate::demo;
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::{Ctx, Rules};
 use crate::i18n::{Lang, T};
 use crate::keymap::Keymap;
-use crate::store::Store;
+use crate::remote::Client;
+use crate::store::{Store, StoreError};
 
 /// The options every subcommand shares.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -90,7 +93,28 @@ impl Session {
         }
     }
 
-    /// The store, opened on first use: the demo database, `--db`, or the default.
+    /// Where the subcommands' calls go: the store, or — when a board has the
+    /// database open — that board, so that the command line keeps working
+    /// beside it and the board shows the change at once.
+    pub fn desk(&mut self) -> Result<Desk, Failure> {
+        if self.global.demo || self.store.is_some() {
+            return self.store().map(Desk::Local);
+        }
+        let path = self.database_path()?;
+        match Store::open(&path) {
+            Ok(store) => {
+                self.store = Some(store.clone());
+                Ok(Desk::Local(store))
+            }
+            Err(in_use @ StoreError::InUse { .. }) => Client::connect(&path, self.lang)
+                .map(Desk::Remote)
+                .map_err(|_| Failure::store(self.lang, &in_use)),
+            Err(e) => Err(Failure::store(self.lang, &e)),
+        }
+    }
+
+    /// The store itself, opened on first use: the demo database, `--db`, or the
+    /// default. The board needs it; a second board gets the "in use" message.
     pub fn store(&mut self) -> Result<Store, Failure> {
         if let Some(store) = &self.store {
             return Ok(store.clone());
@@ -98,20 +122,20 @@ impl Session {
         let store = if self.global.demo {
             self.open_demo()?
         } else {
-            self.open_configured()?
+            let path = self.database_path()?;
+            Store::open(&path).map_err(|e| Failure::store(self.lang, &e))?
         };
         self.store = Some(store.clone());
         Ok(store)
     }
 
-    fn open_configured(&self) -> Result<Store, Failure> {
-        let path = self
-            .global
+    /// The configured database folder: `--db`, or the platform's default.
+    fn database_path(&self) -> Result<PathBuf, Failure> {
+        self.global
             .db
             .clone()
             .or_else(config::default_database)
-            .ok_or_else(|| Failure::Failed("no data directory found; use --db PATH".into()))?;
-        Store::open(&path).map_err(|e| Failure::store(self.lang, &e))
+            .ok_or_else(|| Failure::Failed("no data directory found; use --db PATH".into()))
     }
 
     fn open_demo(&mut self) -> Result<Store, Failure> {

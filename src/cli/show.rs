@@ -24,9 +24,9 @@ const W: usize = 24;
 pub fn run(session: &mut Session, args: &ShowArgs) -> Result<(), Failure> {
     let lang = session.lang;
     let id = CaseId::parse(&args.id).map_err(|p| Failure::refusal(lang, &p.into()))?;
-    let store = session.store()?;
-    let case = store.get(id).map_err(|e| Failure::store(lang, &e))?;
-    let events = store.events(id).map_err(|e| Failure::store(lang, &e))?;
+    let desk = session.desk()?;
+    let case = desk.get(id).map_err(|e| Failure::store(lang, &e))?;
+    let events = desk.events(id).map_err(|e| Failure::store(lang, &e))?;
     let clocks = CaseClocks::of(&case, &session.rules.policy, session.now);
     if args.json {
         let value = json::case(&case, &clocks, Some(&events));

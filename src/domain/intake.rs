@@ -8,7 +8,7 @@ use super::problem::{Field, Problem, Problems, Refusal};
 use super::service::Catalogue;
 
 /// A new complaint as typed: free text, to be checked by [`Intake::validate`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Intake {
     pub name: String,
     pub phone: String,
@@ -17,6 +17,7 @@ pub struct Intake {
     pub service: String,
     pub channel: Channel,
     /// When the complaint was made; `None` means now.
+    #[serde(with = "super::moment::option")]
     pub complained_at: Option<DateTime<Utc>>,
     pub description: String,
 }

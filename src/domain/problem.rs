@@ -28,10 +28,12 @@ pub enum Field {
     Learnings,
     WithdrawReason,
     LogText,
+    LogKind,
+    Direction,
 }
 
 /// One thing wrong with an input or a command.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     /// A required field is empty.
     Missing(Field),
@@ -95,7 +97,7 @@ impl Problem {
 }
 
 /// Why a command was refused: every problem found, so all can be shown at once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Refusal(pub Vec<Problem>);
 
 impl Refusal {

@@ -19,7 +19,9 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
         Command::Acknowledge { at, via } => {
             if *at > now {
                 p.push(Problem::InFuture(Field::AckAt));
-            } else if *at < case.complained_at {
+            } else if whole_minutes(*at) < whole_minutes(case.complained_at) {
+                // Operators type minutes: an acknowledgement in the complaint's own
+                // minute is not earlier than it.
                 p.push(Problem::AckBeforeComplaint);
             }
             case.acknowledgement = Some(Acknowledgement { at: *at, via: *via });
@@ -235,4 +237,8 @@ fn record_ack_verdict(case: &mut Case, ctx: &Ctx) {
             verdict,
         });
     }
+}
+
+fn whole_minutes(t: chrono::DateTime<chrono::Utc>) -> i64 {
+    t.timestamp().div_euclid(60)
 }

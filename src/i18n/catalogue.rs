@@ -69,6 +69,8 @@ catalogue! {
     FieldLearnings => "Learnings", "Lessen";
     FieldWithdrawReason => "Reason for withdrawal", "Reden van intrekking";
     FieldLogText => "Text", "Tekst";
+    FieldLogKind => "Kind", "Soort";
+    FieldDirection => "Direction", "Richting";
 
     // Values.
     ChannelPhone => "Phone", "Telefonisch";
@@ -159,6 +161,14 @@ catalogue! {
     CaseNotFound => "there is no case {id}", "klacht {id} bestaat niet";
     ConfigInvalid => "{path}, line {line}: {reason}", "{path}, regel {line}: {reason}";
     ConfigUnreadable => "cannot read the configuration {path}: {reason}", "kan de configuratie {path} niet lezen: {reason}";
+
+    // Remote.
+    RemoteSilent => "the klachtdesk that has it open gave no answer within {seconds} seconds", "de klachtdesk die hem open heeft, gaf binnen {seconds} seconden geen antwoord";
+    RemoteBroken => "the connection to the klachtdesk that has it open broke off ({reason})", "de verbinding met de klachtdesk die hem open heeft, werd verbroken ({reason})";
+    RemoteMisunderstood => "the klachtdesk that has it open did not understand the request ({reason}); are both the same version?", "de klachtdesk die hem open heeft, begreep het verzoek niet ({reason}); zijn beide dezelfde versie?";
+    RemoteTaken => "the command line cannot work through this board: another klachtdesk already answers at {path}", "de opdrachtregel kan niet via dit bord werken: een andere klachtdesk antwoordt al op {path}";
+    RemoteInTheWay => "the command line cannot work through this board: {path} is in the way and is not a socket; remove it and start the board again", "de opdrachtregel kan niet via dit bord werken: {path} staat in de weg en is geen socket; verwijder het en start het bord opnieuw";
+    RemoteListenFailed => "the command line cannot work through this board: cannot listen at {path} ({reason})", "de opdrachtregel kan niet via dit bord werken: kan niet luisteren op {path} ({reason})";
 
     // Command line.
     Registered => "Registered {id}.", "Geregistreerd: {id}.";
@@ -258,6 +268,43 @@ catalogue! {
     HelpTitle => "Keys", "Toetsen";
     HelpFooter => "The keys can be changed in the configuration's [keys] table.", "De toetsen zijn aan te passen in de tabel [keys] van de configuratie.";
     CaseNotLoaded => "This case is not (or no longer) in the queue.", "Deze klacht staat niet (meer) in de wachtrij.";
+
+    // Forms.
+    FormNewCase => "New complaint", "Nieuwe klacht";
+    FormEdit => "Edit", "Bewerken";
+    FormRequired => "* required", "* verplicht";
+    FormPhoneOrEmail => "phone or e-mail", "telefoon of e-mail";
+    FormDatePlaceholder => "now — or e.g. today 9:30, yesterday, 2026-11-20 14:00", "nu — of bijv. vandaag 9:30, gisteren, 2026-11-20 14:00";
+    FormChoose => "← → to choose", "← → om te kiezen";
+    FormSaving => "Saving…", "Bezig met opslaan…";
+    FormConfirmDiscard => "Discard what you typed? {yes} yes · {no} no", "Wat je typte weggooien? {yes} ja · {no} nee";
+    FormHints => "{save} save · {next} next field · {back} cancel", "{save} opslaan · {next} volgend veld · {back} annuleren";
+    DuplicatesTitle => "Open cases of this caller", "Open klachten van deze beller";
+    DuplicatesHint => "{key}: log the call on {id} instead", "{key}: leg het gesprek vast bij {id} in plaats daarvan";
+    RegisteredTitle => "Registered", "Geregistreerd";
+    RegisteredAckDue => "Acknowledge receipt by {date}", "Bevestig de ontvangst uiterlijk {date}";
+    RegisteredHint => "{open} open the case · {back} back to the board", "{open} klacht openen · {back} terug naar het bord";
+    MenuTitle => "{id}: what now?", "{id}: wat nu?";
+    PasteCut => "The pasted text was cut: a field holds at most {max} characters.", "De geplakte tekst is ingekort: een veld bevat hoogstens {max} tekens.";
+
+    // Search and filters.
+    SearchTitle => "Search all cases", "Alle klachten doorzoeken";
+    SearchHint => "Type a name, phone number, case number, organisation, e-mail address or words from the description.", "Typ een naam, telefoonnummer, klachtnummer, organisatie, e-mailadres of woorden uit de beschrijving.";
+    SearchScope => "Open and closed cases are searched; every word must match.", "Open en afgesloten klachten worden doorzocht; elk woord moet voorkomen.";
+    SearchNoMatch => "No case matches.", "Geen klacht gevonden.";
+    SearchOneResult => "1 result", "1 resultaat";
+    SearchResults => "{count} results", "{count} resultaten";
+    SearchResultsCapped => "{count} results, the first {shown} shown: type more to narrow down", "{count} resultaten, de eerste {shown} getoond: typ meer om te verfijnen";
+    FilterMenuTitle => "Filters", "Filters";
+    FilterMenuMine => "Only my cases", "Alleen mijn klachten";
+    FilterMenuBreached => "Only breached cases", "Alleen overschreden klachten";
+    FilterMenuDueToday => "Only cases due today", "Alleen klachten die vandaag verlopen";
+    FilterMenuClear => "Clear all filters", "Alle filters wissen";
+    FilterMenuAnyService => "any service", "elke dienst";
+    FilterMenuAnyHandler => "any handler", "elke behandelaar";
+    FilterMenuAnyChannel => "any channel", "elk kanaal";
+    FilterMenuShown => "{count} cases on the board", "{count} klachten op het bord";
+    FilterMenuShownOne => "1 case on the board", "1 klacht op het bord";
 
     // Filters.
     FilterMine => "mine", "van mij";

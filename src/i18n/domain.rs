@@ -61,6 +61,8 @@ pub fn field_key(field: Field) -> T {
         Field::Learnings => T::FieldLearnings,
         Field::WithdrawReason => T::FieldWithdrawReason,
         Field::LogText => T::FieldLogText,
+        Field::LogKind => T::FieldLogKind,
+        Field::Direction => T::FieldDirection,
     }
 }
 

@@ -6,7 +6,9 @@ use crate::domain::case::CaseId;
 use crate::domain::problem::Refusal;
 use crate::i18n::{self, Lang, T};
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Serializable, so that the command line working through a running board
+/// (see `crate::remote`) gets back the error itself and words it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum StoreError {
     #[error("the database at {} is in use by another klachtdesk", path.display())]
     InUse { path: PathBuf },
@@ -18,12 +20,28 @@ pub enum StoreError {
     Write(String),
     #[error("record {key} in {tree} could not be read: {reason}")]
     Unreadable {
-        tree: &'static str,
+        #[serde(deserialize_with = "tree_name")]
+        tree: TreeName,
         key: String,
         reason: String,
     },
     #[error("there is no case {0}")]
     NotFound(CaseId),
+}
+
+/// A tree's name: `&'static str`, under a name of its own because serde's derive
+/// would otherwise borrow it from the input, which only `'static` input can lend.
+type TreeName = &'static str;
+
+/// A tree's name read back as the `&'static str` the store reports it with;
+/// the store has only these trees.
+fn tree_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    use serde::Deserialize;
+    let name = String::deserialize(d)?;
+    ["cases", "events", "meta"]
+        .into_iter()
+        .find(|known| *known == name)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown tree {name:?}")))
 }
 
 impl StoreError {
@@ -57,7 +75,7 @@ impl StoreError {
 }
 
 /// Why a command did not go through: the procedure refused it, or the store failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CommandError {
     #[error("refused: {0:?}")]
     Refused(Refusal),

@@ -69,6 +69,21 @@ fn content<'a>(
     let mut selected_line = 0;
     let heading = |text: &str| Line::from(Span::styled(text.to_string(), theme.title().patch(theme.label())));
 
+    lines.push(heading(lang.t(T::HeadDeadlines)));
+    let clocks = CaseClocks::of(case, &app.rules.policy, app.now);
+    for (target, status) in [
+        (Target::Acknowledge, &clocks.acknowledge),
+        (Target::Outcome, &clocks.outcome),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" {:<LABEL$}", lang.t(i18n::target_key(target))),
+                theme.label(),
+            ),
+            Span::styled(i18n::clock(lang, status), theme.urgency(Urgency::of(status))),
+        ]));
+    }
+    lines.push(Line::default());
     for (i, field) in PANE_FIELDS.iter().enumerate() {
         if i == 10 {
             lines.push(Line::default());
@@ -105,21 +120,6 @@ fn content<'a>(
         }
     }
 
-    lines.push(Line::default());
-    lines.push(heading(lang.t(T::HeadDeadlines)));
-    let clocks = CaseClocks::of(case, &app.rules.policy, app.now);
-    for (target, status) in [
-        (Target::Acknowledge, &clocks.acknowledge),
-        (Target::Outcome, &clocks.outcome),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!(" {:<LABEL$}", lang.t(i18n::target_key(target))),
-                theme.label(),
-            ),
-            Span::styled(i18n::clock(lang, status), theme.urgency(Urgency::of(status))),
-        ]));
-    }
     lines.extend(procedure(lang, case, theme));
 
     lines.push(Line::default());

@@ -118,7 +118,8 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (action, chords) in app.keymap.bindings(app.context()) {
-        if !in_footer(action) {
+        let intake = matches!(&app.modal, Some(crate::app::Modal::Form(f)) if f.purpose == crate::app::forms::Purpose::Intake);
+        if !in_footer(action) || (action == Action::OpenDuplicate && !intake) {
             continue;
         }
         let key = chords[0].to_string();

@@ -3,7 +3,12 @@
 mod board;
 mod case;
 mod chrome;
+mod filter_menu;
+mod form;
 mod help;
+mod menu;
+mod registered;
+mod search;
 mod text;
 pub mod theme;
 
@@ -31,8 +36,21 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     chrome::status(app, theme, frame, g.status);
     chrome::footer(app, theme, frame, g.footer);
-    if let Some(Modal::Help { scroll }) = &app.modal {
-        help::draw(app, *scroll, theme, frame, area);
+    match &app.modal {
+        Some(Modal::Help { scroll }) => help::draw(app, *scroll, theme, frame, area),
+        Some(Modal::Search(search)) => search::draw(app, search, theme, frame, area),
+        Some(Modal::Filter(menu)) => filter_menu::draw(app, menu, theme, frame, area),
+        Some(Modal::Menu(menu)) => menu::draw(app, menu, theme, frame, area),
+        Some(Modal::Registered(id)) => registered::draw(app, *id, theme, frame, area),
+        Some(Modal::Form(form)) => {
+            // A field edited in place is drawn over the case it belongs to.
+            let over = match (&form.purpose, g.pane) {
+                (crate::app::forms::Purpose::Edit { .. }, Some(pane)) => pane,
+                _ => area,
+            };
+            form::draw(app, form, theme, frame, over);
+        }
+        None => {}
     }
 }
 

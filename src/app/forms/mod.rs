@@ -1,0 +1,175 @@
+//! The forms shown over the board: registering a complaint, a step of the
+//! procedure, or one field of a case edited in place. Each builds what the
+//! store needs from what was typed; a refused save keeps the form on screen
+//! with the problems next to their fields.
+
+pub mod edit;
+pub mod intake;
+pub mod step;
+
+use chrono::{DateTime, Utc};
+
+use super::form::Form;
+use super::modal::{Modal, Outcome, Typed};
+use super::{Action, App, Effect};
+use crate::domain::case::{Case, CaseId};
+use crate::domain::problem::{Field, Problem};
+use crate::domain::when::parse_moment;
+use crate::domain::workflow::Step;
+use crate::store::CommandError;
+
+/// What a form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    Intake,
+    Step { id: CaseId, version: u32, step: Step },
+    Edit { id: CaseId, version: u32, field: Field },
+}
+
+#[derive(Debug, Clone)]
+pub struct FormModal {
+    pub purpose: Purpose,
+    pub form: Form,
+    /// Intake only: open cases of the same contact as typed so far.
+    pub duplicates: Vec<CaseId>,
+}
+
+impl FormModal {
+    pub fn new(purpose: Purpose, form: Form) -> Self {
+        Self {
+            purpose,
+            form,
+            duplicates: Vec::new(),
+        }
+    }
+}
+
+/// Input for an open form.
+pub fn handle(app: &mut App, modal: &mut FormModal, typed: Typed) -> (Outcome, Vec<Effect>) {
+    let form = &mut modal.form;
+    if form.confirm_discard {
+        return match typed {
+            Typed::Action(Action::Yes) => (Outcome::Close, Vec::new()),
+            Typed::Action(Action::No) => {
+                form.confirm_discard = false;
+                (Outcome::Stay, Vec::new())
+            }
+            _ => (Outcome::Stay, Vec::new()),
+        };
+    }
+    if form.saving {
+        // Nothing changes while the store has not answered.
+        return (Outcome::Stay, Vec::new());
+    }
+    match typed {
+        Typed::Action(Action::Save) => {
+            form.clear_errors();
+            match build(app, modal) {
+                Ok(effect) => {
+                    modal.form.saving = true;
+                    (Outcome::Stay, vec![effect])
+                }
+                Err((field, problem)) => {
+                    let text = crate::i18n::problem(app.lang, &problem);
+                    modal.form.set_error(field, text);
+                    (Outcome::Stay, Vec::new())
+                }
+            }
+        }
+        Typed::Action(Action::Back) => {
+            if form.is_dirty() {
+                form.confirm_discard = true;
+                (Outcome::Stay, Vec::new())
+            } else {
+                (Outcome::Close, Vec::new())
+            }
+        }
+        Typed::Action(Action::NextField) => {
+            form.focus_next();
+            (Outcome::Stay, Vec::new())
+        }
+        Typed::Action(Action::PrevField) => {
+            form.focus_prev();
+            (Outcome::Stay, Vec::new())
+        }
+        Typed::Action(Action::OpenDuplicate) => intake::open_duplicate(app, modal),
+        Typed::Action(_) => (Outcome::Stay, Vec::new()),
+        Typed::Key(key) => {
+            form.key(key);
+            if modal.purpose == Purpose::Intake {
+                intake::find_duplicates(app, modal);
+            }
+            (Outcome::Stay, Vec::new())
+        }
+        Typed::Paste(text) => {
+            form.paste(app.lang, &text);
+            if modal.purpose == Purpose::Intake {
+                intake::find_duplicates(app, modal);
+            }
+            (Outcome::Stay, Vec::new())
+        }
+    }
+}
+
+/// The store call a form's values stand for, or the first value that could
+/// not even be read (a date that is not one).
+fn build(app: &App, modal: &FormModal) -> Result<Effect, (Field, Problem)> {
+    match &modal.purpose {
+        Purpose::Intake => intake::build(app, &modal.form).map(Effect::Register),
+        Purpose::Step { id, version, step } => {
+            let commands = step::build(app, *step, &modal.form)?;
+            Ok(Effect::Execute {
+                id: *id,
+                expected_version: *version,
+                commands,
+            })
+        }
+        Purpose::Edit { id, version, field } => {
+            let case = app.cases.get(*id);
+            let command = edit::build(app, case, *field, &modal.form)?;
+            Ok(Effect::Execute {
+                id: *id,
+                expected_version: *version,
+                commands: vec![command],
+            })
+        }
+    }
+}
+
+/// A moment typed into a form: `now`, `today 9:30`, `2026-11-20 14:00`…
+pub(crate) fn moment(app: &App, field: Field, text: &str) -> Result<DateTime<Utc>, (Field, Problem)> {
+    parse_moment(text, app.now, &app.rules.policy).ok_or_else(|| {
+        (
+            field,
+            Problem::BadMoment {
+                field,
+                given: text.trim().to_string(),
+            },
+        )
+    })
+}
+
+/// The store's answer to the open form's save. Success closes the form (an
+/// intake shows the new case number); a refusal stays, with its problems shown.
+/// Returns false when no form was waiting for this answer.
+pub fn answered(app: &mut App, result: &Result<Case, CommandError>) -> bool {
+    let Some(Modal::Form(modal)) = &mut app.modal else {
+        return false;
+    };
+    if !modal.form.saving {
+        return false;
+    }
+    modal.form.saving = false;
+    match result {
+        Ok(case) => {
+            let intake = modal.purpose == Purpose::Intake;
+            app.modal = None;
+            if intake {
+                app.modal = Some(Modal::Registered(case.id));
+            }
+        }
+        Err(CommandError::Refused(refusal)) => modal.form.show_refusal(app.lang, refusal),
+        Err(CommandError::Store(e)) => modal.form.error = Some(e.describe(app.lang)),
+    }
+    true
+}

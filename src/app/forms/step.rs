@@ -1,0 +1,170 @@
+//! A step of the procedure as a small form that asks only for what the step's
+//! guard needs, prefilled with what the case already has.
+
+use super::{FormModal, Purpose, moment};
+use crate::app::form::{Form, FormField};
+use crate::app::{App, pane};
+use crate::domain::case::{AckVia, CaseId, Direction, LogKind, Satisfaction};
+use crate::domain::problem::{Field, Problem};
+use crate::domain::workflow::{Command, Step};
+use crate::i18n::{ack_via_key, direction_key, log_kind_key, satisfaction_key};
+
+/// The form for `step` on case `id`, or `None` if the case is not loaded.
+pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
+    let case = app.cases.get(id)?;
+    let lang = app.lang;
+    let draft = |f: Field| pane::value(case, f);
+    let fields = match step {
+        Step::Acknowledge => {
+            let options = AckVia::ALL
+                .iter()
+                .map(|v| lang.t(ack_via_key(*v)).to_string())
+                .collect();
+            let via = if case.contact.email.is_some() { 0 } else { 1 };
+            vec![
+                FormField::line(Field::AckAt, true, ""),
+                FormField::choice(Field::AckVia, true, options, Some(via)),
+            ]
+        }
+        Step::TakeIntoTreatment | Step::AssignHandler => {
+            let handler = case.handler.clone().unwrap_or_else(|| app.operator.clone());
+            vec![FormField::pick(Field::Handler, true, &handler, app.cases.staff())]
+        }
+        Step::DeclareNotAdmissible => vec![FormField::text(
+            Field::Justification,
+            true,
+            &draft(Field::Justification),
+        )],
+        Step::RequestInformation => vec![FormField::text(Field::Request, true, "")],
+        Step::InformationReceived | Step::Reopen => vec![FormField::text(Field::LogText, false, "")],
+        Step::CommunicateOutcome => vec![
+            FormField::text(Field::RootCause, true, &draft(Field::RootCause)),
+            FormField::text(Field::Solution, true, &draft(Field::Solution)),
+            FormField::text(Field::Outcome, true, &draft(Field::Outcome)),
+        ],
+        Step::Close => {
+            let options = Satisfaction::ALL
+                .iter()
+                .map(|s| lang.t(satisfaction_key(*s)).to_string())
+                .collect();
+            let chosen = case
+                .satisfaction
+                .and_then(|s| Satisfaction::ALL.iter().position(|x| *x == s));
+            vec![
+                FormField::text(Field::Learnings, true, &draft(Field::Learnings)),
+                FormField::choice(Field::Satisfaction, true, options, chosen),
+            ]
+        }
+        Step::Withdraw => vec![FormField::text(Field::WithdrawReason, true, "")],
+        Step::SetInvolved => vec![FormField::line(Field::Involved, false, &draft(Field::Involved))],
+        Step::LogContact => {
+            let kinds = LogKind::ALL
+                .iter()
+                .map(|k| lang.t(log_kind_key(*k)).to_string())
+                .collect();
+            let ways = Direction::ALL
+                .iter()
+                .map(|d| lang.t(direction_key(*d)).to_string())
+                .collect();
+            vec![
+                FormField::choice(Field::LogKind, true, kinds, Some(0)),
+                FormField::choice(Field::Direction, true, ways, Some(0)),
+                FormField::text(Field::LogText, true, ""),
+            ]
+        }
+        Step::Edit => return None,
+    };
+    let purpose = Purpose::Step {
+        id,
+        version: case.version,
+        step,
+    };
+    Some(FormModal::new(purpose, Form::new(fields)))
+}
+
+/// The form with `field` holding `text`, as if it had been typed (so leaving
+/// asks before discarding it).
+pub fn with_text(mut form: Form, lang: crate::i18n::Lang, field: Field, text: &str) -> Form {
+    if let Some(i) = form.fields.iter().position(|f| f.field == field) {
+        let focus = form.focus;
+        form.focus = i;
+        form.paste(lang, text);
+        form.focus = focus;
+    }
+    form
+}
+
+/// The command(s) the form's values stand for.
+pub fn build(app: &App, step: Step, form: &Form) -> Result<Vec<Command>, (Field, Problem)> {
+    let text = |f: Field| form.text(f);
+    let command = match step {
+        Step::Acknowledge => {
+            let typed = text(Field::AckAt);
+            let at = if typed.trim().is_empty() {
+                app.now
+            } else {
+                moment(app, Field::AckAt, &typed)?
+            };
+            let via = form
+                .choice(Field::AckVia)
+                .and_then(|i| AckVia::ALL.get(i).copied())
+                .ok_or((Field::AckVia, Problem::Missing(Field::AckVia)))?;
+            Command::Acknowledge { at, via }
+        }
+        Step::TakeIntoTreatment => Command::TakeIntoTreatment {
+            handler: text(Field::Handler),
+        },
+        Step::AssignHandler => Command::AssignHandler {
+            handler: text(Field::Handler),
+        },
+        Step::DeclareNotAdmissible => Command::DeclareNotAdmissible {
+            justification: text(Field::Justification),
+        },
+        Step::RequestInformation => Command::RequestInformation {
+            request: text(Field::Request),
+        },
+        Step::InformationReceived => Command::InformationReceived {
+            note: text(Field::LogText),
+        },
+        Step::Reopen => Command::Reopen {
+            reason: text(Field::LogText),
+        },
+        Step::CommunicateOutcome => Command::CommunicateOutcome {
+            root_cause: text(Field::RootCause),
+            solution: text(Field::Solution),
+            outcome: text(Field::Outcome),
+        },
+        Step::Close => Command::Close {
+            learnings: text(Field::Learnings),
+            satisfaction: form
+                .choice(Field::Satisfaction)
+                .and_then(|i| Satisfaction::ALL.get(i).copied()),
+        },
+        Step::Withdraw => Command::Withdraw {
+            reason: text(Field::WithdrawReason),
+        },
+        Step::SetInvolved => Command::SetInvolved {
+            staff: text(Field::Involved)
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .collect(),
+        },
+        Step::LogContact => {
+            let kind = form
+                .choice(Field::LogKind)
+                .and_then(|i| LogKind::ALL.get(i).copied())
+                .unwrap_or(LogKind::Call);
+            let direction = form
+                .choice(Field::Direction)
+                .and_then(|i| Direction::ALL.get(i).copied())
+                .unwrap_or(Direction::Inbound);
+            Command::LogContact {
+                kind,
+                direction,
+                text: text(Field::LogText),
+            }
+        }
+        Step::Edit => return Ok(Vec::new()),
+    };
+    Ok(vec![command])
+}

@@ -1,0 +1,355 @@
+//! A form over the board: its fields in order, required ones marked, problems
+//! in red under their field, and for the intake the caller's open cases.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+use super::text::{fit, wrap};
+use super::{Theme, centred};
+use crate::app::form::{FormField, Input};
+use crate::app::forms::{FormModal, Purpose};
+use crate::app::{Action, App};
+use crate::domain::problem::Field;
+use crate::i18n::{self, Lang, T, field_key, step_key};
+use crate::keymap::Context;
+
+/// Rows a multi-line editor gets.
+const TEXT_ROWS: u16 = 5;
+/// Suggestions shown under a focused pick.
+const SUGGESTIONS: usize = 4;
+
+pub fn draw(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let duplicates = !modal.duplicates.is_empty();
+    let width = if duplicates && area.width >= 120 { 110 } else { 78 };
+    let form = &modal.form;
+    let fields: u16 = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| field_height(f, i == form.focus, width - 2))
+        .sum();
+    let footer = 2 + u16::from(duplicates) * 4;
+    let outer = centred(
+        area,
+        width,
+        (fields + footer + 2).min(area.height.saturating_sub(2)),
+    );
+    frame.render_widget(Clear, outer);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(Span::styled(
+            format!(" {} ", title(app, &modal.purpose)),
+            theme.title(),
+        ));
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let (form_area, side) = if duplicates && inner.width >= 100 {
+        let side = Rect::new(inner.right() - 36, inner.y, 36, inner.height);
+        (
+            Rect::new(inner.x, inner.y, inner.width - 37, inner.height),
+            Some(side),
+        )
+    } else {
+        (inner, None)
+    };
+    let footer_rows = 2 + u16::from(duplicates && side.is_none()) * 4;
+    let fields_area = Rect {
+        height: form_area.height.saturating_sub(footer_rows),
+        ..form_area
+    };
+    draw_fields(app, modal, theme, frame, fields_area);
+    let bottom = Rect::new(
+        form_area.x,
+        fields_area.bottom(),
+        form_area.width,
+        form_area.height - fields_area.height,
+    );
+    let mut lines = Vec::new();
+    if duplicates && side.is_none() {
+        lines.extend(duplicate_lines(app, modal, theme, usize::from(bottom.width), 2));
+    }
+    lines.push(status_line(app, modal, theme, usize::from(bottom.width)));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), bottom);
+    if let Some(side) = side {
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .border_style(theme.muted());
+        let text = duplicate_lines(app, modal, theme, usize::from(side.width) - 2, 5);
+        frame.render_widget(Paragraph::new(text).block(block), side);
+    }
+}
+
+fn title(app: &App, purpose: &Purpose) -> String {
+    let lang = app.lang;
+    match purpose {
+        Purpose::Intake => lang.t(T::FormNewCase).to_string(),
+        Purpose::Step { id, step, .. } => format!("{id} · {}", lang.t(step_key(*step))),
+        Purpose::Edit { id, field, .. } => {
+            format!("{id} · {}: {}", lang.t(T::FormEdit), lang.t(field_key(*field)))
+        }
+    }
+}
+
+/// The label line, the input and any problem of each field, scrolled so that
+/// the focused field is in view.
+fn draw_fields(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let form = &modal.form;
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| field_height(f, i == form.focus, area.width))
+        .collect();
+    let focus_end: u16 = heights.iter().take(form.focus + 1).sum();
+    let mut skip = focus_end.saturating_sub(area.height);
+    let mut y = area.y;
+    for (i, field) in form.fields.iter().enumerate() {
+        let h = heights[i];
+        if skip >= h {
+            skip -= h;
+            continue;
+        }
+        if y >= area.bottom() {
+            break;
+        }
+        // The last field may show only its top rows.
+        let h = h.min(area.bottom() - y);
+        draw_field(
+            app,
+            modal,
+            field,
+            i == form.focus,
+            theme,
+            frame,
+            Rect::new(area.x, y, area.width, h),
+        );
+        y += h;
+        skip = 0;
+    }
+}
+
+/// The label column of one-line fields.
+const LABEL: u16 = 22;
+
+fn field_height(field: &FormField, focused: bool, width: u16) -> u16 {
+    let input = match &field.input {
+        Input::Text(_) => 1 + TEXT_ROWS,
+        Input::Pick { .. } if focused => 1 + field.suggestions().len().min(SUGGESTIONS) as u16,
+        _ => 1,
+    };
+    let error = field.error.as_ref().map_or(0, |e| {
+        wrap(e, usize::from(width.saturating_sub(LABEL))).len() as u16
+    });
+    input + error
+}
+
+/// A field: its label (and for one-line inputs the input beside it), the
+/// input, and its problem in red underneath.
+fn draw_field(
+    app: &App,
+    modal: &FormModal,
+    field: &FormField,
+    focused: bool,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let lang = app.lang;
+    let label_style = if focused { theme.key() } else { theme.label() };
+    let marker = if focused { "▌" } else { " " };
+    let mut label = vec![
+        Span::styled(marker, theme.focus_border()),
+        Span::styled(lang.t(field_key(field.field)).to_string(), label_style),
+    ];
+    if field.required {
+        label.push(Span::styled(" *", theme.required()));
+    }
+    let either = modal.purpose == Purpose::Intake && matches!(field.field, Field::Phone | Field::Email);
+    if either {
+        label.push(Span::styled(" *", theme.muted()));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(label)),
+        Rect {
+            height: 1,
+            width: LABEL.min(area.width),
+            ..area
+        },
+    );
+    let beside = Rect::new(area.x + LABEL, area.y, area.width.saturating_sub(LABEL), 1);
+    let rows = match &field.input {
+        Input::Line(t) => draw_editor(lang, t, field.field, focused, theme, frame, beside),
+        Input::Text(t) => {
+            let below = Rect::new(
+                area.x + 2,
+                area.y + 1,
+                area.width.saturating_sub(3),
+                TEXT_ROWS.min(area.height.saturating_sub(1)),
+            );
+            draw_editor(lang, t, field.field, focused, theme, frame, below) + 1
+        }
+        Input::Choice { options, index } => {
+            let mut spans = Vec::new();
+            for (i, option) in options.iter().enumerate() {
+                let chosen = Some(i) == *index;
+                let style = if chosen {
+                    if focused { theme.selected() } else { theme.title() }
+                } else {
+                    theme.muted()
+                };
+                spans.push(Span::styled(format!(" {option} "), style));
+            }
+            if focused {
+                spans.push(Span::styled(
+                    format!("  {}", lang.t(T::FormChoose)),
+                    theme.muted(),
+                ));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), beside);
+            1
+        }
+        Input::Pick { text, index, .. } => {
+            draw_editor(lang, text, field.field, focused, theme, frame, beside);
+            if focused {
+                let width = usize::from(beside.width);
+                let lines: Vec<Line> = field
+                    .suggestions()
+                    .into_iter()
+                    .take(SUGGESTIONS)
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let style = if Some(i) == *index {
+                            theme.selected()
+                        } else {
+                            theme.muted()
+                        };
+                        Line::from(Span::styled(fit(s, width), style))
+                    })
+                    .collect();
+                let n = (lines.len() as u16).min(area.height.saturating_sub(1));
+                frame.render_widget(
+                    Paragraph::new(lines),
+                    Rect::new(beside.x, beside.y + 1, beside.width, n),
+                );
+                1 + n
+            } else {
+                1
+            }
+        }
+    };
+    if let Some(error) = &field.error {
+        let y = area.y + rows;
+        let width = area.width.saturating_sub(LABEL);
+        let lines: Vec<Line> = wrap(error, usize::from(width))
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.error())))
+            .collect();
+        let h = (lines.len() as u16).min(area.bottom().saturating_sub(y));
+        frame.render_widget(Paragraph::new(lines), Rect::new(area.x + LABEL, y, width, h));
+    }
+}
+
+/// Draws an editor; only the focused one shows its cursor.
+fn draw_editor(
+    lang: Lang,
+    editor: &TextArea<'static>,
+    field: Field,
+    focused: bool,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> u16 {
+    let mut shown = editor.clone();
+    shown.set_cursor_line_style(Style::new());
+    if !focused {
+        shown.set_cursor_style(Style::new());
+    }
+    shown.set_style(if focused { Style::new() } else { theme.muted() });
+    if matches!(field, Field::ComplainedAt | Field::AckAt) {
+        shown.set_placeholder_text(fit(lang.t(T::FormDatePlaceholder), usize::from(area.width)));
+        shown.set_placeholder_style(theme.muted());
+    }
+    frame.render_widget(&shown, area);
+    area.height
+}
+
+/// The caller's open cases (at most `max`) and the key that goes there.
+fn duplicate_lines<'a>(
+    app: &App,
+    modal: &FormModal,
+    theme: &Theme,
+    width: usize,
+    max: usize,
+) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let mut lines = vec![Line::from(Span::styled(
+        fit(lang.t(T::DuplicatesTitle), width),
+        theme.urgency(super::theme::Urgency::Soon),
+    ))];
+    for id in modal.duplicates.iter().take(max) {
+        let Some(case) = app.cases.get(*id) else { continue };
+        let text = format!(
+            "{} {} · {}",
+            case.id,
+            case.contact.name,
+            i18n::state_label(lang, case)
+        );
+        lines.push(Line::from(Span::raw(fit(&text, width))));
+    }
+    if let (Some(first), Some(key)) = (
+        modal.duplicates.first(),
+        app.keymap.key_of(Context::Form, Action::OpenDuplicate),
+    ) {
+        let hint = lang.fill(T::DuplicatesHint, &[("key", &key), ("id", first)]);
+        lines.push(Line::from(Span::styled(fit(&hint, width), theme.key())));
+    }
+    lines
+}
+
+fn status_line<'a>(app: &App, modal: &FormModal, theme: &Theme, width: usize) -> Line<'a> {
+    let lang = app.lang;
+    let form = &modal.form;
+    let key = |context, action| {
+        app.keymap
+            .key_of(context, action)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    };
+    if form.confirm_discard {
+        let text = lang.fill(
+            T::FormConfirmDiscard,
+            &[
+                ("yes", &key(Context::Confirm, Action::Yes)),
+                ("no", &key(Context::Confirm, Action::No)),
+            ],
+        );
+        return Line::from(Span::styled(
+            fit(&text, width),
+            theme.urgency(super::theme::Urgency::Soon),
+        ));
+    }
+    if form.saving {
+        return Line::from(Span::styled(lang.t(T::FormSaving).to_string(), theme.muted()));
+    }
+    if let Some(error) = &form.error {
+        return Line::from(Span::styled(fit(error, width), theme.error()));
+    }
+    let hints = lang.fill(
+        T::FormHints,
+        &[
+            ("save", &key(Context::Form, Action::Save)),
+            ("next", &key(Context::Form, Action::NextField)),
+            ("back", &key(Context::Form, Action::Back)),
+        ],
+    );
+    Line::from(vec![
+        Span::styled(lang.t(T::FormRequired).to_string(), theme.required()),
+        Span::raw("   "),
+        Span::styled(fit(&hints, width.saturating_sub(14)), theme.muted()),
+    ])
+}

@@ -1,0 +1,1013 @@
+//! The store as a user of it sees it: case numbers, the audit trail, refusals that
+//! write nothing, reopening, the lock, format refusal and unreadable records.
+//!
+//! Most tests go through `Store` only. The few that must fake a database written
+//! by a newer klachtdesk, or a damaged record, open the folder with `sled`
+//! directly: `Store` (rightly) offers no way to write such things.
+//!
+//! Tests that reopen a database go through `reopen`, which waits a moment while
+//! the dropped handle's lock lingers; the ignored BUG test
+//! `reopening_right_after_closing_is_not_mistaken_for_another_user` shows why.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::sync::{Arc, Barrier};
+use std::thread;
+use std::time::Instant;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use klachtdesk::domain::case::{AckVia, CaseId, Channel, Direction, LogKind, Satisfaction};
+use klachtdesk::domain::event::EventKind;
+use klachtdesk::domain::intake::Intake;
+use klachtdesk::domain::problem::{Field, Problem, Refusal};
+use klachtdesk::domain::workflow::{Command, Ctx, Rules, State};
+use klachtdesk::i18n::Lang;
+use klachtdesk::store::{CommandError, FORMAT, Store, StoreError};
+
+/// A fixed moment: Tuesday 10 March 2026, 09:00 UTC (10:00 in Amsterdam).
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap()
+}
+
+fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+}
+
+fn ctx(now: DateTime<Utc>, rules: &Rules) -> Ctx<'_> {
+    Ctx {
+        now,
+        actor: "anna",
+        rules,
+    }
+}
+
+fn intake(name: &str) -> Intake {
+    Intake {
+        name: name.to_string(),
+        phone: "+31 6 1234 5678".to_string(),
+        email: "jan@example.nl".to_string(),
+        organisation: "Voorbeeld BV".to_string(),
+        service: "penetration testing".to_string(),
+        channel: Channel::Phone,
+        complained_at: None,
+        description: "The report arrived two weeks late.\nNobody called back.".to_string(),
+    }
+}
+
+fn id(year: u16, seq: u32) -> CaseId {
+    CaseId::new(year, seq)
+}
+
+fn open(path: &Path) -> Store {
+    Store::open(path).unwrap_or_else(|e| panic!("opening {}: {e}", path.display()))
+}
+
+/// Opens a database again after every handle on it was dropped. sled 0.34 may
+/// hold the file (and its lock) for some milliseconds after the last handle is
+/// gone, which `Store::open` reports as `InUse`; this retries for up to two
+/// seconds. A database really in use stays refused after that. Drop the retry
+/// when the BUG test `reopening_right_after_closing_is_not_mistaken_for_another_user` passes.
+fn reopen(path: &Path) -> Result<Store, StoreError> {
+    let deadline = Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match Store::open(path) {
+            Err(StoreError::InUse { .. }) if Instant::now() < deadline => {
+                thread::sleep(std::time::Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The database folder opened with sled itself, to tamper with it; see `reopen`
+/// for why it may need a moment.
+fn raw_sled(path: &Path) -> sled::Db {
+    let deadline = Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match sled::open(path) {
+            Ok(db) => return db,
+            Err(e) if Instant::now() >= deadline => panic!("sled::open {}: {e}", path.display()),
+            Err(_) => thread::sleep(std::time::Duration::from_millis(5)),
+        }
+    }
+}
+
+fn problems(result: Result<impl std::fmt::Debug, CommandError>) -> Vec<Problem> {
+    match result {
+        Err(CommandError::Refused(Refusal(problems))) => problems,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// The state transitions of a case's audit trail, oldest first.
+fn trail(store: &Store, case: CaseId) -> Vec<(u32, Option<State>, State)> {
+    store
+        .events(case)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.seq, e.from, e.to))
+        .collect()
+}
+
+fn acknowledge(now: DateTime<Utc>) -> Command {
+    Command::Acknowledge {
+        at: now,
+        via: AckVia::Email,
+    }
+}
+
+#[test]
+fn case_numbers_count_per_amsterdam_year_of_registration() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+
+    let mut ids = Vec::new();
+    for now in [
+        t0(),
+        t0() + Duration::days(30),
+        // 23:30 in Amsterdam on New Year's Eve: still 2026.
+        at(2026, 12, 31, 22, 30),
+        // 00:30 on 1 January in Amsterdam, though still 2026 in UTC: 2027.
+        at(2026, 12, 31, 23, 30),
+        at(2027, 1, 4, 9, 0),
+        at(2028, 2, 29, 12, 0),
+    ] {
+        ids.push(
+            store
+                .register(&intake("Jan de Vries"), &ctx(now, &rules))
+                .unwrap()
+                .id,
+        );
+    }
+    assert_eq!(
+        ids,
+        [
+            id(2026, 1),
+            id(2026, 2),
+            id(2026, 3),
+            id(2027, 1),
+            id(2027, 2),
+            id(2028, 1)
+        ]
+    );
+    let shown: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "K-2026-0001",
+            "K-2026-0002",
+            "K-2026-0003",
+            "K-2027-0001",
+            "K-2027-0002",
+            "K-2028-0001"
+        ]
+    );
+    for case in ids {
+        assert_eq!(store.get(case).unwrap().id, case);
+    }
+}
+
+#[test]
+fn a_registered_case_is_stored_with_its_registration_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+
+    let case = store
+        .register(&intake("Jan de Vries"), &ctx(t0(), &rules))
+        .unwrap();
+    assert_eq!(case.state, State::Received);
+    assert_eq!(case.version, 1);
+    assert_eq!(case.registered_by, "anna");
+    assert_eq!(case.registered_at, t0());
+    assert_eq!(case.service, "Penetration testing");
+    assert_eq!(store.get(case.id).unwrap(), case);
+    assert_eq!(store.len(), 1);
+
+    let events = store.events(case.id).unwrap();
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!((e.case, e.seq, e.from, e.to), (case.id, 1, None, State::Received));
+    assert_eq!((e.at, e.actor.as_str()), (t0(), "anna"));
+    assert_eq!(e.kind, EventKind::Registered);
+}
+
+#[test]
+fn a_refused_registration_writes_nothing_and_uses_no_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    let nameless = Intake {
+        name: "  ".into(),
+        phone: String::new(),
+        email: String::new(),
+        ..intake("")
+    };
+
+    // On an empty database…
+    let refused = problems(store.register(&nameless, &c));
+    assert!(refused.contains(&Problem::Missing(Field::Name)), "{refused:?}");
+    assert!(refused.contains(&Problem::NoWayToReach), "{refused:?}");
+    assert!(store.is_empty());
+    assert_eq!(store.len(), 0);
+    assert!(store.load().cases.is_empty());
+    assert!(store.events(id(2026, 1)).unwrap().is_empty());
+    assert_eq!(store.get(id(2026, 1)), Err(StoreError::NotFound(id(2026, 1))));
+
+    let first = store.register(&intake("Jan de Vries"), &c).unwrap();
+    assert_eq!(first.id, id(2026, 1));
+
+    // …and after a case exists: a complaint dated in the future, an unknown service.
+    let future = Intake {
+        complained_at: Some(t0() + Duration::hours(1)),
+        service: "Catering".into(),
+        ..intake("Piet")
+    };
+    let refused = problems(store.register(&future, &c));
+    assert!(
+        refused.contains(&Problem::InFuture(Field::ComplainedAt)),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .iter()
+            .any(|p| matches!(p, Problem::UnknownService { given, .. } if given == "Catering")),
+        "{refused:?}"
+    );
+    assert_eq!(store.len(), 1);
+    assert!(store.events(id(2026, 2)).unwrap().is_empty());
+    assert_eq!(store.events(first.id).unwrap().len(), 1);
+
+    let second = store.register(&intake("Piet"), &c).unwrap();
+    assert_eq!(
+        second.id,
+        id(2026, 2),
+        "a refused registration must not use up a number"
+    );
+}
+
+#[test]
+fn execute_returns_and_persists_the_new_snapshot_and_appends_its_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let case = store
+        .register(&intake("Jan de Vries"), &ctx(t0(), &rules))
+        .unwrap();
+
+    let later = t0() + Duration::hours(2);
+    let acked = store
+        .execute(case.id, Some(1), &acknowledge(later), &ctx(later, &rules))
+        .unwrap();
+    assert_eq!(acked.state, State::Acknowledged);
+    assert_eq!(acked.version, 2);
+    assert_eq!(
+        acked.acknowledgement.as_ref().map(|a| (a.at, a.via)),
+        Some((later, AckVia::Email))
+    );
+    assert_eq!(store.get(case.id).unwrap(), acked);
+
+    let even_later = later + Duration::hours(1);
+    let treated = store
+        .execute(
+            case.id,
+            None,
+            &Command::TakeIntoTreatment {
+                handler: "Bram".into(),
+            },
+            &ctx(even_later, &rules),
+        )
+        .unwrap();
+    assert_eq!((treated.state, treated.version), (State::InTreatment, 3));
+    assert_eq!(treated.handler.as_deref(), Some("Bram"));
+    assert_eq!(store.get(case.id).unwrap(), treated);
+    assert_eq!(store.load().cases, vec![treated.clone()]);
+
+    assert_eq!(
+        trail(&store, case.id),
+        [
+            (1, None, State::Received),
+            (2, Some(State::Received), State::Acknowledged),
+            (3, Some(State::Acknowledged), State::InTreatment),
+        ]
+    );
+    let events = store.events(case.id).unwrap();
+    assert_eq!(events[1].at, later);
+    assert_eq!(events[1].kind, EventKind::Command(acknowledge(later)));
+    assert_eq!(events[2].at, even_later);
+    assert!(events.iter().all(|e| e.case == case.id && e.actor == "anna"));
+    let handler_change = events[2].changes.iter().find(|c| c.field == Field::Handler);
+    assert_eq!(
+        handler_change.map(|c| (c.before.as_str(), c.after.as_str())),
+        Some(("", "Bram"))
+    );
+}
+
+#[test]
+fn the_events_of_one_case_are_not_mixed_with_another_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    let a = store.register(&intake("Jan"), &c).unwrap().id;
+    let b = store.register(&intake("Piet"), &c).unwrap().id;
+    // A case of another year whose sequence number equals `a`'s.
+    let next_year = at(2027, 2, 1, 9, 0);
+    let other_year = store
+        .register(&intake("Kees"), &ctx(next_year, &rules))
+        .unwrap()
+        .id;
+    assert_eq!(other_year, id(2027, 1));
+
+    store.execute(a, None, &acknowledge(t0()), &c).unwrap();
+    store
+        .execute(
+            b,
+            None,
+            &Command::LogContact {
+                kind: LogKind::Call,
+                direction: Direction::Inbound,
+                text: "Called again".into(),
+            },
+            &c,
+        )
+        .unwrap();
+
+    assert_eq!(
+        trail(&store, a),
+        [
+            (1, None, State::Received),
+            (2, Some(State::Received), State::Acknowledged)
+        ]
+    );
+    assert_eq!(
+        trail(&store, b),
+        [
+            (1, None, State::Received),
+            (2, Some(State::Received), State::Received)
+        ]
+    );
+    assert_eq!(trail(&store, other_year), [(1, None, State::Received)]);
+    let ids: Vec<CaseId> = store.load().cases.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [a, b, other_year], "load lists cases in case-number order");
+}
+
+#[test]
+fn a_refused_command_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    let case = store.register(&intake("Jan de Vries"), &c).unwrap();
+    let acked = store.execute(case.id, Some(1), &acknowledge(t0()), &c).unwrap();
+    let events_before = store.events(case.id).unwrap();
+
+    // A step not allowed from this state.
+    let outcome = Command::CommunicateOutcome {
+        root_cause: "Planning".into(),
+        solution: "Sent it".into(),
+        outcome: "Apologised".into(),
+    };
+    assert_eq!(
+        problems(store.execute(case.id, Some(2), &outcome, &c)),
+        [Problem::NotAllowed {
+            step: outcome.step(),
+            from: State::Acknowledged
+        }]
+    );
+    // An allowed step whose guard is not met: no handler.
+    let no_handler = Command::TakeIntoTreatment { handler: " ".into() };
+    assert_eq!(
+        problems(store.execute(case.id, None, &no_handler, &c)),
+        [Problem::Missing(Field::Handler)]
+    );
+    // An acknowledgement is not repeated; a blank contact-log entry is refused.
+    let blank_log = Command::LogContact {
+        kind: LogKind::Note,
+        direction: Direction::Internal,
+        text: "\n ".into(),
+    };
+    problems(store.execute(case.id, None, &blank_log, &c));
+    problems(store.execute(case.id, None, &acknowledge(t0()), &c));
+
+    assert_eq!(store.get(case.id).unwrap(), acked);
+    assert_eq!(store.events(case.id).unwrap(), events_before);
+
+    // The case still takes the next valid step as version 3.
+    let treated = store
+        .execute(
+            case.id,
+            Some(2),
+            &Command::TakeIntoTreatment {
+                handler: "Bram".into(),
+            },
+            &c,
+        )
+        .unwrap();
+    assert_eq!(treated.version, 3);
+    assert_eq!(store.events(case.id).unwrap().len(), 3);
+}
+
+#[test]
+fn a_stale_expected_version_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    let case = store.register(&intake("Jan de Vries"), &c).unwrap();
+    let acked = store.execute(case.id, Some(1), &acknowledge(t0()), &c).unwrap();
+    let events_before = store.events(case.id).unwrap();
+
+    // Someone read version 1, then another operator acknowledged it.
+    let take = Command::TakeIntoTreatment {
+        handler: "Bram".into(),
+    };
+    assert_eq!(
+        problems(store.execute(case.id, Some(1), &take, &c)),
+        [Problem::Stale {
+            expected: 1,
+            found: 2
+        }]
+    );
+    // A version from the future is just as stale.
+    assert_eq!(
+        problems(store.execute(case.id, Some(7), &take, &c)),
+        [Problem::Stale {
+            expected: 7,
+            found: 2
+        }]
+    );
+    assert_eq!(store.get(case.id).unwrap(), acked);
+    assert_eq!(store.events(case.id).unwrap(), events_before);
+}
+
+#[test]
+fn commands_on_an_unknown_case_are_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    store.register(&intake("Jan de Vries"), &c).unwrap();
+
+    for missing in [id(2026, 2), id(2025, 1), id(2027, 1)] {
+        assert_eq!(
+            store.execute(missing, None, &acknowledge(t0()), &c),
+            Err(CommandError::Store(StoreError::NotFound(missing)))
+        );
+        assert_eq!(store.get(missing), Err(StoreError::NotFound(missing)));
+        assert!(store.events(missing).unwrap().is_empty());
+    }
+    let message = StoreError::NotFound(id(2026, 2)).describe(Lang::En);
+    assert!(message.contains("K-2026-0002"), "{message}");
+    assert_eq!(store.len(), 1);
+}
+
+#[test]
+fn everything_is_there_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+
+    let (cases, trails) = {
+        let store = open(&path);
+        let a = store.register(&intake("Jan"), &c).unwrap().id;
+        let b = store.register(&intake("Piet"), &c).unwrap().id;
+        store.execute(a, Some(1), &acknowledge(t0()), &c).unwrap();
+        store
+            .execute(
+                a,
+                Some(2),
+                &Command::TakeIntoTreatment {
+                    handler: "Bram".into(),
+                },
+                &c,
+            )
+            .unwrap();
+        store
+            .execute(
+                b,
+                None,
+                &Command::Withdraw {
+                    reason: "Solved it themselves".into(),
+                },
+                &c,
+            )
+            .unwrap();
+        let loaded = store.load();
+        assert!(loaded.unreadable.is_empty());
+        let trails = [store.events(a).unwrap(), store.events(b).unwrap()];
+        (loaded.cases, trails)
+    };
+    assert_eq!(cases.len(), 2);
+
+    let store = reopen(&path).unwrap();
+    let loaded = store.load();
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    assert_eq!(loaded.cases, cases);
+    assert_eq!(store.events(cases[0].id).unwrap(), trails[0]);
+    assert_eq!(store.events(cases[1].id).unwrap(), trails[1]);
+    assert_eq!(store.get(cases[0].id).unwrap().state, State::InTreatment);
+    assert_eq!(store.get(cases[1].id).unwrap().state, State::Closed);
+
+    // The year's sequence continues, and the reopened cases take further steps.
+    assert_eq!(store.register(&intake("Kees"), &c).unwrap().id, id(2026, 3));
+    let waiting = store
+        .execute(
+            cases[0].id,
+            Some(3),
+            &Command::RequestInformation {
+                request: "The invoice number, please".into(),
+            },
+            &c,
+        )
+        .unwrap();
+    assert_eq!((waiting.state, waiting.version), (State::Waiting, 4));
+    drop(store);
+
+    let store = reopen(&path).unwrap();
+    assert_eq!(store.len(), 3);
+    assert_eq!(store.get(cases[0].id).unwrap(), waiting);
+    assert_eq!(store.events(cases[0].id).unwrap().len(), 4);
+    assert_eq!(store.register(&intake("Els"), &c).unwrap().id, id(2026, 4));
+}
+
+#[test]
+fn the_database_folder_is_private_to_its_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let flat = dir.path().join("db");
+    let nested = dir.path().join("several").join("levels").join("klachtdesk");
+    for path in [&flat, &nested] {
+        assert!(!path.exists());
+        let store = open(path);
+        assert_eq!(store.path(), path.as_path());
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        assert!(path.is_dir());
+        assert_eq!(
+            mode & 0o777,
+            0o700,
+            "{} has mode {:o}",
+            path.display(),
+            mode & 0o777
+        );
+    }
+}
+
+#[test]
+fn a_second_open_of_a_database_in_use_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let rules = Rules::default();
+    let first = open(&path);
+    first.register(&intake("Jan"), &ctx(t0(), &rules)).unwrap();
+
+    let err = Store::open(&path).expect_err("a second open must be refused");
+    assert_eq!(err, StoreError::InUse { path: path.clone() });
+    let message = err.describe(Lang::En);
+    assert!(message.contains("is in use by another klachtdesk"), "{message}");
+    assert!(message.contains(&path.display().to_string()), "{message}");
+
+    // A clone is the same open database: still in use while it lives.
+    let clone = first.clone();
+    drop(first);
+    assert!(matches!(Store::open(&path), Err(StoreError::InUse { .. })));
+    // The refused attempt did not disturb the open store.
+    assert_eq!(clone.len(), 1);
+    drop(clone);
+
+    let again = reopen(&path).unwrap();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again.get(id(2026, 1)).unwrap().contact.name, "Jan");
+}
+
+#[test]
+fn a_database_of_a_newer_format_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let rules = Rules::default();
+    {
+        let store = open(&path);
+        store.register(&intake("Jan"), &ctx(t0(), &rules)).unwrap();
+    }
+    // sled directly: a newer klachtdesk would have stamped this, `Store` never does.
+    {
+        let db = raw_sled(&path);
+        let meta = db.open_tree("meta").unwrap();
+        assert_eq!(
+            meta.get(b"format").unwrap().as_deref(),
+            Some(&[FORMAT][..]),
+            "a new database is stamped with the current format"
+        );
+        meta.insert(b"format", &[FORMAT + 1]).unwrap();
+        db.flush().unwrap();
+    }
+
+    let err = reopen(&path).expect_err("a newer format must be refused");
+    assert_eq!(
+        err,
+        StoreError::TooNew {
+            path: path.clone(),
+            found: FORMAT + 1,
+            supported: FORMAT
+        }
+    );
+    let message = err.describe(Lang::En);
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("newer klachtdesk"), "{message}");
+    assert!(message.contains("upgrade"), "{message}");
+
+    // The refusal left the newer stamp alone, so the newer version still opens it.
+    let db = raw_sled(&path);
+    let meta = db.open_tree("meta").unwrap();
+    assert_eq!(meta.get(b"format").unwrap().as_deref(), Some(&[FORMAT + 1][..]));
+}
+
+#[test]
+fn an_unreadable_case_is_reported_and_the_rest_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    let damaged = id(2026, 2);
+    let good = {
+        let store = open(&path);
+        let ids: Vec<CaseId> = (0..3)
+            .map(|_| store.register(&intake("Jan"), &c).unwrap().id)
+            .collect();
+        assert_eq!(ids[1], damaged);
+        [store.get(ids[0]).unwrap(), store.get(ids[2]).unwrap()]
+    };
+    // sled directly: damage one stored record, as a disk fault or a bad copy would.
+    {
+        let db = raw_sled(&path);
+        let cases = db.open_tree("cases").unwrap();
+        let key = damaged.as_u64().to_be_bytes();
+        let old = cases
+            .insert(key, &[FORMAT, 0xff, 0xfe, 0x00, 0x13, 0x37][..])
+            .unwrap();
+        assert!(old.is_some(), "the damaged key must be the stored case's");
+        db.flush().unwrap();
+    }
+
+    let store = reopen(&path).unwrap();
+    let loaded = store.load();
+    assert_eq!(loaded.cases, good);
+    assert_eq!(loaded.unreadable.len(), 1, "{:?}", loaded.unreadable);
+    let message = loaded.unreadable[0].describe(Lang::En);
+    assert!(message.contains("K-2026-0002"), "{message}");
+    assert!(
+        matches!(&loaded.unreadable[0], StoreError::Unreadable { tree: "cases", key, .. } if key == "K-2026-0002"),
+        "{:?}",
+        loaded.unreadable[0]
+    );
+
+    assert!(matches!(
+        store.get(damaged),
+        Err(StoreError::Unreadable { tree: "cases", ref key, .. }) if key == "K-2026-0002"
+    ));
+    assert!(matches!(
+        store.execute(damaged, None, &acknowledge(t0()), &c),
+        Err(CommandError::Store(StoreError::Unreadable { .. }))
+    ));
+    // Its audit trail is intact and the damaged record was not rewritten.
+    assert_eq!(trail(&store, damaged), [(1, None, State::Received)]);
+    assert!(matches!(store.get(damaged), Err(StoreError::Unreadable { .. })));
+
+    // The other cases are read and changed as usual; numbering goes on.
+    assert_eq!(store.get(good[0].id).unwrap(), good[0]);
+    let acked = store
+        .execute(good[1].id, Some(1), &acknowledge(t0()), &c)
+        .unwrap();
+    assert_eq!(acked.version, 2);
+    assert_eq!(store.register(&intake("Piet"), &c).unwrap().id, id(2026, 4));
+    assert_eq!(store.load().cases.len(), 3);
+}
+
+#[test]
+fn concurrent_registrations_get_distinct_consecutive_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Arc::new(Rules::default());
+    let start = Arc::new(Barrier::new(4));
+
+    let handles: Vec<_> = (0..4)
+        .map(|t| {
+            let (store, rules, start) = (store.clone(), rules.clone(), start.clone());
+            thread::spawn(move || {
+                start.wait();
+                (0..25)
+                    .map(|i| {
+                        let name = format!("Caller {t}-{i}");
+                        store.register(&intake(&name), &ctx(t0(), &rules)).unwrap()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut cases: Vec<_> = handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+    cases.sort_by_key(|c| c.id);
+
+    let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
+    assert_eq!(ids, (1..=100).map(|n| id(2026, n)).collect::<Vec<_>>());
+    assert_eq!(store.len(), 100);
+    // Each number belongs to the case registered under it, with its one event.
+    for case in &cases {
+        assert_eq!(store.get(case.id).unwrap(), *case);
+        assert_eq!(trail(&store, case.id), [(1, None, State::Received)]);
+    }
+    assert_eq!(
+        store.register(&intake("Last"), &ctx(t0(), &rules)).unwrap().id,
+        id(2026, 101)
+    );
+}
+
+#[test]
+fn concurrent_commands_on_the_same_version_let_exactly_one_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Arc::new(Rules::default());
+    let case = store.register(&intake("Jan"), &ctx(t0(), &rules)).unwrap();
+    store
+        .execute(case.id, Some(1), &acknowledge(t0()), &ctx(t0(), &rules))
+        .unwrap();
+    let threads = 8;
+    let start = Arc::new(Barrier::new(threads));
+
+    let handles: Vec<_> = (0..threads)
+        .map(|t| {
+            let (store, rules, start) = (store.clone(), rules.clone(), start.clone());
+            thread::spawn(move || {
+                let take = Command::TakeIntoTreatment {
+                    handler: format!("Handler {t}"),
+                };
+                start.wait();
+                (t, store.execute(case.id, Some(2), &take, &ctx(t0(), &rules)))
+            })
+        })
+        .collect();
+    let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+
+    let winners: Vec<_> = results.iter().filter(|(_, r)| r.is_ok()).collect();
+    assert_eq!(winners.len(), 1, "{results:?}");
+    for (_, r) in results.iter().filter(|(_, r)| r.is_err()) {
+        assert_eq!(
+            r,
+            &Err(CommandError::Refused(Refusal::one(Problem::Stale {
+                expected: 2,
+                found: 3
+            })))
+        );
+    }
+    let (winner, won) = winners[0];
+    let stored = store.get(case.id).unwrap();
+    assert_eq!(won.as_ref().unwrap(), &stored);
+    assert_eq!(stored.version, 3);
+    assert_eq!(stored.handler, Some(format!("Handler {winner}")));
+    assert_eq!(store.events(case.id).unwrap().len(), 3);
+}
+
+#[test]
+fn concurrent_commands_without_expected_version_lose_no_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Arc::new(Rules::default());
+    let case = store.register(&intake("Jan"), &ctx(t0(), &rules)).unwrap();
+    let start = Arc::new(Barrier::new(4));
+
+    let handles: Vec<_> = (0..4)
+        .map(|t| {
+            let (store, rules, start) = (store.clone(), rules.clone(), start.clone());
+            thread::spawn(move || {
+                start.wait();
+                for i in 0..5 {
+                    let note = Command::LogContact {
+                        kind: LogKind::Note,
+                        direction: Direction::Internal,
+                        text: format!("note {t}-{i}"),
+                    };
+                    store.execute(case.id, None, &note, &ctx(t0(), &rules)).unwrap();
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+
+    let stored = store.get(case.id).unwrap();
+    assert_eq!(stored.version, 21);
+    assert_eq!(stored.contact_log.len(), 20);
+    let seqs: Vec<u32> = store.events(case.id).unwrap().iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, (1..=21).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_snapshot_agrees_with_the_audit_trail_through_the_whole_procedure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let store = open(&path);
+    let rules = Rules::default();
+    let mut now = t0();
+    let case = store
+        .register(&intake("Jan de Vries"), &ctx(now, &rules))
+        .unwrap();
+
+    let steps = [
+        acknowledge(now + Duration::hours(1)),
+        Command::TakeIntoTreatment {
+            handler: "Bram".into(),
+        },
+        Command::RequestInformation {
+            request: "Which report do you mean?".into(),
+        },
+        Command::InformationReceived {
+            note: "The March report".into(),
+        },
+        Command::CommunicateOutcome {
+            root_cause: "The planning lost the deadline".into(),
+            solution: "Deadlines in the shared calendar".into(),
+            outcome: "Apologies and a discount".into(),
+        },
+        Command::Close {
+            learnings: "Check the planning weekly".into(),
+            satisfaction: Some(Satisfaction::Satisfied),
+        },
+    ];
+    let mut version = case.version;
+    for step in &steps {
+        now += Duration::hours(2);
+        let next = store
+            .execute(case.id, Some(version), step, &ctx(now, &rules))
+            .unwrap_or_else(|e| panic!("{step:?}: {e:?}"));
+        assert_eq!(next.version, version + 1);
+        version = next.version;
+
+        let stored = store.get(case.id).unwrap();
+        let events = store.events(case.id).unwrap();
+        assert_eq!(stored, next);
+        assert_eq!(events.len() as u32, stored.version);
+        assert_eq!(events.last().unwrap().to, stored.state);
+        assert_eq!(events.last().unwrap().at, now);
+    }
+
+    let check = |store: &Store| {
+        let stored = store.get(case.id).unwrap();
+        assert_eq!(stored.state, State::Closed);
+        assert_eq!(stored.satisfaction, Some(Satisfaction::Satisfied));
+        assert_eq!(
+            trail(store, case.id),
+            [
+                (1, None, State::Received),
+                (2, Some(State::Received), State::Acknowledged),
+                (3, Some(State::Acknowledged), State::InTreatment),
+                (4, Some(State::InTreatment), State::Waiting),
+                (5, Some(State::Waiting), State::InTreatment),
+                (6, Some(State::InTreatment), State::OutcomeCommunicated),
+                (7, Some(State::OutcomeCommunicated), State::Closed),
+            ]
+        );
+        assert_eq!(store.events(case.id).unwrap().len() as u32, stored.version);
+        let kinds: Vec<EventKind> = store
+            .events(case.id)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.kind)
+            .collect();
+        let mut expected = vec![EventKind::Registered];
+        expected.extend(steps.iter().cloned().map(EventKind::Command));
+        assert_eq!(kinds, expected);
+    };
+    check(&store);
+    drop(store);
+    check(&reopen(&path).unwrap());
+}
+
+#[test]
+fn several_commands_at_once_are_saved_all_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    let case = store.register(&intake("Jan de Vries"), &c).unwrap();
+    let take = Command::TakeIntoTreatment {
+        handler: "Bram".into(),
+    };
+
+    // The second is refused (no outcome texts), so the first is not saved either.
+    let outcome_without_texts = Command::CommunicateOutcome {
+        root_cause: String::new(),
+        solution: String::new(),
+        outcome: String::new(),
+    };
+    let refused = problems(store.execute_all(
+        case.id,
+        Some(1),
+        &[acknowledge(t0()), take.clone(), outcome_without_texts],
+        &c,
+    ));
+    assert!(refused.contains(&Problem::Missing(Field::Outcome)), "{refused:?}");
+    assert_eq!(store.get(case.id).unwrap(), case);
+    assert_eq!(trail(&store, case.id), [(1, None, State::Received)]);
+
+    let treated = store
+        .execute_all(case.id, Some(1), &[acknowledge(t0()), take], &c)
+        .unwrap();
+    assert_eq!((treated.state, treated.version), (State::InTreatment, 3));
+    assert_eq!(store.get(case.id).unwrap(), treated);
+    assert_eq!(
+        trail(&store, case.id),
+        [
+            (1, None, State::Received),
+            (2, Some(State::Received), State::Acknowledged),
+            (3, Some(State::Acknowledged), State::InTreatment),
+        ]
+    );
+}
+
+/// After the last handle on a database is dropped, opening it again in the same
+/// process must work: nobody else is using it. With other stores busy in the
+/// process (as in a test run, or a board with a watcher thread), sled 0.34.7
+/// still holds the old file and its lock for some milliseconds, and
+/// `Store::open` reports that as "in use by another klachtdesk".
+#[test]
+#[ignore = "BUG: Store::open reports InUse for a database whose last handle was just dropped (sled's io threads still hold the locked file for a few ms); src/store/mod.rs:56-57"]
+fn reopening_right_after_closing_is_not_mistaken_for_another_user() {
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            thread::spawn(|| {
+                let rules = Rules::default();
+                let c = ctx(t0(), &rules);
+                let mut refused = 0;
+                for _ in 0..100 {
+                    let dir = tempfile::tempdir().unwrap();
+                    let path = dir.path().join("db");
+                    let store = open(&path);
+                    for _ in 0..5 {
+                        store.register(&intake("Jan"), &c).unwrap();
+                    }
+                    drop(store);
+                    match Store::open(&path) {
+                        Ok(again) => assert_eq!(again.len(), 5),
+                        Err(StoreError::InUse { .. }) => refused += 1,
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+                refused
+            })
+        })
+        .collect();
+    let refused: u32 = handles.into_iter().map(|h| h.join().unwrap()).sum();
+    assert_eq!(refused, 0, "{refused} of 800 reopens were refused as in use");
+}
+
+/// A damaged (or lost) id sequence in `meta` must never make a registration
+/// take the number of an existing case: that overwrites the case's snapshot and
+/// its registration event, and the operator's saved work is gone.
+#[test]
+#[ignore = "BUG: register overwrites case K-2026-0001 when the year's sequence record is unreadable; src/store/mod.rs:106-116"]
+fn a_damaged_sequence_never_reuses_a_case_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let rules = Rules::default();
+    let c = ctx(t0(), &rules);
+    let (first, first_events) = {
+        let store = open(&path);
+        let first = store.register(&intake("Jan de Vries"), &c).unwrap();
+        store.register(&intake("Piet"), &c).unwrap();
+        let events = store.events(first.id).unwrap();
+        (first, events)
+    };
+    // sled directly: damage every meta record but the format stamp (the sequences).
+    {
+        let db = raw_sled(&path);
+        let meta = db.open_tree("meta").unwrap();
+        let keys: Vec<_> = meta
+            .iter()
+            .keys()
+            .map(Result::unwrap)
+            .filter(|k| k.as_ref() != b"format")
+            .collect();
+        assert!(!keys.is_empty());
+        for key in keys {
+            meta.insert(key, &[0xff][..]).unwrap();
+        }
+        db.flush().unwrap();
+    }
+
+    let store = reopen(&path).unwrap();
+    let result = store.register(&intake("Kees"), &c);
+    // Refusing with a clear error is fine, and so is picking a free number…
+    if let Ok(new) = &result {
+        assert!(
+            new.id > id(2026, 2),
+            "registered as {}, an existing case's number",
+            new.id
+        );
+    }
+    // …but the saved cases stay as they were.
+    assert_eq!(store.get(first.id).unwrap(), first);
+    assert_eq!(store.events(first.id).unwrap(), first_events);
+    assert_eq!(store.get(id(2026, 2)).unwrap().contact.name, "Piet");
+}
