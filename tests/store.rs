@@ -932,7 +932,6 @@ fn several_commands_at_once_are_saved_all_or_none() {
 /// still holds the old file and its lock for some milliseconds, and
 /// `Store::open` reports that as "in use by another klachtdesk".
 #[test]
-#[ignore = "BUG: Store::open reports InUse for a database whose last handle was just dropped (sled's io threads still hold the locked file for a few ms); src/store/mod.rs:56-57"]
 fn reopening_right_after_closing_is_not_mistaken_for_another_user() {
     let handles: Vec<_> = (0..8)
         .map(|_| {
@@ -966,7 +965,6 @@ fn reopening_right_after_closing_is_not_mistaken_for_another_user() {
 /// take the number of an existing case: that overwrites the case's snapshot and
 /// its registration event, and the operator's saved work is gone.
 #[test]
-#[ignore = "BUG: register overwrites case K-2026-0001 when the year's sequence record is unreadable; src/store/mod.rs:106-116"]
 fn a_damaged_sequence_never_reuses_a_case_number() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");

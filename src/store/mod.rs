@@ -53,10 +53,8 @@ impl Store {
             reason,
         };
         create_private_dir(path).map_err(|e| open_err(e.to_string()))?;
-        let db = sled::Config::new().path(path).open().map_err(|e| match e {
-            sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => StoreError::InUse {
-                path: path.to_path_buf(),
-            },
+        let db = open_db(path).map_err(|e| match e {
+            sled::Error::Io(io) if is_lock_error(&io) => StoreError::InUse { path: path.to_path_buf() },
             other => open_err(other.to_string()),
         })?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_err(e.to_string()));
@@ -103,10 +101,14 @@ impl Store {
         let year: u16 = year.parse().unwrap_or(0);
         let seq_key = keys::sequence(year);
         let result = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
-            let next = meta
+            let mut next = meta
                 .get(&seq_key)?
                 .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
-                .map_or(1, |b| u32::from_be_bytes(b) + 1);
+                .map_or(1, |b| u32::from_be_bytes(b).saturating_add(1));
+            // A damaged sequence record must never hand out a number in use.
+            while cases.get(keys::case(CaseId::new(year, next)))?.is_some() {
+                next += 1;
+            }
             let id = CaseId::new(year, next);
             let (case, event) = workflow::register(id, intake, ctx)
                 .map_err(|r| ConflictableTransactionError::Abort(CommandError::Refused(r)))?;
@@ -231,6 +233,29 @@ impl Store {
     pub fn is_empty(&self) -> bool {
         self.cases.is_empty()
     }
+}
+
+/// How long opening waits for a lock that this process itself may still hold:
+/// sled's background threads let go of a just-closed database a moment later.
+const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(400);
+
+fn open_db(path: &Path) -> sled::Result<sled::Db> {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::Config::new().path(path).cache_capacity(CACHE_BYTES).open() {
+            Err(sled::Error::Io(io)) if is_lock_error(&io) && started.elapsed() < LOCK_GRACE => {
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// sled's page cache; its default (1 GiB) is far more than a desk needs.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+fn is_lock_error(io: &std::io::Error) -> bool {
+    io.to_string().contains("could not acquire lock")
 }
 
 fn unreadable(tree: &'static str, key: &dyn std::fmt::Display, e: CodecError) -> StoreError {
