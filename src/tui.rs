@@ -19,7 +19,7 @@ use ratatui::crossterm::execute;
 use crate::app::effects::{Clock, dispatch};
 use crate::app::{App, Msg};
 use crate::domain::case::Case;
-use crate::store::Store;
+use crate::store::{Store, Watch};
 use crate::ui::{self, Theme};
 
 /// What the loop waits for.
@@ -30,13 +30,14 @@ pub enum Input {
     Changed(Box<Case>),
 }
 
-/// Runs the board in the real terminal until the operator quits. The terminal is
+/// Runs the board in the real terminal until the operator quits; `watch` (taken
+/// before the cases were read) brings every change made in this process. The terminal is
 /// restored on quit, on error and on panic.
-pub fn run_board(app: &mut App, store: &Store, clock: Clock) -> std::io::Result<()> {
+pub fn run_board(app: &mut App, store: &Store, watch: Watch, clock: Clock) -> std::io::Result<()> {
     let (tx, rx) = channel();
     spawn_terminal_reader(tx.clone());
     spawn_ticker(tx.clone());
-    spawn_store_watcher(store, tx);
+    spawn_store_watcher(watch, tx);
     install_panic_cleanup();
     let mut terminal = ratatui::try_init()?;
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
@@ -147,8 +148,7 @@ fn spawn_ticker(tx: Sender<Input>) {
     });
 }
 
-fn spawn_store_watcher(store: &Store, tx: Sender<Input>) {
-    let watch = store.watch();
+fn spawn_store_watcher(watch: Watch, tx: Sender<Input>) {
     thread::spawn(move || {
         for case in watch {
             if tx.send(Input::Changed(Box::new(case))).is_err() {

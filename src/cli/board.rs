@@ -11,6 +11,8 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
     let store = session.store()?;
     // The command line works through the board while it has the database
     // open; the handle lives until the board closes, and takes its socket along.
+    // Watch before reading, so that no change falls between the two.
+    let watch = store.watch();
     let server = Server::start(store.clone(), session.rules.clone());
     let loaded = store.load();
     let keymap = session.keymap()?;
@@ -38,7 +40,7 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
     } else {
         Clock::System
     };
-    let result = tui::run_board(&mut app, &store, clock).map_err(|e| Failure::Failed(e.to_string()));
+    let result = tui::run_board(&mut app, &store, watch, clock).map_err(|e| Failure::Failed(e.to_string()));
     drop(server);
     result
 }

@@ -110,11 +110,12 @@ catalogue! {
     // Deadline clock.
     ClockNotStarted => "not started", "niet gestart";
     ClockPaused => "paused while waiting for information", "gepauzeerd zolang er op informatie wordt gewacht";
-    ClockOnTrack => "due {date} ({days} working days {hours} h left)", "uiterlijk {date} (nog {days} werkdagen {hours} u)";
+    ClockOnTrack => "due {date} ({days} wd {hours} h left)", "uiterlijk {date} (nog {days} wd {hours} u)";
     ClockDueToday => "due today at {time}", "vandaag uiterlijk om {time}";
-    ClockBreached => "BREACHED: {days} working days {hours} h late (was due {date})", "OVERSCHREDEN: {days} werkdagen {hours} u te laat (uiterlijk {date})";
-    ClockMetOnTime => "met on time: {date} ({taken} working days)", "op tijd gehaald: {date} ({taken} werkdagen)";
-    ClockMetLate => "met late: {date} ({late} working days late)", "te laat gehaald: {date} ({late} werkdagen te laat)";
+    ClockBreached => "BREACHED: {days} wd late (was due {date})", "OVERSCHREDEN: {days} wd te laat (uiterlijk {date})";
+    ClockBreachedHours => "BREACHED: {hours} h late (was due {date})", "OVERSCHREDEN: {hours} u te laat (uiterlijk {date})";
+    ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date} (in {taken} wd)";
+    ClockMetLate => "met late: {date} ({late} wd late)", "te laat gehaald: {date} ({late} wd te laat)";
 
     // Deadline badges on cards and in lists: short, readable without colour.
     BadgeAckOnTrack => "ack {days}d {hours}h", "ontv {days}d {hours}u";

@@ -234,15 +234,22 @@ pub fn clock(lang: Lang, status: &ClockStatus) -> String {
         ClockStatus::DueToday { due } => lang.fill(T::ClockDueToday, &[("time", &time(due.deadline))]),
         ClockStatus::Breached {
             due,
-            working_days_late,
+            working_days_late: 0,
             hours_late,
         } => lang.fill(
-            T::ClockBreached,
+            T::ClockBreachedHours,
             &[
-                ("date", &date(lang, due.day)),
-                ("days", working_days_late),
+                ("date", &super::datetime(lang, due.deadline)),
                 ("hours", hours_late),
             ],
+        ),
+        ClockStatus::Breached {
+            due,
+            working_days_late,
+            ..
+        } => lang.fill(
+            T::ClockBreached,
+            &[("date", &date(lang, due.day)), ("days", working_days_late)],
         ),
         ClockStatus::Met(v) if v.on_time => lang.fill(
             T::ClockMetOnTime,

@@ -54,7 +54,9 @@ impl Store {
         };
         create_private_dir(path).map_err(|e| open_err(e.to_string()))?;
         let db = open_db(path).map_err(|e| match e {
-            sled::Error::Io(io) if is_lock_error(&io) => StoreError::InUse { path: path.to_path_buf() },
+            sled::Error::Io(io) if is_lock_error(&io) => StoreError::InUse {
+                path: path.to_path_buf(),
+            },
             other => open_err(other.to_string()),
         })?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_err(e.to_string()));

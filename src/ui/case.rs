@@ -18,7 +18,7 @@ use crate::domain::event::EventKind;
 use crate::domain::problem::Field;
 use crate::domain::workflow::Command;
 use crate::i18n::{self, Lang, T, datetime, field_key};
-use crate::sanitize::{one_line, visible};
+use crate::sanitize::one_line;
 
 const LABEL: usize = 24;
 
@@ -124,7 +124,7 @@ fn content<'a>(
 
     lines.push(Line::default());
     lines.push(heading(lang.t(T::HeadTimeline)));
-    lines.extend(timeline(lang, case, pane, theme));
+    lines.extend(timeline(lang, case, pane, theme, width));
     (lines, selected_line)
 }
 
@@ -210,7 +210,15 @@ fn procedure<'a>(lang: Lang, case: &Case, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 /// Contact log entries and audit events merged, newest first.
-fn timeline<'a>(lang: Lang, case: &Case, pane: &CasePane, theme: &Theme) -> Vec<Line<'a>> {
+/// Text under a timeline entry, wrapped and indented.
+fn indented<'a>(text: &str, width: usize, style: Style) -> Vec<Line<'a>> {
+    wrap(text, width.saturating_sub(6))
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("     {l}"), style)))
+        .collect()
+}
+
+fn timeline<'a>(lang: Lang, case: &Case, pane: &CasePane, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let mut entries: Vec<(chrono::DateTime<chrono::Utc>, Vec<Line<'a>>)> = Vec::new();
     for entry in &case.contact_log {
         let head = Line::from(vec![
@@ -226,11 +234,7 @@ fn timeline<'a>(lang: Lang, case: &Case, pane: &CasePane, theme: &Theme) -> Vec<
             Span::raw(format!("  {}", one_line(&entry.author))),
         ]);
         let mut lines = vec![head];
-        lines.extend(
-            visible(&entry.text)
-                .lines()
-                .map(|l| Line::from(format!("     {l}"))),
-        );
+        lines.extend(indented(&entry.text, width, Style::new()));
         entries.push((entry.at, lines));
     }
     for event in &pane.events {
@@ -258,7 +262,7 @@ fn timeline<'a>(lang: Lang, case: &Case, pane: &CasePane, theme: &Theme) -> Vec<
             &event.kind
             && !note.trim().is_empty()
         {
-            lines.push(Line::from(format!("     {}", one_line(note))));
+            lines.extend(indented(note, width, Style::new()));
         }
         for change in event
             .changes
@@ -267,10 +271,7 @@ fn timeline<'a>(lang: Lang, case: &Case, pane: &CasePane, theme: &Theme) -> Vec<
         {
             let field = lang.t(field_key(change.field));
             let after = one_line(&i18n::audit_value(lang, change.field, &change.after));
-            lines.push(Line::from(Span::styled(
-                format!("     {field}: {after}"),
-                theme.muted(),
-            )));
+            lines.extend(indented(&format!("{field}: {after}"), width, theme.muted()));
         }
         entries.push((event.at, lines));
     }
