@@ -28,9 +28,24 @@ pub enum Context {
 }
 
 impl Context {
+    /// The order the help lists the places in.
+    pub const HELP_ORDER: [Context; 8] = [
+        Context::Global,
+        Context::Board,
+        Context::Case,
+        Context::Form,
+        Context::Confirm,
+        Context::Search,
+        Context::Menu,
+        Context::Help,
+    ];
+
     /// Whether the global bindings apply here: not while typing.
     fn with_global(self) -> bool {
-        matches!(self, Context::Board | Context::Case)
+        matches!(
+            self,
+            Context::Board | Context::Case | Context::Menu | Context::Help
+        )
     }
 }
 

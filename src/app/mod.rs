@@ -44,10 +44,10 @@ pub struct Flash {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CasePane {
     pub id: CaseId,
-    /// The selected field, by index into [`pane::PANE_FIELDS`].
-    pub field: usize,
-    /// How far the pane is scrolled beyond what keeps the field in view.
-    pub scroll: u16,
+    /// The selected row: a field (an index into [`pane::PANE_FIELDS`]) or,
+    /// after the fields, an entry of the timeline (newest first). The pane
+    /// scrolls to keep it in view.
+    pub row: usize,
     /// The case's audit trail, as last loaded.
     pub events: Vec<Event>,
 }
@@ -140,12 +140,29 @@ impl App {
         self.board.select_case(id);
         self.pane = Some(CasePane {
             id,
-            field: 0,
-            scroll: 0,
+            row: 0,
             events: Vec::new(),
         });
         self.scroll_into_view();
         vec![Effect::LoadEvents(id)]
+    }
+
+    /// How many rows the open case's pane has: its fields, then its timeline.
+    pub fn pane_rows(&self) -> usize {
+        let Some(pane) = &self.pane else { return 0 };
+        let log = self.cases.get(pane.id).map_or(0, |c| c.contact_log.len());
+        pane::PANE_FIELDS.len() + log + pane.events.len()
+    }
+
+    /// How far the help can scroll: its lines less what the screen shows.
+    pub fn help_max_scroll(&self) -> u16 {
+        let lines: usize = Context::HELP_ORDER
+            .iter()
+            .map(|c| self.keymap.own_bindings(*c).len() + 2)
+            .sum::<usize>()
+            + 1;
+        let shown = usize::from(self.size.1.saturating_sub(4));
+        u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 
     pub fn flash(&mut self, text: impl Into<String>, error: bool) {

@@ -60,8 +60,18 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
     let Some(mut modal) = app.modal.take() else {
         return Vec::new();
     };
+    // Where nothing is being typed, the global keys work over the modal too:
+    // `n` opens the intake from the menu, the help or the registered screen.
+    if let Typed::Action(action @ (Action::NewCase | Action::Search)) = typed
+        && matches!(
+            modal,
+            Modal::Help { .. } | Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_)
+        )
+    {
+        return super::update::common_action(app, action).unwrap_or_default();
+    }
     let (outcome, effects) = match &mut modal {
-        Modal::Help { scroll } => (help(scroll, &typed), Vec::new()),
+        Modal::Help { scroll } => (help(scroll, app.help_max_scroll(), &typed), Vec::new()),
         Modal::Search(search) => super::search::handle(app, search, typed),
         Modal::Filter(menu) => super::filter_menu::handle(app, menu, typed),
         Modal::Menu(menu) => super::moves_menu::handle(app, menu, typed),
@@ -74,7 +84,7 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
     effects
 }
 
-fn help(scroll: &mut u16, typed: &Typed) -> Outcome {
+fn help(scroll: &mut u16, max: u16, typed: &Typed) -> Outcome {
     match typed {
         Typed::Action(Action::Up) => *scroll = scroll.saturating_sub(1),
         Typed::Action(Action::Down) => *scroll = scroll.saturating_add(1),
@@ -83,6 +93,7 @@ fn help(scroll: &mut u16, typed: &Typed) -> Outcome {
         Typed::Action(Action::Back | Action::Help | Action::Quit) => return Outcome::Close,
         _ => {}
     }
+    *scroll = (*scroll).min(max);
     Outcome::Stay
 }
 

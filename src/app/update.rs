@@ -13,6 +13,9 @@ use crate::domain::workflow::Step;
 use crate::i18n::T;
 use crate::store::CommandError;
 
+/// How many rows a page key moves in the case pane.
+const PANE_PAGE: usize = 10;
+
 /// How long a message stays at the bottom of the screen, in seconds.
 const FLASH_SECONDS: i64 = 10;
 
@@ -37,18 +40,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             tick(app, now);
             Vec::new()
         }
-        Msg::Saved(result) | Msg::Registered(result) => {
-            if forms::answered(app, &result) {
-                return match result {
-                    Ok(case) => {
-                        app.flash(saved_text(app, &case), false);
-                        changed(app, case)
-                    }
-                    Err(_) => Vec::new(),
-                };
-            }
-            saved(app, result)
-        }
+        Msg::Saved(result) => answered(app, result, false),
+        Msg::Registered(result) => answered(app, result, true),
         Msg::Changed(case) => changed(app, case),
         Msg::Events(id, events) => {
             if let Some(pane) = app.pane.as_mut().filter(|p| p.id == id) {
@@ -56,6 +49,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+    }
+}
+
+/// The store's answer: to the form that was waiting for it, else as a message.
+fn answered(app: &mut App, result: Result<Case, CommandError>, registered: bool) -> Vec<Effect> {
+    if !forms::answered(app, &result) {
+        return saved(app, result);
+    }
+    match result {
+        Ok(case) => {
+            let text = if registered {
+                app.lang.fill(T::Registered, &[("id", &case.id)])
+            } else {
+                saved_text(app, &case)
+            };
+            app.flash(text, false);
+            changed(app, case)
+        }
+        Err(_) => Vec::new(),
     }
 }
 
@@ -89,7 +101,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// The actions that work the same on the board and in an open case.
-fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
     match action {
         Action::Quit => {
             app.quit = true;
@@ -188,22 +200,24 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(effects) = common_action(app, action) {
         return effects;
     }
-    if action == Action::Edit {
-        if let Some(pane) = &app.pane {
-            let field = PANE_FIELDS[pane.field.min(PANE_FIELDS.len() - 1)];
-            app.modal = forms::edit::open(app, pane.id, field).map(|f| Modal::Form(Box::new(f)));
-        }
-        return Vec::new();
-    }
+    let rows = app.pane_rows();
     let Some(pane) = &mut app.pane else {
         return Vec::new();
     };
+    let last = rows.saturating_sub(1);
     match action {
+        Action::Edit => {
+            // Only the fields are editable; the timeline is history.
+            if let Some(&field) = PANE_FIELDS.get(pane.row) {
+                let id = pane.id;
+                app.modal = forms::edit::open(app, id, field).map(|f| Modal::Form(Box::new(f)));
+            }
+        }
         Action::Back => app.pane = None,
-        Action::Up => pane.field = pane.field.saturating_sub(1),
-        Action::Down => pane.field = (pane.field + 1).min(PANE_FIELDS.len() - 1),
-        Action::PageUp => pane.scroll = pane.scroll.saturating_sub(5),
-        Action::PageDown => pane.scroll = pane.scroll.saturating_add(5),
+        Action::Up => pane.row = pane.row.saturating_sub(1),
+        Action::Down => pane.row = (pane.row + 1).min(last),
+        Action::PageUp => pane.row = pane.row.saturating_sub(PANE_PAGE),
+        Action::PageDown => pane.row = (pane.row + PANE_PAGE).min(last),
         _ => {}
     }
     app.scroll_into_view();

@@ -114,7 +114,8 @@ catalogue! {
     ClockDueToday => "due today at {time}", "vandaag uiterlijk om {time}";
     ClockBreached => "BREACHED: {days} wd late (was due {date})", "OVERSCHREDEN: {days} wd te laat (uiterlijk {date})";
     ClockBreachedHours => "BREACHED: {hours} h late (was due {date})", "OVERSCHREDEN: {hours} u te laat (uiterlijk {date})";
-    ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date} (in {taken} wd)";
+ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date} (in {taken} wd)";
+    ClockMetSameDay => "met on time: {date} (the same day)", "op tijd gehaald: {date} (dezelfde dag)";
     ClockMetLate => "met late: {date} ({late} wd late)", "te laat gehaald: {date} ({late} wd te laat)";
 
     // Deadline badges on cards and in lists: short, readable without colour.
@@ -148,7 +149,7 @@ catalogue! {
     ProblemBadCaseId => "\"{given}\" is not a case number; they look like K-2026-0042.", "\"{given}\" is geen klachtnummer; die zien eruit als K-2026-0042.";
     ProblemNotAllowed => "\"{step}\" is not possible while the case is \"{state}\".", "\"{step}\" kan niet zolang de klacht \"{state}\" is.";
     ProblemRequired => "{field} cannot be emptied while the case is \"{state}\".", "{field} mag niet leeg zijn zolang de klacht \"{state}\" is.";
-    ProblemStale => "Someone else changed this case meanwhile; reload it and try again.", "Iemand anders heeft deze klacht intussen gewijzigd; laad hem opnieuw en probeer het nog eens.";
+ProblemStale => "Someone else changed this case meanwhile. Check the case; saving again stores your version over theirs.", "Iemand anders heeft deze klacht intussen gewijzigd. Bekijk de klacht; opnieuw opslaan zet jouw versie over de hunne.";
     MovesPossible => "Possible now: {moves}.", "Nu mogelijk: {moves}.";
     NoMovesPossible => "The case is finished; only a call, e-mail or note can be logged.", "De klacht is afgerond; alleen een gesprek, e-mail of notitie kan nog worden vastgelegd.";
     CannotStep => "Cannot {step}:", "Kan niet: {step}:";
@@ -262,7 +263,8 @@ catalogue! {
     EnlargeTerminal => "Enlarge the terminal to at least {width}x{height} to see the board.", "Maak de terminal minstens {width}x{height} groot om het bord te zien.";
     HeaderOpen => "open {count}", "open {count}";
     HeaderBreached => "! {count} breached", "! {count} overschreden";
-    HeaderDueToday => "{count} due today", "{count} vandaag";
+HeaderDueToday => "{count} due today", "{count} vandaag";
+    HeaderCompact => "open {open} · !{breached} · {today} today", "open {open} · !{breached} · {today} vandaag";
     HeaderFilter => "filter: {filter}", "filter: {filter}";
     ColumnEmpty => "(none)", "(geen)";
     MoreBelow => "↓ {count} more", "↓ nog {count}";
@@ -273,15 +275,16 @@ catalogue! {
     // Forms.
     FormNewCase => "New complaint", "Nieuwe klacht";
     FormEdit => "Edit", "Bewerken";
-    FormRequired => "* required", "* verplicht";
+FormRequired => "* required", "* verplicht";
+    FormRequiredIntake => "* required · ⁺ phone or e-mail: at least one", "* verplicht · ⁺ telefoon of e-mail: minstens één";
     FormPhoneOrEmail => "phone or e-mail", "telefoon of e-mail";
-    FormDatePlaceholder => "now — or e.g. today 9:30, yesterday, 2026-11-20 14:00", "nu — of bijv. vandaag 9:30, gisteren, 2026-11-20 14:00";
+FormDatePlaceholder => "now · or today 9:30, yesterday, 2026-11-20 14:00", "nu · of vandaag 9:30, gisteren, 2026-11-20 14:00";
     FormChoose => "← → to choose", "← → om te kiezen";
     FormSaving => "Saving…", "Bezig met opslaan…";
     FormConfirmDiscard => "Discard what you typed? {yes} yes · {no} no", "Wat je typte weggooien? {yes} ja · {no} nee";
     FormHints => "{save} save · {next} next field · {back} cancel", "{save} opslaan · {next} volgend veld · {back} annuleren";
     DuplicatesTitle => "Open cases of this caller", "Open klachten van deze beller";
-    DuplicatesHint => "{key}: log the call on {id} instead", "{key}: leg het gesprek vast bij {id} in plaats daarvan";
+    DuplicatesHint => "{key}: {id}, log the call there instead", "{key}: {id}, gesprek daar vastleggen";
     RegisteredTitle => "Registered", "Geregistreerd";
     RegisteredAckDue => "Acknowledge receipt by {date}", "Bevestig de ontvangst uiterlijk {date}";
     RegisteredHint => "{open} open the case · {back} back to the board", "{open} klacht openen · {back} terug naar het bord";

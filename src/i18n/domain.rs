@@ -251,6 +251,9 @@ pub fn clock(lang: Lang, status: &ClockStatus) -> String {
             T::ClockBreached,
             &[("date", &date(lang, due.day)), ("days", working_days_late)],
         ),
+        ClockStatus::Met(v) if v.on_time && v.working_days_taken == 0 => {
+            lang.fill(T::ClockMetSameDay, &[("date", &super::datetime(lang, v.met_at))])
+        }
         ClockStatus::Met(v) if v.on_time => lang.fill(
             T::ClockMetOnTime,
             &[

@@ -1,11 +1,13 @@
-//! The case pane: contact, deadlines, the procedure's fields and the timeline of
-//! contact log and audit trail, newest first.
+//! The case pane: the deadlines, the contact and the procedure's fields (each
+//! selectable and editable in place), the steps taken, and the timeline of
+//! contact log and audit trail, newest first. It scrolls with the selected row.
 
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
 use super::text::wrap;
@@ -25,10 +27,10 @@ const LABEL: usize = 24;
 pub fn draw(app: &App, pane: &CasePane, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let lang = app.lang;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border());
     let Some(case) = app.cases.get(pane.id) else {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.focus_border());
         frame.render_widget(Paragraph::new(lang.t(T::CaseNotLoaded)).block(block), area);
         return;
     };
@@ -36,96 +38,185 @@ pub fn draw(app: &App, pane: &CasePane, theme: &Theme, frame: &mut Frame, area: 
         Span::styled(format!(" {} ", case.id), theme.title()),
         Span::raw(format!("· {} ", i18n::state_label(lang, case))),
     ]);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(title);
+    let block = block.title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let (lines, selected_line) = content(app, pane, case, theme, usize::from(inner.width));
-    // Keep the selected field in view; the operator may scroll further down.
-    let height = inner.height as usize;
-    let auto = selected_line.saturating_sub(height.saturating_sub(4)) as u16;
-    let scroll = auto.max(pane.scroll).min(lines.len().saturating_sub(1) as u16);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    let mut pane_lines = Lines {
+        lines: Vec::new(),
+        selected: 0,
+        width: usize::from(inner.width),
+        theme,
+    };
+    pane_lines.content(app, pane, case);
+    let Lines { lines, selected, .. } = pane_lines;
+    // Keep the selected row in view, a third of the way down once it would leave it.
+    let height = usize::from(inner.height);
+    let max = lines.len().saturating_sub(height);
+    let scroll = selected.saturating_sub(height / 3).min(max);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// The pane's lines, and the index of the selected field's line.
-fn content<'a>(
-    app: &App,
-    pane: &CasePane,
-    case: &'a Case,
-    theme: &Theme,
+/// The pane's lines as they are built, already wrapped to its width.
+struct Lines<'t, 'a> {
+    lines: Vec<Line<'a>>,
+    /// The line of the selected row.
+    selected: usize,
     width: usize,
-) -> (Vec<Line<'a>>, usize) {
-    let lang = app.lang;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
-    let heading = |text: &str| Line::from(Span::styled(text.to_string(), theme.title().patch(theme.label())));
+    theme: &'t Theme,
+}
 
-    lines.push(heading(lang.t(T::HeadDeadlines)));
-    let clocks = CaseClocks::of(case, &app.rules.policy, app.now);
-    for (target, status) in [
-        (Target::Acknowledge, &clocks.acknowledge),
-        (Target::Outcome, &clocks.outcome),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!(" {:<LABEL$}", lang.t(i18n::target_key(target))),
-                theme.label(),
-            ),
-            Span::styled(i18n::clock(lang, status), theme.urgency(Urgency::of(status))),
-        ]));
+impl<'a> Lines<'_, 'a> {
+    fn heading(&mut self, text: &str) {
+        let style = self.theme.title().patch(self.theme.label());
+        self.lines.push(Line::from(Span::styled(text.to_string(), style)));
     }
-    lines.push(Line::default());
-    for (i, field) in PANE_FIELDS.iter().enumerate() {
-        if i == 10 {
-            lines.push(Line::default());
-            lines.push(heading(lang.t(T::HeadSteps)));
-        }
-        let selected = i == pane.field;
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    /// A label and its value, the value wrapped under itself.
+    fn labelled(&mut self, label: &str, value: &str, selected: bool, value_style: Style) {
         if selected {
-            selected_line = lines.len();
+            self.selected = self.lines.len();
         }
-        let shown = shown_value(lang, case, *field);
+        let theme = self.theme;
+        let marker = Span::styled(if selected { "▌" } else { " " }, theme.focus_border());
         let label_style = if selected { theme.selected() } else { theme.label() };
-        let marker = if selected { "▌" } else { " " };
-        let label = format!("{:<LABEL$}", lang.t(field_key(*field)));
-        let wrapped = wrap(&shown, width.saturating_sub(LABEL + 1));
-        let mut value_lines = wrapped.iter();
-        let first = value_lines.next().cloned().unwrap_or_default();
-        let value_style = if shown.is_empty() {
-            theme.muted()
-        } else {
-            Style::new()
-        };
-        let first = if shown.is_empty() {
-            lang.t(T::LabelNone).to_string()
-        } else {
-            first
-        };
-        lines.push(Line::from(vec![
-            Span::styled(marker, theme.focus_border()),
-            Span::styled(label, label_style),
-            Span::styled(first, value_style),
-        ]));
-        for more in value_lines {
-            lines.push(Line::from(format!(" {:LABEL$}{}", "", more)));
+        let wrapped = wrap(value, self.width.saturating_sub(LABEL + 1));
+        for (i, part) in wrapped.into_iter().enumerate() {
+            let head = if i == 0 {
+                format!("{label:<LABEL$}")
+            } else {
+                " ".repeat(LABEL)
+            };
+            let head_style = if i == 0 { label_style } else { Style::new() };
+            let marker = if i == 0 { marker.clone() } else { Span::raw(" ") };
+            self.lines.push(Line::from(vec![
+                marker,
+                Span::styled(head, head_style),
+                Span::styled(part, value_style),
+            ]));
         }
     }
 
-    lines.extend(procedure(lang, case, theme));
+    fn content(&mut self, app: &App, pane: &CasePane, case: &Case) {
+        let lang = app.lang;
+        let theme = self.theme;
+        self.heading(lang.t(T::HeadDeadlines));
+        let clocks = CaseClocks::of(case, &app.rules.policy, app.now);
+        for (target, status) in [
+            (Target::Acknowledge, &clocks.acknowledge),
+            (Target::Outcome, &clocks.outcome),
+        ] {
+            let style = theme.urgency(Urgency::of(status));
+            self.labelled(
+                lang.t(i18n::target_key(target)),
+                &i18n::clock(lang, status),
+                false,
+                style,
+            );
+        }
+        self.blank();
+        for (i, field) in PANE_FIELDS.iter().enumerate() {
+            if *field == Field::Justification {
+                self.blank();
+                self.heading(lang.t(T::HeadSteps));
+            }
+            let shown = shown_value(lang, case, *field);
+            let (text, style) = if shown.trim().is_empty() {
+                (lang.t(T::LabelNone).to_string(), theme.muted())
+            } else {
+                (shown, Style::new())
+            };
+            self.labelled(lang.t(field_key(*field)), &text, pane.row == i, style);
+        }
+        self.procedure(lang, case);
+        self.blank();
+        self.heading(lang.t(T::HeadTimeline));
+        let entries = timeline(lang, case, pane);
+        for (k, entry) in entries.into_iter().enumerate() {
+            let selected = pane.row == PANE_FIELDS.len() + k;
+            self.entry(entry, selected);
+        }
+    }
 
-    lines.push(Line::default());
-    lines.push(heading(lang.t(T::HeadTimeline)));
-    lines.extend(timeline(lang, case, pane, theme, width));
-    (lines, selected_line)
+    /// The steps taken so far: registration, acknowledgement, admissibility,
+    /// information requests, communication, withdrawal, closing.
+    fn procedure(&mut self, lang: Lang, case: &Case) {
+        let plain = Style::new();
+        let registered = format!(
+            "{} {} {}",
+            datetime(lang, case.registered_at),
+            lang.t(T::LabelBy),
+            one_line(&case.registered_by)
+        );
+        self.labelled(lang.t(T::LabelRegistered), &registered, false, plain);
+        if let Some(ack) = &case.acknowledgement {
+            let value = format!(
+                "{} ({})",
+                datetime(lang, ack.at),
+                lang.t(i18n::ack_via_key(ack.via))
+            );
+            self.labelled(lang.t(field_key(Field::AckAt)), &value, false, plain);
+        }
+        if let Some(a) = &case.admissibility {
+            let verdict = lang.t(if a.admissible {
+                T::Admissible
+            } else {
+                T::NotAdmissible
+            });
+            let value = format!("{verdict} ({})", datetime(lang, a.decided_at));
+            self.labelled(lang.t(T::LabelAdmissibility), &value, false, plain);
+        }
+        for request in &case.info_requests {
+            let received = match request.received_at {
+                Some(at) => format!("{} {}", lang.t(T::LabelReceived), datetime(lang, at)),
+                None => lang.t(T::LabelOpenRequest).to_string(),
+            };
+            let value = format!(
+                "{}: {} — {received}",
+                datetime(lang, request.requested_at),
+                request.request
+            );
+            self.labelled(lang.t(field_key(Field::Request)), &value, false, plain);
+        }
+        if let Some(at) = case.outcome_communicated_at {
+            self.labelled(lang.t(T::LabelCommunicated), &datetime(lang, at), false, plain);
+        }
+        if let Some(w) = &case.withdrawal {
+            self.labelled(lang.t(field_key(Field::WithdrawReason)), &w.reason, false, plain);
+        }
+        if let Some(at) = case.closed_at {
+            self.labelled(lang.t(T::LabelClosedAt), &datetime(lang, at), false, plain);
+        }
+    }
+
+    /// A timeline entry: its heading line, then its text wrapped and indented.
+    fn entry(&mut self, entry: Entry, selected: bool) {
+        let theme = self.theme;
+        if selected {
+            self.selected = self.lines.len();
+        }
+        let marker = Span::styled(if selected { "▌" } else { " " }, theme.focus_border());
+        let base = if selected { theme.selected() } else { Style::new() };
+        let mut head = vec![marker, Span::styled(format!("{}  ", entry.when), theme.muted())];
+        head.extend(
+            entry.head.into_iter().map(|(text, strong)| {
+                Span::styled(text, if strong { base.patch(theme.key()) } else { base })
+            }),
+        );
+        self.lines.push(Line::from(head));
+        for (text, muted) in entry.body {
+            let style = if muted { theme.muted() } else { Style::new() };
+            for part in wrap(&text, self.width.saturating_sub(6)) {
+                self.lines
+                    .push(Line::from(Span::styled(format!("     {part}"), style)));
+            }
+        }
+    }
 }
 
 /// A field's value as shown (the choice fields in words).
@@ -141,140 +232,71 @@ fn shown_value(lang: Lang, case: &Case, field: Field) -> String {
     }
 }
 
-/// The steps taken so far: acknowledgement, admissibility, information requests.
-fn procedure<'a>(lang: Lang, case: &Case, theme: &Theme) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
-    let mut row = |label: String, value: String| {
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {label:<LABEL$}"), theme.label()),
-            Span::raw(value),
-        ]));
-    };
-    row(
-        lang.t(T::LabelRegistered).to_string(),
-        format!(
-            "{} {} {}",
-            datetime(lang, case.registered_at),
-            lang.t(T::LabelBy),
-            one_line(&case.registered_by)
-        ),
-    );
-    if let Some(ack) = &case.acknowledgement {
-        row(
-            lang.t(field_key(Field::AckAt)).to_string(),
-            format!(
-                "{} ({})",
-                datetime(lang, ack.at),
-                lang.t(i18n::ack_via_key(ack.via))
-            ),
-        );
-    }
-    if let Some(a) = &case.admissibility {
-        let verdict = lang.t(if a.admissible {
-            T::Admissible
-        } else {
-            T::NotAdmissible
-        });
-        row(
-            lang.t(T::LabelAdmissibility).to_string(),
-            format!("{verdict} ({})", datetime(lang, a.decided_at)),
-        );
-    }
-    for request in &case.info_requests {
-        let received = match request.received_at {
-            Some(at) => format!("{} {}", lang.t(T::LabelReceived), datetime(lang, at)),
-            None => lang.t(T::LabelOpenRequest).to_string(),
-        };
-        row(
-            lang.t(field_key(Field::Request)).to_string(),
-            format!(
-                "{}: {} — {received}",
-                datetime(lang, request.requested_at),
-                one_line(&request.request)
-            ),
-        );
-    }
-    if let Some(at) = case.outcome_communicated_at {
-        row(lang.t(T::LabelCommunicated).to_string(), datetime(lang, at));
-    }
-    if let Some(w) = &case.withdrawal {
-        row(
-            lang.t(field_key(Field::WithdrawReason)).to_string(),
-            one_line(&w.reason),
-        );
-    }
-    if let Some(at) = case.closed_at {
-        row(lang.t(T::LabelClosedAt).to_string(), datetime(lang, at));
-    }
-    lines
+/// One entry of the timeline: when, a heading (parts, strong or not), and
+/// lines of text under it (muted or not).
+struct Entry {
+    at: DateTime<Utc>,
+    when: String,
+    head: Vec<(String, bool)>,
+    body: Vec<(String, bool)>,
 }
 
 /// Contact log entries and audit events merged, newest first.
-/// Text under a timeline entry, wrapped and indented.
-fn indented<'a>(text: &str, width: usize, style: Style) -> Vec<Line<'a>> {
-    wrap(text, width.saturating_sub(6))
-        .into_iter()
-        .map(|l| Line::from(Span::styled(format!("     {l}"), style)))
-        .collect()
-}
-
-fn timeline<'a>(lang: Lang, case: &Case, pane: &CasePane, theme: &Theme, width: usize) -> Vec<Line<'a>> {
-    let mut entries: Vec<(chrono::DateTime<chrono::Utc>, Vec<Line<'a>>)> = Vec::new();
-    for entry in &case.contact_log {
-        let head = Line::from(vec![
-            Span::styled(format!(" {}  ", datetime(lang, entry.at)), theme.muted()),
-            Span::styled(
-                format!(
-                    "{} {}",
-                    lang.t(i18n::log_kind_key(entry.kind)),
-                    lang.t(i18n::direction_key(entry.direction))
-                ),
-                theme.key(),
-            ),
-            Span::raw(format!("  {}", one_line(&entry.author))),
-        ]);
-        let mut lines = vec![head];
-        lines.extend(indented(&entry.text, width, Style::new()));
-        entries.push((entry.at, lines));
+fn timeline(lang: Lang, case: &Case, pane: &CasePane) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for log in &case.contact_log {
+        let kind = format!(
+            "{} {}",
+            lang.t(i18n::log_kind_key(log.kind)),
+            lang.t(i18n::direction_key(log.direction))
+        );
+        entries.push(Entry {
+            at: log.at,
+            when: datetime(lang, log.at),
+            head: vec![(kind, true), (format!("  {}", one_line(&log.author)), false)],
+            body: vec![(log.text.clone(), false)],
+        });
     }
     for event in &pane.events {
         let what = match &event.kind {
             EventKind::Registered => lang.t(T::Registration),
             EventKind::Command(c) => lang.t(i18n::step_key(c.step())),
         };
-        let moved = match event.from {
-            Some(from) if from != event.to => {
-                format!(
-                    "  {} → {}",
-                    lang.t(i18n::state_key(from)),
-                    lang.t(i18n::state_key(event.to))
-                )
-            }
-            _ => String::new(),
-        };
-        let mut lines = vec![Line::from(vec![
-            Span::styled(format!(" {}  ", datetime(lang, event.at)), theme.muted()),
-            Span::raw(format!("{}  ", one_line(&event.actor))),
-            Span::styled(what.to_string(), theme.title()),
-            Span::raw(moved),
-        ])];
+        let mut head = vec![
+            (format!("{}  ", one_line(&event.actor)), false),
+            (what.to_string(), true),
+        ];
+        if let Some(from) = event.from.filter(|from| *from != event.to) {
+            let moved = format!(
+                "  {} → {}",
+                lang.t(i18n::state_key(from)),
+                lang.t(i18n::state_key(event.to))
+            );
+            head.push((moved, false));
+        }
+        let mut body = Vec::new();
         if let EventKind::Command(Command::Reopen { reason: note } | Command::InformationReceived { note }) =
             &event.kind
             && !note.trim().is_empty()
         {
-            lines.extend(indented(note, width, Style::new()));
+            body.push((note.clone(), false));
         }
+        // A registration's description is on the case already.
         for change in event
             .changes
             .iter()
-            .filter(|c| !matches!(c.field, Field::Description) || event.from.is_some())
+            .filter(|c| c.field != Field::Description || event.from.is_some())
         {
-            let field = lang.t(field_key(change.field));
             let after = one_line(&i18n::audit_value(lang, change.field, &change.after));
-            lines.extend(indented(&format!("{field}: {after}"), width, theme.muted()));
+            body.push((format!("{}: {after}", lang.t(field_key(change.field))), true));
         }
-        entries.push((event.at, lines));
+        entries.push(Entry {
+            at: event.at,
+            when: datetime(lang, event.at),
+            head,
+            body,
+        });
     }
-    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
-    entries.into_iter().flat_map(|(_, lines)| lines).collect()
+    entries.sort_by_key(|e| std::cmp::Reverse(e.at));
+    entries
 }

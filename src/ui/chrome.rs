@@ -10,27 +10,28 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::text::fit;
-use crate::app::{Action, App};
+use super::theme::Urgency;
+use crate::app::forms::Purpose;
+use crate::app::{Action, App, Modal};
 use crate::i18n::{T, action_keys, date_short};
+
+fn width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| s.content.width()).sum()
+}
 
 pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let local = app.now.with_timezone(&Amsterdam);
     let totals = app.board.totals;
     let breached_style = if totals.breached > 0 {
-        theme.urgency(super::theme::Urgency::Breached)
+        theme.urgency(Urgency::Breached)
     } else {
         theme.muted()
     };
     let today_style = if totals.due_today > 0 {
-        theme.urgency(super::theme::Urgency::Soon)
+        theme.urgency(Urgency::Soon)
     } else {
         theme.muted()
-    };
-    let filter_style = if app.filters.is_empty() {
-        theme.muted()
-    } else {
-        theme.key()
     };
     let brand = Span::styled(" klachtdesk ", theme.title());
     let clock = Span::raw(format!(
@@ -39,11 +40,14 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         local.format("%H:%M:%S")
     ));
     let operator = Span::styled(format!("{}  ", fit(&app.operator, 20)), theme.label());
-    let filter = Span::styled(
-        lang.fill(T::HeaderFilter, &[("filter", &app.filters.describe(lang))]),
-        filter_style,
-    );
-    let right = vec![
+    // The filters are shown when some are in force: the default needs no words.
+    let filter = (!app.filters.is_empty()).then(|| {
+        Span::styled(
+            lang.fill(T::HeaderFilter, &[("filter", &app.filters.describe(lang))]),
+            theme.key(),
+        )
+    });
+    let full = vec![
         Span::raw(lang.fill(T::HeaderOpen, &[("count", &totals.open)])),
         Span::raw(" · "),
         Span::styled(
@@ -57,19 +61,41 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ),
         Span::raw(" "),
     ];
-    // The totals matter most; on a narrow screen the brand and then the
-    // operator's name make room for them.
-    let candidates = [
-        vec![brand, clock.clone(), operator.clone(), filter.clone()],
-        vec![clock.clone(), operator, filter.clone()],
-        vec![clock, filter],
+    let compact = vec![
+        Span::styled(
+            lang.fill(
+                T::HeaderCompact,
+                &[
+                    ("open", &totals.open),
+                    ("breached", &totals.breached),
+                    ("today", &totals.due_today),
+                ],
+            ),
+            breached_style,
+        ),
+        Span::raw(" "),
     ];
-    let width: usize = right.iter().map(|s| s.content.width()).sum();
-    let left = candidates
-        .iter()
-        .find(|c| c.iter().map(|s| s.content.width()).sum::<usize>() + width < usize::from(area.width))
-        .unwrap_or(&candidates[2])
-        .clone();
+    // The totals matter most: the brand, then the operator, then the long
+    // form of the totals make room, and a long filter is cut last.
+    let with = |parts: Vec<Span<'static>>| parts.into_iter().chain(filter.clone()).collect::<Vec<_>>();
+    let room = usize::from(area.width);
+    let choices = [
+        (with(vec![brand, clock.clone(), operator.clone()]), &full),
+        (with(vec![clock.clone(), operator]), &full),
+        (with(vec![clock.clone()]), &full),
+        (with(vec![clock.clone()]), &compact),
+    ];
+    let (mut left, right) = match choices.iter().find(|(l, r)| width(l) + width(r) < room) {
+        Some((l, r)) => (l.clone(), (*r).clone()),
+        None => (vec![clock], compact.clone()),
+    };
+    let before_last = width(&left) - left.last().map_or(0, |s| s.content.width());
+    if width(&left) + width(&right) >= room
+        && let Some(last) = left.last_mut()
+    {
+        let keep = room.saturating_sub(width(&right) + 1 + before_last);
+        *last = Span::styled(fit(&last.content, keep), last.style);
+    }
     frame.render_widget(Paragraph::new(spread(left, right, area.width)), area);
 }
 
@@ -99,38 +125,66 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Moving around is what every screen does; the footer names the rest.
-fn in_footer(action: Action) -> bool {
-    !matches!(
-        action,
-        Action::Left
-            | Action::Right
-            | Action::Up
-            | Action::Down
-            | Action::First
-            | Action::Last
-            | Action::PageUp
-            | Action::PageDown
-    )
-}
+/// The order the footer names actions in: what is done most first. Moving
+/// around is left to the help; the help key itself is always shown, last.
+const FOOTER_ORDER: [Action; 22] = [
+    Action::Save,
+    Action::Open,
+    Action::Edit,
+    Action::NewCase,
+    Action::Search,
+    Action::Menu,
+    Action::LogContact,
+    Action::OpenDuplicate,
+    Action::NextField,
+    Action::PrevField,
+    Action::Yes,
+    Action::No,
+    Action::Filter,
+    Action::ToggleClosed,
+    Action::FilterMine,
+    Action::FilterBreached,
+    Action::FilterDueToday,
+    Action::ClearFilters,
+    Action::Back,
+    Action::Quit,
+    Action::PageDown,
+    Action::PageUp,
+];
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let intake = matches!(&app.modal, Some(Modal::Form(f)) if f.purpose == Purpose::Intake);
+    let bindings = app.keymap.bindings(app.context());
+    let hint = |action: Action| {
+        bindings.iter().find(|(a, _)| *a == action).map(|(_, chords)| {
+            (
+                chords[0].to_string(),
+                app.lang.t(action_keys(action).0).to_string(),
+            )
+        })
+    };
+    let help = hint(Action::Help);
+    let reserved = help.as_ref().map_or(0, |(k, l)| k.width() + l.width() + 3);
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (action, chords) in app.keymap.bindings(app.context()) {
-        let intake = matches!(&app.modal, Some(crate::app::Modal::Form(f)) if f.purpose == crate::app::forms::Purpose::Intake);
-        if !in_footer(action) || (action == Action::OpenDuplicate && !intake) {
+    let mut used = 1 + reserved;
+    for action in FOOTER_ORDER {
+        if action == Action::OpenDuplicate && !intake {
             continue;
         }
-        let key = chords[0].to_string();
-        let label = app.lang.t(action_keys(action).0);
+        let Some((key, label)) = hint(action) else {
+            continue;
+        };
         let w = key.width() + label.width() + 3;
         if used + w > usize::from(area.width) {
-            break;
+            continue;
         }
         used += w;
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
+    }
+    if let Some((key, label)) = help {
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {label}")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

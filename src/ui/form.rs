@@ -16,6 +16,7 @@ use crate::app::{Action, App};
 use crate::domain::problem::Field;
 use crate::i18n::{self, Lang, T, field_key, step_key};
 use crate::keymap::Context;
+use unicode_width::UnicodeWidthStr;
 
 /// Rows a multi-line editor gets.
 const TEXT_ROWS: u16 = 5;
@@ -169,9 +170,10 @@ fn draw_field(
     if field.required {
         label.push(Span::styled(" *", theme.required()));
     }
+    // Phone and e-mail: at least one of the two, which the legend explains.
     let either = modal.purpose == Purpose::Intake && matches!(field.field, Field::Phone | Field::Email);
     if either {
-        label.push(Span::styled(" *", theme.muted()));
+        label.push(Span::styled(" ⁺", theme.required()));
     }
     frame.render_widget(
         Paragraph::new(Line::from(label)),
@@ -305,8 +307,13 @@ fn duplicate_lines<'a>(
         modal.duplicates.first(),
         app.keymap.key_of(Context::Form, Action::OpenDuplicate),
     ) {
+        // The hint names the case it goes to: wrap it rather than cut that off.
         let hint = lang.fill(T::DuplicatesHint, &[("key", &key), ("id", first)]);
-        lines.push(Line::from(Span::styled(fit(&hint, width), theme.key())));
+        lines.extend(
+            wrap(&hint, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.key()))),
+        );
     }
     lines
 }
@@ -347,9 +354,17 @@ fn status_line<'a>(app: &App, modal: &FormModal, theme: &Theme, width: usize) ->
             ("back", &key(Context::Form, Action::Back)),
         ],
     );
-    Line::from(vec![
-        Span::styled(lang.t(T::FormRequired).to_string(), theme.required()),
-        Span::raw("   "),
-        Span::styled(fit(&hints, width.saturating_sub(14)), theme.muted()),
-    ])
+    let legend = lang.t(if modal.purpose == Purpose::Intake {
+        T::FormRequiredIntake
+    } else {
+        T::FormRequired
+    });
+    let legend = fit(legend, width);
+    let rest = width.saturating_sub(legend.width() + 3);
+    let mut spans = vec![Span::styled(legend, theme.required())];
+    if rest > 10 {
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(fit(&hints, rest), theme.muted()));
+    }
+    Line::from(spans)
 }

@@ -10,21 +10,10 @@ use crate::app::App;
 use crate::i18n::{T, action_keys, context_key};
 use crate::keymap::Context;
 
-const CONTEXTS: [Context; 8] = [
-    Context::Global,
-    Context::Board,
-    Context::Case,
-    Context::Form,
-    Context::Confirm,
-    Context::Search,
-    Context::Menu,
-    Context::Help,
-];
-
 pub fn draw(app: &App, scroll: u16, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let mut lines = Vec::new();
-    for context in CONTEXTS {
+    for context in Context::HELP_ORDER {
         lines.push(Line::from(Span::styled(
             lang.t(context_key(context)),
             theme.title().patch(theme.label()),
@@ -39,7 +28,11 @@ pub fn draw(app: &App, scroll: u16, theme: &Theme, frame: &mut Frame, area: Rect
         lines.push(Line::default());
     }
     lines.push(Line::from(Span::styled(lang.t(T::HelpFooter), theme.muted())));
-    let area = centred(area, 76, area.height.saturating_sub(2));
+    let area = centred(
+        area,
+        area.width.saturating_sub(4).min(104),
+        area.height.saturating_sub(2),
+    );
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)

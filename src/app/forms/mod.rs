@@ -26,6 +26,22 @@ pub enum Purpose {
     Edit { id: CaseId, version: u32, field: Field },
 }
 
+impl Purpose {
+    /// The case the form is about, if any.
+    pub fn case(&self) -> Option<CaseId> {
+        match self {
+            Purpose::Intake => None,
+            Purpose::Step { id, .. } | Purpose::Edit { id, .. } => Some(*id),
+        }
+    }
+
+    fn set_version(&mut self, latest: u32) {
+        if let Purpose::Step { version, .. } | Purpose::Edit { version, .. } = self {
+            *version = latest;
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct FormModal {
     pub purpose: Purpose,
@@ -62,6 +78,10 @@ pub fn handle(app: &mut App, modal: &mut FormModal, typed: Typed) -> (Outcome, V
         return (Outcome::Stay, Vec::new());
     }
     match typed {
+        Typed::Action(Action::Save) if matches!(modal.purpose, Purpose::Edit { .. }) && !form.is_dirty() => {
+            // Nothing changed: nothing to record.
+            (Outcome::Close, Vec::new())
+        }
         Typed::Action(Action::Save) => {
             form.clear_errors();
             match build(app, modal) {
@@ -168,7 +188,25 @@ pub fn answered(app: &mut App, result: &Result<Case, CommandError>) -> bool {
                 app.modal = Some(Modal::Registered(case.id));
             }
         }
-        Err(CommandError::Refused(refusal)) => modal.form.show_refusal(app.lang, refusal),
+        Err(CommandError::Refused(refusal)) => {
+            modal.form.show_refusal(app.lang, refusal);
+            // Someone else saved first: the form now builds on their version,
+            // so a second save (after a look at the case) goes through.
+            if refusal
+                .problems()
+                .iter()
+                .any(|p| matches!(p, Problem::Stale { .. }))
+            {
+                let latest = modal
+                    .purpose
+                    .case()
+                    .and_then(|id| app.cases.get(id))
+                    .map(|c| c.version);
+                if let Some(latest) = latest {
+                    modal.purpose.set_version(latest);
+                }
+            }
+        }
         Err(CommandError::Store(e)) => modal.form.error = Some(e.describe(app.lang)),
     }
     true

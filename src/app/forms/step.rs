@@ -22,7 +22,8 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
                 .collect();
             let via = if case.contact.email.is_some() { 0 } else { 1 };
             vec![
-                FormField::line(Field::AckAt, true, ""),
+                // Left empty, it means now.
+                FormField::line(Field::AckAt, false, ""),
                 FormField::choice(Field::AckVia, true, options, Some(via)),
             ]
         }

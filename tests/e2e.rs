@@ -1,0 +1,304 @@
+//! The real binary in a pseudo-terminal, driven like an operator at a 100x30
+//! terminal: a phone intake, logging the call, acknowledgement, admissibility
+//! (taken into treatment), the outcome and closing — checking the screen at each
+//! step, and the database after quitting.
+//!
+//! The terminal's output is fed to a vt100 emulator; each step sends its keys
+//! and then waits (polling, with a deadline) until the screen shows what an
+//! operator would wait for.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use klachtdesk::domain::case::{CaseId, Satisfaction};
+use klachtdesk::domain::workflow::State;
+use klachtdesk::store::Store;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+/// How long one step may take before the test gives up on it.
+const PATIENCE: Duration = Duration::from_secs(5);
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const ESC: &str = "\x1b";
+const DOWN: &str = "\x1b[B";
+const CTRL_S: &str = "\x13";
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size")
+}
+
+/// The board running in a pseudo-terminal, and the screen it drew.
+struct Board {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Kept open for as long as the board runs.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Board {
+    fn start(home: &Path, db: &Path) -> Board {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_klachtdesk"));
+        cmd.args(["--db", db.to_str().unwrap(), "--now", "2026-11-26T10:00"]);
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_RUNTIME_DIR", home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C");
+        cmd.env("USER", "tester");
+        cmd.cwd(home);
+        let child = pty.slave.spawn_command(cmd).expect("klachtdesk starts");
+        drop(pty.slave);
+
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0)));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let feed = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Board {
+            screen,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Sends keys as the terminal would.
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Types text one key at a time, as fast as a terminal would send it.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.keys(&c.to_string());
+        }
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen if it never does.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if self.contents().contains(text) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "klachtdesk exited ({status:?}) while waiting for {text:?}:\n{}",
+                    self.contents()
+                );
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "{text:?} did not appear within {PATIENCE:?}:\n{}",
+                    self.contents()
+                );
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends `bytes` and waits for `text`.
+    fn press_until(&mut self, bytes: &str, text: &str) {
+        self.keys(bytes);
+        self.wait_for(text);
+    }
+
+    /// Waits until the terminal is back as the shell had it: the main screen,
+    /// the cursor shown, no mouse reporting, no bracketed paste.
+    fn wait_for_restored_terminal(&self) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let restored = {
+                let parser = self.screen.lock().unwrap();
+                let s = parser.screen();
+                !s.alternate_screen()
+                    && !s.hide_cursor()
+                    && !s.bracketed_paste()
+                    && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+            };
+            if restored {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the terminal was not restored");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for_exit(&mut self) -> bool {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("klachtdesk did not quit:\n{}", self.contents());
+    }
+}
+
+impl Drop for Board {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+#[test]
+fn a_phone_complaint_from_intake_to_closing() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let mut board = Board::start(home.path(), &db);
+
+    // An empty queue, at the pinned Thursday morning, on the whole terminal.
+    board.wait_for("open 0");
+    {
+        let parser = board.screen.lock().unwrap();
+        assert!(parser.screen().alternate_screen());
+        assert_ne!(
+            parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None
+        );
+    }
+    let screen = board.contents();
+    assert!(screen.contains("Thu 26 Nov 10:00"), "{screen}");
+    assert!(screen.contains("tester"), "the operator is named: {screen}");
+
+    // The phone rings: the intake, in the order the call goes.
+    board.press_until("n", "New complaint");
+    board.type_text("Jan Jansen");
+    board.keys(TAB);
+    board.type_text("06-12345678");
+    board.keys(TAB);
+    board.keys(TAB);
+    board.type_text("Bakkerij Jansen");
+    board.keys(TAB);
+    board.type_text("pen");
+    board.wait_for("Penetration testing");
+    board.keys(DOWN);
+    board.keys(TAB); // the channel: phone, as it is
+    board.keys(TAB); // the complaint date: now
+    board.keys(TAB);
+    board.type_text("The pentest report is two weeks late.");
+    board.wait_for("two weeks late.");
+    board.press_until(CTRL_S, "K-2026-0001");
+    let screen = board.contents();
+    assert!(screen.contains("Registered"), "{screen}");
+    assert!(screen.contains("Acknowledge receipt by"), "{screen}");
+
+    // Open it and log the call that is going on.
+    board.press_until(ENTER, "K-2026-0001 · Received");
+    board.press_until("L", "K-2026-0001 · Log a call, e-mail or note");
+    board.keys(TAB);
+    board.keys(TAB);
+    board.type_text("Caller is upset; promised an answer within two days.");
+    board.wait_for("within two days.");
+    board.press_until(CTRL_S, "Saved: K-2026-0001");
+
+    // Acknowledge receipt, now, by phone.
+    board.press_until("m", "what now?");
+    board.press_until("1", "K-2026-0001 · Acknowledge receipt");
+    board.keys(TAB);
+    board.type_text("p");
+    board.press_until(CTRL_S, "is now \"Acknowledged\"");
+    board.wait_for("K-2026-0001 · Acknowledged");
+
+    // Admissible: taken into treatment by the operator.
+    board.press_until("m", "Admissible: take into treatment");
+    board.press_until("1", "K-2026-0001 · Admissible: take into treatment");
+    board.press_until(CTRL_S, "is now \"In treatment\"");
+
+    // The outcome: root cause, solution, outcome.
+    board.press_until("m", "Communicate the outcome");
+    let menu = board.contents();
+    let line = menu
+        .lines()
+        .find(|l| l.contains("Communicate the outcome"))
+        .unwrap();
+    let digit = line
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .chars()
+        .next()
+        .unwrap();
+    board.press_until(&digit.to_string(), "K-2026-0001 · Communicate the outcome");
+    board.type_text("The report review was not planned.");
+    board.keys(TAB);
+    board.type_text("Review planned into every engagement.");
+    board.keys(TAB);
+    board.type_text("Apologised and credited the hours.");
+    board.wait_for("credited the hours.");
+    board.press_until(CTRL_S, "is now \"Outcome communicated\"");
+
+    // Satisfied: close with the learnings.
+    board.press_until("m", "what now?");
+    board.press_until("1", "K-2026-0001 · Close");
+    board.type_text("Plan the report review with the engagement.");
+    board.keys(TAB);
+    board.type_text("s");
+    board.wait_for("Plan the report review");
+    board.press_until(CTRL_S, "is now \"Closed\"");
+
+    // Back to the board, where the case has left the open columns; then quit.
+    board.press_until(ESC, "Received 0");
+    assert!(board.contents().contains("open 0"));
+    board.keys("q");
+    assert!(board.wait_for_exit(), "klachtdesk quits cleanly");
+    board.wait_for_restored_terminal();
+    drop(board);
+
+    let store = Store::open(&db).expect("the database opens after quitting");
+    let id = CaseId::new(2026, 1);
+    let case = store.get(id).unwrap();
+    assert_eq!(case.state, State::Closed);
+    assert_eq!(case.contact.name, "Jan Jansen");
+    assert_eq!(case.contact.phone.as_deref(), Some("06-12345678"));
+    assert_eq!(case.service, "Penetration testing");
+    assert_eq!(case.handler.as_deref(), Some("tester"));
+    assert_eq!(case.root_cause, "The report review was not planned.");
+    assert_eq!(case.outcome, "Apologised and credited the hours.");
+    assert_eq!(case.learnings, "Plan the report review with the engagement.");
+    assert_eq!(case.satisfaction, Some(Satisfaction::Satisfied));
+    assert_eq!(
+        case.acknowledgement.as_ref().map(|a| a.via),
+        Some(klachtdesk::domain::case::AckVia::Phone)
+    );
+    assert_eq!(case.contact_log.len(), 1);
+    let events = store.events(id).unwrap();
+    assert!(events.len() >= 6, "{} audit events", events.len());
+    assert!(events.iter().all(|e| e.actor == "tester"));
+    assert_eq!(events.last().unwrap().to, State::Closed);
+}

@@ -1,0 +1,338 @@
+//! The whole screen as an operator sees it, drawn on ratatui's TestBackend and
+//! compared with reviewed snapshots (tests/snapshots/): the board, a case, the
+//! intake with the caller's open cases, the help and the moves menu — at 80x24
+//! and 160x48, in English and Dutch, on the demo queue of Thursday 26 November
+//! 2026 at 10:00. Also: no size makes drawing panic, and below the minimum the
+//! screen asks for a larger terminal.
+//!
+//! After a deliberate change of the screens: `INSTA_UPDATE=always cargo test
+//! --test ui_snapshots`, then read every changed `.snap` before committing it.
+
+mod support;
+
+use klachtdesk::app::{App, Modal, Msg};
+use klachtdesk::i18n::Lang;
+use klachtdesk::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Nl, "nl")];
+
+/// The demo desk in `lang`, on a screen of `width` × `height`.
+fn desk(lang: Lang, width: u16, height: u16) -> Desk {
+    let mut d = Desk::demo();
+    d.app = app_over(&d.store, "anna", lang);
+    d.send(Msg::Resize { width, height });
+    d
+}
+
+/// The screen as drawn for `app` now.
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(app, &Theme::new(false), frame))
+        .unwrap();
+    terminal
+}
+
+/// The screen's text, one string per row.
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The screen's text as one line of words, for sentences that wrap.
+fn words(terminal: &Terminal<TestBackend>) -> String {
+    rows(terminal)
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Snapshots a scene in both languages at both sizes; `setup` brings the desk
+/// to the scene with keys, `check` asserts what must be there whatever the
+/// snapshot says.
+fn scene(name: &str, setup: impl Fn(&mut Desk), check: impl Fn(Lang, &[String])) {
+    for (lang, code) in LANGS {
+        for (width, height) in SIZES {
+            let mut d = desk(lang, width, height);
+            setup(&mut d);
+            let terminal = draw(&d.app);
+            check(lang, &rows(&terminal));
+            insta::assert_snapshot!(format!("{name}_{code}_{width}x{height}"), terminal.backend());
+        }
+    }
+}
+
+fn has(rows: &[String], text: &str) -> bool {
+    rows.iter().any(|r| r.contains(text))
+}
+
+#[test]
+fn the_board() {
+    scene(
+        "board",
+        |_| {},
+        |lang, rows| {
+            assert!(rows[0].contains("26"), "the date in the header: {}", rows[0]);
+            assert!(rows[0].contains("10:00:00"), "the clock: {}", rows[0]);
+            let received = match lang {
+                Lang::En => "Received 10 !3",
+                Lang::Nl => "Ontvangen 10 !3",
+            };
+            assert!(has(rows, received));
+            assert!(has(rows, "K-2026-0041"), "the most urgent card first");
+        },
+    );
+}
+
+#[test]
+fn a_case_in_the_pane() {
+    scene(
+        "case",
+        |d| d.press("enter"),
+        |_, rows| {
+            assert!(has(rows, "Priya Ramdin"));
+            assert!(has(rows, "06-31415926"));
+        },
+    );
+}
+
+#[test]
+fn the_intake_with_the_callers_open_cases() {
+    scene(
+        "intake_duplicates",
+        |d| {
+            d.press("n");
+            d.type_text("Priya R");
+            d.press("tab");
+            d.type_text("+31 6 3141 5926");
+            assert!(!form(&d.app).duplicates.is_empty());
+        },
+        |_, rows| {
+            assert!(has(rows, "+31 6 3141 5926"));
+            assert!(has(rows, "Ctrl+O"));
+            assert!(has(rows, "K-2026-0041"), "the caller's case is named");
+        },
+    );
+}
+
+#[test]
+fn the_help_overlay() {
+    scene(
+        "help",
+        |d| d.press("?"),
+        |lang, rows| {
+            let new = match lang {
+                Lang::En => "Register a new complaint",
+                Lang::Nl => "Nieuwe klacht registreren",
+            };
+            assert!(has(rows, new), "the keys are explained in words");
+        },
+    );
+}
+
+#[test]
+fn the_moves_menu() {
+    scene(
+        "moves_menu",
+        |d| d.press("m"),
+        |lang, rows| {
+            let ack = match lang {
+                Lang::En => "Acknowledge",
+                Lang::Nl => "ontvangst",
+            };
+            assert!(has(rows, " 1 "), "numbered");
+            assert!(
+                rows.iter()
+                    .any(|r| r.to_lowercase().contains(&ack.to_lowercase()))
+            );
+        },
+    );
+}
+
+// ---------------------------------------------------------------- any size
+
+/// Keys that bring a fresh desk to one screen.
+type Setup = fn(&mut Desk);
+
+/// Every kind of screen an operator can be looking at.
+fn every_modal() -> [(&'static str, Setup); 12] {
+    [
+        ("board", |_: &mut Desk| {}),
+        ("closed columns", |d: &mut Desk| d.press("c G")),
+        ("case", |d: &mut Desk| d.press("enter j j j j j j j j")),
+        ("help", |d: &mut Desk| d.press("? pagedown")),
+        ("search", |d: &mut Desk| {
+            d.press("/");
+            d.type_text("ramdin");
+        }),
+        ("filter", |d: &mut Desk| d.press("f down down down enter")),
+        ("menu", |d: &mut Desk| d.press("m")),
+        ("intake", |d: &mut Desk| {
+            d.press("n tab");
+            d.type_text("06-31415926");
+            d.press("ctrl-s");
+        }),
+        ("discard?", |d: &mut Desk| {
+            d.press("n");
+            d.type_text("x");
+            d.press("esc");
+        }),
+        ("step", |d: &mut Desk| d.press("m 1")),
+        ("edit", |d: &mut Desk| d.press("enter j j j j j j j enter")),
+        ("registered", |d: &mut Desk| {
+            d.press("n");
+            d.type_text("Wim de Wit");
+            d.press("tab");
+            d.type_text("0622223333");
+            d.press("tab tab tab");
+            d.type_text("Other");
+            d.press("tab tab tab");
+            d.type_text("Rude on the phone.");
+            d.press("ctrl-s");
+            assert!(matches!(d.app.modal, Some(Modal::Registered(_))));
+        }),
+    ]
+}
+
+#[test]
+fn no_size_makes_any_screen_panic() {
+    let sizes = [(1, 1), (20, 5), (59, 15), (60, 16), (80, 24), (200, 60)];
+    for (what, setup) in every_modal() {
+        let mut d = desk(Lang::En, 100, 30);
+        setup(&mut d);
+        for (width, height) in sizes {
+            d.send(Msg::Resize { width, height });
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&d.app)));
+            assert!(result.is_ok(), "{what} at {width}x{height} panicked");
+        }
+        // And the keys still work after all that resizing.
+        d.press("esc esc esc");
+    }
+}
+
+#[test]
+fn below_the_minimum_the_screen_asks_for_a_larger_terminal() {
+    for (width, height) in [(59, 16), (60, 15), (59, 15), (20, 5)] {
+        let d = desk(Lang::En, width, height);
+        let text = words(&draw(&d.app));
+        assert!(
+            text.contains("Enlarge the terminal to at least 60x16"),
+            "{width}x{height}: {text}"
+        );
+    }
+    let d = desk(Lang::Nl, 40, 10);
+    assert!(words(&draw(&d.app)).contains("Maak de terminal minstens 60x16"));
+    // From the minimum on, the board itself.
+    let d = desk(Lang::En, 60, 16);
+    let text = words(&draw(&d.app));
+    assert!(!text.contains("Enlarge"), "{text}");
+    assert!(text.contains("Received"), "{text}");
+}
+
+#[test]
+fn a_form_open_when_the_terminal_shrinks_comes_back_unharmed() {
+    let mut d = desk(Lang::En, 100, 30);
+    d.press("n");
+    d.type_text("Jan");
+    d.send(Msg::Resize { width: 30, height: 8 });
+    assert!(words(&draw(&d.app)).contains("Enlarge"));
+    d.send(Msg::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!(text_of(&d.app, klachtdesk::domain::problem::Field::Name), "Jan");
+    assert!(rows(&draw(&d.app)).iter().any(|r| r.contains("Jan")));
+}
+
+// ---------------------------------------------------------------- found wanting
+
+#[test]
+fn the_header_keeps_the_totals_at_80_columns() {
+    let d = desk(Lang::Nl, 80, 24);
+    let header = rows(&draw(&d.app))[0].clone();
+    assert!(header.contains("open 46"), "{header}");
+    assert!(header.contains("6 overschreden"), "{header}");
+    let mut d = desk(Lang::En, 80, 24);
+    d.press("b t");
+    let header = rows(&draw(&d.app))[0].clone();
+    assert!(header.contains("breached · due today"), "the filter: {header}");
+    assert!(header.contains("open 46"), "the totals: {header}");
+}
+
+#[test]
+fn the_help_shows_each_description_whole() {
+    let mut d = desk(Lang::Nl, 160, 48);
+    d.press("?");
+    let screen = rows(&draw(&d.app));
+    for whole in [
+        "Afgesloten en niet-ontvankelijke klachten tonen of verbergen",
+        "In plaats daarvan de bestaande klacht van de beller openen",
+    ] {
+        assert!(has(&screen, whole), "{whole:?} cut:\n{}", screen.join("\n"));
+    }
+}
+
+#[test]
+fn the_ctrl_o_hint_names_the_whole_case_number_on_a_wide_screen() {
+    let mut d = desk(Lang::En, 160, 48);
+    d.press("n tab");
+    d.type_text("+31 6 3141 5926");
+    let target = form(&d.app).duplicates[0].to_string();
+    let screen = rows(&draw(&d.app));
+    let hint = screen
+        .iter()
+        .find(|r| r.contains("Ctrl+O:"))
+        .expect("the Ctrl+O hint");
+    assert!(hint.contains(&target), "{hint}");
+}
+
+#[test]
+fn after_paging_the_help_past_its_end_up_scrolls_back_at_once() {
+    let mut d = desk(Lang::En, 80, 24);
+    d.press("?");
+    for _ in 0..10 {
+        d.press("pagedown");
+    }
+    let bottom = rows(&draw(&d.app));
+    d.press("k");
+    assert_ne!(rows(&draw(&d.app)), bottom, "k scrolls the help up");
+}
+
+#[test]
+fn the_case_pane_does_not_scroll_into_emptiness() {
+    let mut d = desk(Lang::En, 80, 24);
+    d.press("enter");
+    for _ in 0..12 {
+        d.press("pagedown");
+    }
+    let screen = rows(&draw(&d.app));
+    // The pane's inner rows (between its borders), filled with text.
+    let filled = screen[2..21]
+        .iter()
+        .filter(|r| !r.trim_matches(|c| c == '│' || c == ' ').is_empty())
+        .count();
+    assert!(filled >= 10, "{} of 19 rows used:\n{}", filled, screen.join("\n"));
+    d.press("pageup");
+    assert_ne!(rows(&draw(&d.app)), screen, "PgUp scrolls back at once");
+}
+
+#[test]
+fn moving_the_field_selection_brings_it_back_into_view() {
+    let mut d = desk(Lang::En, 80, 24);
+    d.press("enter pagedown pagedown pagedown");
+    // Paged down into the timeline, then back up to the second field.
+    d.press("pageup pageup pageup down");
+    let screen = rows(&draw(&d.app));
+    assert!(has(&screen, "▌Phone"), "{}", screen.join("\n"));
+}
