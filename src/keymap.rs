@@ -286,3 +286,82 @@ fn parse_name<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, String> {
     let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.into_deserializer();
     T::deserialize(de).map_err(|_| format!("unknown name \"{name}\""))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn chords_read_as_written() {
+        assert_eq!(
+            Chord::parse("ctrl-s").unwrap(),
+            Chord::of(&key(KeyCode::Char('s'), KeyModifiers::CONTROL))
+        );
+        assert_eq!(
+            Chord::parse("shift-tab").unwrap(),
+            Chord::of(&key(KeyCode::BackTab, KeyModifiers::SHIFT))
+        );
+        assert_eq!(
+            Chord::parse("G").unwrap(),
+            Chord::of(&key(KeyCode::Char('G'), KeyModifiers::SHIFT))
+        );
+        assert_eq!(Chord::parse("f1").unwrap().to_string(), "F1");
+        assert_eq!(Chord::parse("ctrl-s").unwrap().to_string(), "Ctrl+S");
+        assert_eq!(Chord::parse("ctrl--").unwrap().to_string(), "Ctrl+-");
+        assert!(Chord::parse("ctrl-").is_err());
+        assert!(Chord::parse("enterr").is_err());
+    }
+
+    #[test]
+    fn the_defaults_bind_what_the_screens_need() {
+        let map = Keymap::default();
+        let press = |ctx, code| map.action(ctx, &key(code, KeyModifiers::NONE));
+        assert_eq!(press(Context::Board, KeyCode::Char('n')), Some(Action::NewCase));
+        assert_eq!(press(Context::Board, KeyCode::Char('j')), Some(Action::Down));
+        assert_eq!(press(Context::Case, KeyCode::Esc), Some(Action::Back));
+        // While typing, letters are text, not commands.
+        assert_eq!(press(Context::Form, KeyCode::Char('n')), None);
+        assert_eq!(press(Context::Search, KeyCode::Char('q')), None);
+        assert_eq!(
+            map.action(Context::Form, &key(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            Some(Action::Save)
+        );
+        for context in Context::HELP_ORDER {
+            assert!(!map.own_bindings(context).is_empty(), "{context:?} has keys");
+        }
+    }
+
+    #[test]
+    fn the_configuration_replaces_single_actions() {
+        let overrides: Table =
+            toml::from_str("[global]\nquit = [\"ctrl-q\"]\n[form]\nsave = [\"f10\"]").unwrap();
+        let map = Keymap::with_overrides(&overrides).unwrap();
+        assert_eq!(
+            map.action(Context::Board, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            map.action(Context::Board, &key(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action(Context::Form, &key(KeyCode::F(10), KeyModifiers::NONE)),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            map.key_of(Context::Form, Action::Save).unwrap().to_string(),
+            "F10"
+        );
+        let bad: Table = toml::from_str("[board]\nquit = [\"hyper-q\"]").unwrap();
+        assert!(Keymap::with_overrides(&bad).unwrap_err().contains("hyper-q"));
+        assert!(
+            toml::from_str::<Table>("[board]\nfly = [\"f\"]").is_err(),
+            "unknown actions are refused"
+        );
+    }
+}

@@ -196,7 +196,8 @@ impl Query {
                 })
                 .collect(),
             number: number(text),
-            phone: phone_fragment(text),
+            // One word is its own phone fragment already.
+            phone: phone_fragment(text).filter(|_| text.split_whitespace().nth(1).is_some()),
         }
     }
 }
