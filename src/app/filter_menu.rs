@@ -174,13 +174,7 @@ fn apply(app: &mut App, menu: &mut FilterMenu) {
 fn toggle(app: &mut App, item: Item) {
     let f = &mut app.filters;
     match item {
-        Item::Mine => {
-            f.mine = !f.mine;
-            // "Mine" is a handler filter: the two cannot both be in force.
-            if f.mine {
-                f.handler = None;
-            }
-        }
+        Item::Mine => f.toggle_mine(),
         Item::Breached => f.breached = !f.breached,
         Item::DueToday => f.due_today = !f.due_today,
         Item::Clear => *f = Default::default(),

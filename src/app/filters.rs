@@ -16,6 +16,15 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// Switches "only my cases"; it is a handler filter, so it replaces a
+    /// chosen handler.
+    pub fn toggle_mine(&mut self) {
+        self.mine = !self.mine;
+        if self.mine {
+            self.handler = None;
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }

@@ -76,6 +76,9 @@ fn changed(app: &mut App, case: Case) -> Vec<Effect> {
     let id = case.id;
     if app.cases.put(case) {
         app.rebuild();
+        if let Some(Modal::Search(search)) = &mut app.modal {
+            search.refresh(&app.cases);
+        }
         return reload_events(app, id);
     }
     Vec::new()
@@ -160,7 +163,10 @@ fn board_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.board.show_closed = !app.board.show_closed;
             app.rebuild();
         }
-        Action::FilterMine => toggle(app, |f| &mut f.mine),
+        Action::FilterMine => {
+            app.filters.toggle_mine();
+            app.rebuild();
+        }
         Action::FilterBreached => toggle(app, |f| &mut f.breached),
         Action::FilterDueToday => toggle(app, |f| &mut f.due_today),
         Action::Filter => app.modal = Some(Modal::Filter(Default::default())),
