@@ -26,6 +26,9 @@ pub enum Input {
         text: TextArea<'static>,
         options: Vec<String>,
         index: Option<usize>,
+        /// Only the options are valid (a service), rather than suggestions
+        /// for free text (a handler's name).
+        closed: bool,
     },
 }
 
@@ -97,6 +100,15 @@ impl FormField {
         }
     }
 
+    /// A pick whose value must be one of `options`.
+    pub fn closed_pick(field: Field, required: bool, value: &str, options: Vec<String>) -> Self {
+        let mut pick = Self::pick(field, required, value, options);
+        if let Input::Pick { closed, .. } = &mut pick.input {
+            *closed = true;
+        }
+        pick
+    }
+
     pub fn pick(field: Field, required: bool, value: &str, options: Vec<String>) -> Self {
         Self {
             field,
@@ -105,6 +117,7 @@ impl FormField {
                 text: editor(value, false),
                 options,
                 index: None,
+                closed: false,
             },
             error: None,
         }
@@ -193,13 +206,29 @@ impl Form {
         }
     }
 
-    /// Leaving a pick with a suggestion highlighted takes that suggestion.
-    fn accept_suggestion(&mut self) {
+    /// Leaving a pick with a suggestion highlighted takes that suggestion; leaving
+    /// a closed pick with typed text that names no option takes the best match,
+    /// so `soc` becomes "Security monitoring (SOC)".
+    pub fn accept_suggestion(&mut self) {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
         let chosen = match &field.input {
             Input::Pick { index: Some(i), .. } => field.suggestions().get(*i).map(|s| s.to_string()),
+            Input::Pick {
+                text,
+                options,
+                closed: true,
+                ..
+            } => {
+                let typed = text.lines().join(" ");
+                let exact = options.iter().any(|o| o.eq_ignore_ascii_case(typed.trim()));
+                if typed.trim().is_empty() || exact {
+                    None
+                } else {
+                    field.suggestions().first().map(|s| s.to_string())
+                }
+            }
             _ => None,
         };
         if let (Some(chosen), Input::Pick { text, index, .. }) = (chosen, &mut field.input) {

@@ -219,7 +219,12 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.modal = forms::edit::open(app, id, field).map(|f| Modal::Form(Box::new(f)));
             }
         }
-        Action::Back => app.pane = None,
+        Action::Back => {
+            // Back on the board, the case stays selected wherever it moved to.
+            let id = pane.id;
+            app.pane = None;
+            app.board.select_case(id);
+        }
         Action::Up => pane.row = pane.row.saturating_sub(1),
         Action::Down => pane.row = (pane.row + 1).min(last),
         Action::PageUp => pane.row = pane.row.saturating_sub(PANE_PAGE),

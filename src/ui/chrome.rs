@@ -153,7 +153,7 @@ const FOOTER_ORDER: [Action; 22] = [
 ];
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let intake = matches!(&app.modal, Some(Modal::Form(f)) if f.purpose == Purpose::Intake);
+    let duplicates = matches!(&app.modal, Some(Modal::Form(f)) if f.purpose == Purpose::Intake && !f.duplicates.is_empty());
     let bindings = app.keymap.bindings(app.context());
     let hint = |action: Action| {
         bindings.iter().find(|(a, _)| *a == action).map(|(_, chords)| {
@@ -168,7 +168,7 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + reserved;
     for action in FOOTER_ORDER {
-        if action == Action::OpenDuplicate && !intake {
+        if action == Action::OpenDuplicate && !duplicates {
             continue;
         }
         let Some((key, label)) = hint(action) else {

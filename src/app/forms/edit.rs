@@ -33,7 +33,7 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
             FormField::choice(field, false, options, index)
         }
         Field::ComplainedAt => FormField::line(field, true, &i18n::iso_local(case.complained_at)),
-        Field::Service => FormField::pick(field, true, &value, app.rules.services.services().to_vec()),
+        Field::Service => FormField::closed_pick(field, true, &value, app.rules.services.services().to_vec()),
         Field::Handler => FormField::pick(field, false, &value, app.cases.staff()),
         f if pane::is_multiline(f) => FormField::text(f, matches!(f, Field::Description), &value),
         f => FormField::line(f, matches!(f, Field::Name), &value),

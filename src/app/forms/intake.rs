@@ -27,7 +27,7 @@ pub fn open(app: &App) -> FormModal {
         FormField::line(Field::Phone, false, ""),
         FormField::line(Field::Email, false, ""),
         FormField::line(Field::Organisation, false, ""),
-        FormField::pick(Field::Service, true, "", app.rules.services.services().to_vec()),
+        FormField::closed_pick(Field::Service, true, "", app.rules.services.services().to_vec()),
         FormField::choice(Field::Channel, true, channels, Some(0)),
         FormField::line(Field::ComplainedAt, false, ""),
         FormField::text(Field::Description, true, ""),

@@ -83,6 +83,7 @@ pub fn handle(app: &mut App, modal: &mut FormModal, typed: Typed) -> (Outcome, V
             (Outcome::Close, Vec::new())
         }
         Typed::Action(Action::Save) => {
+            form.accept_suggestion();
             form.clear_errors();
             match build(app, modal) {
                 Ok(effect) => {
