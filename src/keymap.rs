@@ -25,11 +25,13 @@ pub enum Context {
     Search,
     Menu,
     Help,
+    Report,
+    Letter,
 }
 
 impl Context {
     /// The order the help lists the places in.
-    pub const HELP_ORDER: [Context; 8] = [
+    pub const HELP_ORDER: [Context; 10] = [
         Context::Global,
         Context::Board,
         Context::Case,
@@ -37,6 +39,8 @@ impl Context {
         Context::Confirm,
         Context::Search,
         Context::Menu,
+        Context::Report,
+        Context::Letter,
         Context::Help,
     ];
 
@@ -44,7 +48,7 @@ impl Context {
     fn with_global(self) -> bool {
         matches!(
             self,
-            Context::Board | Context::Case | Context::Menu | Context::Help
+            Context::Board | Context::Case | Context::Menu | Context::Help | Context::Report
         )
     }
 }

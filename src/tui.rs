@@ -16,9 +16,10 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::effects::{Clock, dispatch};
-use crate::app::{App, Msg};
+use crate::app::effects::{Clock, dispatch, osc52};
+use crate::app::{App, Effect, Msg};
 use crate::domain::case::Case;
+use crate::i18n::T;
 use crate::store::{Store, Watch};
 use crate::ui::{self, Theme};
 
@@ -41,7 +42,21 @@ pub fn run_board(app: &mut App, store: &Store, watch: Watch, clock: Clock) -> st
     install_panic_cleanup();
     let mut terminal = ratatui::try_init()?;
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    let result = run(&mut terminal, app, &rx, store, clock, &Theme::from_env());
+    let mut copy = |text: &str| {
+        use std::io::Write;
+        let mut out = stdout();
+        let _ = out.write_all(osc52(text).as_bytes());
+        let _ = out.flush();
+    };
+    let result = run(
+        &mut terminal,
+        app,
+        &rx,
+        store,
+        clock,
+        &Theme::from_env(),
+        &mut copy,
+    );
     restore();
     result
 }
@@ -69,6 +84,7 @@ pub fn run<B: Backend>(
     store: &Store,
     clock: Clock,
     theme: &Theme,
+    copy: &mut dyn FnMut(&str),
 ) -> std::io::Result<()>
 where
     B::Error: Into<std::io::Error>,
@@ -92,7 +108,12 @@ where
         pending.extend(inputs.try_iter());
         for input in pending {
             if let Some(msg) = message(input, clock) {
-                dispatch(app, msg, store);
+                for effect in dispatch(app, msg, store) {
+                    if let Effect::Copy(text) = effect {
+                        copy(&text);
+                        app.flash(app.lang.t(T::Copied), false);
+                    }
+                }
             }
             if app.quit {
                 return Ok(());

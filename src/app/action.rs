@@ -42,6 +42,22 @@ pub enum Action {
     OpenDuplicate,
     Yes,
     No,
+    /// The reports screen.
+    Reports,
+    /// The learnings register.
+    Learnings,
+    /// Letters and e-mails to the complainant from templates.
+    Letter,
+    /// Copy to the clipboard (OSC 52, so it works over SSH too).
+    Copy,
+    /// Write to a file.
+    WriteFile,
+    /// Record that a letter was sent.
+    MarkSent,
+    PrevPeriod,
+    NextPeriod,
+    /// Export what is shown.
+    Export,
 }
 
 /// Everything `update` reacts to.
@@ -67,6 +83,8 @@ pub enum Msg {
     Registered(Result<Case, CommandError>),
     /// A case was changed, here or elsewhere: its new snapshot.
     Changed(Case),
+    /// Whether a file asked for with [`Effect::WriteFile`] was written.
+    Written(Result<std::path::PathBuf, String>),
     /// A case's audit trail, as asked for with [`Effect::LoadEvents`].
     Events(crate::domain::case::CaseId, Vec<crate::domain::event::Event>),
 }
@@ -82,5 +100,12 @@ pub enum Effect {
     },
     /// Read a case's audit trail.
     LoadEvents(crate::domain::case::CaseId),
+    /// Put text on the clipboard of the operator's terminal (OSC 52).
+    Copy(String),
+    /// Write text to a file; the answer comes back as [`Msg::Written`].
+    WriteFile {
+        path: std::path::PathBuf,
+        contents: String,
+    },
     Quit,
 }

@@ -28,21 +28,46 @@ pub fn perform(effect: &Effect, store: &Store, app: &App) -> Option<Msg> {
             &ctx,
         ))),
         Effect::LoadEvents(id) => Some(Msg::Events(*id, store.events(*id).unwrap_or_default())),
-        Effect::Quit => None,
+        Effect::WriteFile { path, contents } => Some(Msg::Written(write_file(path, contents))),
+        // The terminal's own business: see `dispatch`.
+        Effect::Copy(_) | Effect::Quit => None,
     }
 }
 
 /// Feeds `msg` to the app and carries out every effect that follows, until
-/// nothing is left to do.
-pub fn dispatch(app: &mut App, msg: Msg, store: &Store) {
+/// nothing is left to do. Returns the effects only the terminal can carry out
+/// (copying to its clipboard, quitting).
+pub fn dispatch(app: &mut App, msg: Msg, store: &Store) -> Vec<Effect> {
     let mut queue = vec![msg];
+    let mut for_terminal = Vec::new();
     while let Some(msg) = queue.pop() {
         for effect in update(app, msg) {
-            if let Some(next) = perform(&effect, store, app) {
-                queue.push(next);
+            match effect {
+                Effect::Copy(_) | Effect::Quit => for_terminal.push(effect),
+                effect => queue.extend(perform(&effect, store, app)),
             }
         }
     }
+    for_terminal
+}
+
+/// Writes a file the operator asked for, creating its folder if needed.
+fn write_file(path: &std::path::Path, contents: &str) -> Result<std::path::PathBuf, String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard of the terminal it is
+/// written to, also over SSH; terminals that do not support it ignore it.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
 }
 
 /// The clock the app runs on: the real one, or pinned for training and tests.

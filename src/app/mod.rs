@@ -11,9 +11,12 @@ pub mod filters;
 pub mod form;
 pub mod forms;
 pub mod geometry;
+pub mod learnings;
+pub mod letters;
 pub mod modal;
 pub mod moves_menu;
 pub mod pane;
+pub mod reports;
 pub mod search;
 mod update;
 

@@ -8,7 +8,10 @@ use crate::keymap::Context;
 
 use super::filter_menu::FilterMenu;
 use super::forms::FormModal;
+use super::learnings::LearningsView;
+use super::letters::LetterView;
 use super::moves_menu::MoveMenu;
+use super::reports::ReportView;
 use super::search::Search;
 use crate::domain::case::CaseId;
 
@@ -23,6 +26,9 @@ pub enum Modal {
     Form(Box<FormModal>),
     /// A complaint was just registered: its number, large, to read aloud.
     Registered(CaseId),
+    Report(Box<ReportView>),
+    Learnings(Box<LearningsView>),
+    Letter(Box<LetterView>),
 }
 
 /// Input for the modal that has the focus: an action bound where the key was
@@ -48,6 +54,8 @@ impl Modal {
             Modal::Help { .. } => Context::Help,
             Modal::Search(_) => Context::Search,
             Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_) => Context::Menu,
+            Modal::Report(_) | Modal::Learnings(_) => Context::Report,
+            Modal::Letter(_) => Context::Letter,
             Modal::Form(form) if form.form.confirm_discard => Context::Confirm,
             Modal::Form(_) => Context::Form,
         }
@@ -65,7 +73,12 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
     if let Typed::Action(action @ (Action::NewCase | Action::Search)) = typed
         && matches!(
             modal,
-            Modal::Help { .. } | Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_)
+            Modal::Help { .. }
+                | Modal::Filter(_)
+                | Modal::Menu(_)
+                | Modal::Registered(_)
+                | Modal::Report(_)
+                | Modal::Learnings(_)
         )
     {
         return super::update::common_action(app, action).unwrap_or_default();
@@ -77,6 +90,9 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
         Modal::Menu(menu) => super::moves_menu::handle(app, menu, typed),
         Modal::Form(form) => super::forms::handle(app, form, typed),
         Modal::Registered(id) => registered(app, *id, &typed),
+        Modal::Report(view) => super::reports::handle(app, view, typed),
+        Modal::Learnings(view) => super::learnings::handle(app, view, typed),
+        Modal::Letter(view) => super::letters::handle(app, view, typed),
     };
     if outcome == Outcome::Stay && app.modal.is_none() {
         app.modal = Some(modal);

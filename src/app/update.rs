@@ -43,6 +43,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(result) => answered(app, result, false),
         Msg::Registered(result) => answered(app, result, true),
         Msg::Changed(case) => changed(app, case),
+        Msg::Written(result) => {
+            match result {
+                Ok(path) => app.flash(app.lang.fill(T::WrittenTo, &[("path", &path.display())]), false),
+                Err(reason) => app.flash(app.lang.fill(T::WriteFailed, &[("reason", &reason)]), true),
+            }
+            Vec::new()
+        }
         Msg::Events(id, events) => {
             if let Some(pane) = app.pane.as_mut().filter(|p| p.id == id) {
                 pane.events = events;
@@ -116,6 +123,16 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
         }
         Action::Search => {
             app.modal = Some(Modal::Search(Default::default()));
+            Some(Vec::new())
+        }
+        Action::Reports => {
+            app.modal = Some(Modal::Report(Box::new(super::reports::ReportView::open(app))));
+            Some(Vec::new())
+        }
+        Action::Learnings => {
+            app.modal = Some(Modal::Learnings(Box::new(super::learnings::LearningsView::open(
+                app,
+            ))));
             Some(Vec::new())
         }
         Action::NewCase => {
@@ -218,6 +235,10 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
                 let id = pane.id;
                 app.modal = forms::edit::open(app, id, field).map(|f| Modal::Form(Box::new(f)));
             }
+        }
+        Action::Letter => {
+            let id = pane.id;
+            app.modal = super::letters::LetterView::open(app, id).map(|v| Modal::Letter(Box::new(v)));
         }
         Action::Back => {
             // Back on the board, the case stays selected wherever it moved to.

@@ -37,6 +37,15 @@ pub fn action_keys(action: Action) -> (T, T) {
         Action::OpenDuplicate => (T::ActOpenDuplicate, T::ActOpenDuplicateHelp),
         Action::Yes => (T::ActYes, T::ActYesHelp),
         Action::No => (T::ActNo, T::ActNoHelp),
+        Action::Reports => (T::ActReports, T::ActReportsHelp),
+        Action::Learnings => (T::ActLearnings, T::ActLearningsHelp),
+        Action::Letter => (T::ActLetter, T::ActLetterHelp),
+        Action::Copy => (T::ActCopy, T::ActCopyHelp),
+        Action::WriteFile => (T::ActWriteFile, T::ActWriteFileHelp),
+        Action::MarkSent => (T::ActMarkSent, T::ActMarkSentHelp),
+        Action::PrevPeriod => (T::ActPrevPeriod, T::ActPrevPeriodHelp),
+        Action::NextPeriod => (T::ActNextPeriod, T::ActNextPeriodHelp),
+        Action::Export => (T::ActExport, T::ActExportHelp),
     }
 }
 
@@ -50,5 +59,7 @@ pub fn context_key(context: Context) -> T {
         Context::Search => T::ContextSearch,
         Context::Menu => T::ContextMenu,
         Context::Help => T::ContextHelp,
+        Context::Report => T::ContextReport,
+        Context::Letter => T::ContextLetter,
     }
 }

@@ -249,6 +249,24 @@ ProblemStale => "Someone else changed this case meanwhile. Check the case; savin
     ActYesHelp => "Yes", "Ja";
     ActNo => "no", "nee";
     ActNoHelp => "No", "Nee";
+ActReports => "reports", "rapportages";
+    ActReportsHelp => "Reports: complaints, deadlines, satisfaction, root causes", "Rapportages: klachten, termijnen, tevredenheid, oorzaken";
+    ActLearnings => "learnings", "lessen";
+    ActLearningsHelp => "The learnings register, by service and root cause", "Het lessenregister, per dienst en oorzaak";
+    ActLetter => "letter", "brief";
+    ActLetterHelp => "Write the complainant a letter or e-mail from a template", "De klager een brief of e-mail sturen vanuit een sjabloon";
+    ActCopy => "copy", "kopiëren";
+    ActCopyHelp => "Copy to the clipboard", "Naar het klembord kopiëren";
+    ActWriteFile => "to file", "naar bestand";
+    ActWriteFileHelp => "Write to a file", "Naar een bestand schrijven";
+    ActMarkSent => "mark sent", "verstuurd";
+    ActMarkSentHelp => "Record that it was sent", "Vastleggen dat het verstuurd is";
+    ActPrevPeriod => "earlier", "eerder";
+    ActPrevPeriodHelp => "The previous period", "De vorige periode";
+    ActNextPeriod => "later", "later";
+    ActNextPeriodHelp => "The next period", "De volgende periode";
+    ActExport => "export", "exporteren";
+    ActExportHelp => "Export what is shown to a file", "Wat getoond wordt naar een bestand exporteren";
     // Places on the screen, as the help names them.
     ContextGlobal => "Everywhere", "Overal";
     ContextBoard => "Board", "Bord";
@@ -257,7 +275,9 @@ ProblemStale => "Someone else changed this case meanwhile. Check the case; savin
     ContextConfirm => "Confirmation", "Bevestiging";
     ContextSearch => "Search", "Zoeken";
     ContextMenu => "Menus", "Menu's";
-    ContextHelp => "Help", "Hulp";
+ContextHelp => "Help", "Hulp";
+    ContextReport => "Reports and learnings", "Rapportages en lessen";
+    ContextLetter => "Letters", "Brieven";
 
     // The board.
     EnlargeTerminal => "Enlarge the terminal to at least {width}x{height} to see the board.", "Maak de terminal minstens {width}x{height} groot om het bord te zien.";
@@ -309,6 +329,10 @@ FormDatePlaceholder => "now · or today 9:30, yesterday, 2026-11-20 14:00", "nu 
     FilterMenuAnyChannel => "any channel", "elk kanaal";
     FilterMenuShown => "{count} cases on the board", "{count} klachten op het bord";
     FilterMenuShownOne => "1 case on the board", "1 klacht op het bord";
+
+WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
+    WriteFailed => "Could not write the file: {reason}. Nothing was lost; choose another place and try again.", "Kon het bestand niet schrijven: {reason}. Er is niets verloren; kies een andere plek en probeer het opnieuw.";
+    Copied => "Copied to the clipboard.", "Naar het klembord gekopieerd.";
 
     // Filters.
     FilterMine => "mine", "van mij";

@@ -6,8 +6,11 @@ mod chrome;
 mod filter_menu;
 mod form;
 mod help;
+mod learnings;
+mod letters;
 mod menu;
 mod registered;
+mod reports;
 mod search;
 mod text;
 pub mod theme;
@@ -42,6 +45,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Modal::Filter(menu)) => filter_menu::draw(app, menu, theme, frame, area),
         Some(Modal::Menu(menu)) => menu::draw(app, menu, theme, frame, area),
         Some(Modal::Registered(id)) => registered::draw(app, *id, theme, frame, area),
+        Some(Modal::Report(view)) => reports::draw(app, view, theme, frame, area),
+        Some(Modal::Learnings(view)) => learnings::draw(app, view, theme, frame, area),
+        Some(Modal::Letter(view)) => letters::draw(app, view, theme, frame, area),
         Some(Modal::Form(form)) => {
             // A field edited in place is drawn over the case it belongs to.
             let over = match (&form.purpose, g.pane) {
