@@ -83,6 +83,8 @@ pub enum Msg {
     Registered(Result<Case, CommandError>),
     /// A case was changed, here or elsewhere: its new snapshot.
     Changed(Case),
+    /// Every case with its audit trail, oldest case first.
+    History(std::sync::Arc<Vec<(Case, Vec<crate::domain::event::Event>)>>),
     /// Whether a file asked for with [`Effect::WriteFile`] was written.
     Written(Result<std::path::PathBuf, String>),
     /// A case's audit trail, as asked for with [`Effect::LoadEvents`].
@@ -100,6 +102,9 @@ pub enum Effect {
     },
     /// Read a case's audit trail.
     LoadEvents(crate::domain::case::CaseId),
+    /// Read every case with its audit trail, for reports; the answer comes back
+    /// as [`Msg::History`].
+    LoadHistory,
     /// Put text on the clipboard of the operator's terminal (OSC 52).
     Copy(String),
     /// Write text to a file; the answer comes back as [`Msg::Written`].

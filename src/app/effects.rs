@@ -29,6 +29,7 @@ pub fn perform(effect: &Effect, store: &Store, app: &App) -> Option<Msg> {
         ))),
         Effect::LoadEvents(id) => Some(Msg::Events(*id, store.events(*id).unwrap_or_default())),
         Effect::WriteFile { path, contents } => Some(Msg::Written(write_file(path, contents))),
+        Effect::LoadHistory => Some(Msg::History(std::sync::Arc::new(store.history()))),
         // The terminal's own business: see `dispatch`.
         Effect::Copy(_) | Effect::Quit => None,
     }

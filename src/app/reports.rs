@@ -18,3 +18,10 @@ pub fn handle(_app: &mut App, _view: &mut ReportView, typed: Typed) -> (Outcome,
         _ => (Outcome::Stay, Vec::new()),
     }
 }
+
+/// The cases and their audit trails arrived: for the open report screen.
+pub fn history(
+    _app: &mut App,
+    _history: std::sync::Arc<Vec<(crate::domain::case::Case, Vec<crate::domain::event::Event>)>>,
+) {
+}

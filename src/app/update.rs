@@ -43,6 +43,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(result) => answered(app, result, false),
         Msg::Registered(result) => answered(app, result, true),
         Msg::Changed(case) => changed(app, case),
+        Msg::History(history) => {
+            super::reports::history(app, history);
+            Vec::new()
+        }
         Msg::Written(result) => {
             match result {
                 Ok(path) => app.flash(app.lang.fill(T::WrittenTo, &[("path", &path.display())]), false),

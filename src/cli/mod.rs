@@ -2,13 +2,20 @@
 //! scripts and quick work.
 
 mod add;
+mod backup;
+mod bench;
 mod board;
 mod calendar;
 mod desk;
+mod export;
 mod failure;
+mod import;
 mod json;
+mod letter;
 mod list;
 mod moves;
+mod privacy;
+mod report;
 mod session;
 mod show;
 mod text;
@@ -45,6 +52,26 @@ pub enum Cmd {
     /// The working-day calendar the deadlines are counted in
     #[command(subcommand)]
     Calendar(calendar::CalendarCmd),
+    /// Figures for a period: complaints, deadlines met, satisfaction, root causes
+    Report(report::Args),
+    /// A letter or e-mail to the complainant, filled in from a template
+    Letter(letter::Args),
+    /// Export cases as JSON (complete) or CSV (one row per case)
+    Export(export::Args),
+    /// Import cases from a JSON export; a bad file changes nothing
+    Import(import::Args),
+    /// Write a consistent copy of the database
+    Backup(backup::Args),
+    /// Restore the database from a backup
+    Restore(backup::RestoreArgs),
+    /// Anonymise the personal data of cases closed longer ago than the retention period
+    Purge(privacy::Args),
+    /// Everything held about one person (right of access), or erase it
+    #[command(subcommand)]
+    Subject(privacy::SubjectCmd),
+    /// Measure the board's speed on generated queues
+    #[command(hide = true)]
+    Bench(bench::Args),
 }
 
 /// Parses the command line. Help and version are printed as clap renders them;
@@ -89,6 +116,15 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Move(args)) => moves::run_move(&mut session, &args),
         Some(Cmd::Log(args)) => moves::run_log(&mut session, &args),
         Some(Cmd::Calendar(cmd)) => calendar::run(&session, &cmd),
+        Some(Cmd::Report(args)) => report::run(&mut session, &args),
+        Some(Cmd::Letter(args)) => letter::run(&mut session, &args),
+        Some(Cmd::Export(args)) => export::run(&mut session, &args),
+        Some(Cmd::Import(args)) => import::run(&mut session, &args),
+        Some(Cmd::Backup(args)) => backup::run(&mut session, &args),
+        Some(Cmd::Restore(args)) => backup::restore(&mut session, &args),
+        Some(Cmd::Purge(args)) => privacy::run(&mut session, &args),
+        Some(Cmd::Subject(cmd)) => privacy::subject(&mut session, &cmd),
+        Some(Cmd::Bench(args)) => bench::run(&mut session, &args),
         None => board::run(&mut session),
     }
 }

@@ -227,6 +227,19 @@ impl Store {
         Watch(self.cases.watch_prefix(Vec::<u8>::new()))
     }
 
+    /// Every readable case with its audit trail, in case-number order, for
+    /// reports. Unreadable records are left out (`load` reports them).
+    pub fn history(&self) -> Vec<(Case, Vec<Event>)> {
+        self.load()
+            .cases
+            .into_iter()
+            .map(|case| {
+                let events = self.events(case.id).unwrap_or_default();
+                (case, events)
+            })
+            .collect()
+    }
+
     /// How many cases the database holds.
     pub fn len(&self) -> usize {
         self.cases.len()
