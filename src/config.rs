@@ -26,6 +26,30 @@ pub struct Config {
     pub calendar: CalendarConfig,
     /// Key bindings that replace the defaults, per place and action.
     pub keys: crate::keymap::Table,
+    pub privacy: PrivacyConfig,
+}
+
+/// How long personal data is kept.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// Months after closing after which `klachtdesk purge` anonymises a case.
+    #[serde(deserialize_with = "months")]
+    pub retention_months: u32,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        Self { retention_months: 24 }
+    }
+}
+
+fn months<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let months = i64::deserialize(d)?;
+    u32::try_from(months)
+        .ok()
+        .filter(|m| (1..=1200).contains(m))
+        .ok_or_else(|| serde::de::Error::custom(format!("{months} is not a number of months from 1 to 1200")))
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -91,7 +91,7 @@ const SCENARIOS: [Scenario; 60] = [
 ];
 
 /// (name, organisation, e-mail, phone); some complainants have more than one case.
-const CONTACTS: [(&str, &str, &str, &str); 26] = [
+pub(crate) const CONTACTS: [(&str, &str, &str, &str); 26] = [
     (
         "Jan de Vries",
         "Bakkerij De Korenschoof",
@@ -221,7 +221,7 @@ const CONTACTS: [(&str, &str, &str, &str); 26] = [
 ];
 
 /// (service, description, root cause, solution, outcome, learnings)
-const STORIES: [(&str, &str, &str, &str, &str, &str); 12] = [
+pub(crate) const STORIES: [(&str, &str, &str, &str, &str, &str); 12] = [
     (
         "Penetration testing",
         "The pentest report arrived two weeks after the agreed date, and the findings were not discussed with us as promised.",
@@ -320,7 +320,7 @@ const STORIES: [(&str, &str, &str, &str, &str, &str); 12] = [
     ),
 ];
 
-const HANDLERS: [&str; 4] = ["Anna de Vries", "Bram Jansen", "Carlijn Bakker", "Daan Visser"];
+pub(crate) const HANDLERS: [&str; 4] = ["Anna de Vries", "Bram Jansen", "Carlijn Bakker", "Daan Visser"];
 
 /// Fills `store` with the demo queue as it stands at `now`; returns how many cases.
 pub fn populate(

@@ -15,6 +15,7 @@ use klachtdesk::domain::clock::ClockStatus;
 use klachtdesk::domain::deadlines::CaseClocks;
 use klachtdesk::domain::event::{Event, EventKind, FieldChange};
 use klachtdesk::domain::intake::Intake;
+use klachtdesk::domain::privacy::AnonymiseReason;
 use klachtdesk::domain::problem::{Field, Problem, Refusal};
 use klachtdesk::domain::service::DEFAULT_SERVICES;
 use klachtdesk::domain::workflow::{
@@ -203,6 +204,10 @@ fn valid_command(step: Step, now: DateTime<Utc>) -> Command {
             text: "Called to ask how it is going".into(),
         },
         Step::Edit => edit(vec![Edit::Organisation("Acme BV".into())]),
+        Step::Anonymise => Command::Anonymise {
+            reason: AnonymiseReason::Retention,
+            pseudonym: "p1".into(),
+        },
     }
 }
 
@@ -400,10 +405,16 @@ fn every_step_from_every_state_succeeds_exactly_when_allowed() {
 }
 
 #[test]
-fn closed_cases_only_take_a_contact_log_entry() {
+fn closed_cases_only_take_a_contact_log_entry_or_anonymising() {
     for state in [State::Closed, State::NotAdmissible] {
         let allowed: Vec<Step> = Step::ALL.into_iter().filter(|s| s.allowed_from(state)).collect();
-        assert_eq!(allowed, [Step::LogContact], "{state:?}");
+        assert_eq!(allowed, [Step::LogContact, Step::Anonymise], "{state:?}");
+    }
+    for state in State::OPEN {
+        assert!(
+            !Step::Anonymise.allowed_from(state),
+            "{state:?} still needs its complainant"
+        );
     }
 }
 
@@ -893,6 +904,10 @@ fn random_command(step: Step, v: usize, case: &Case, now: DateTime<Utc>) -> Comm
                 Edit::Description(text(v / 12, "x")),
             ],
         }),
+        Step::Anonymise => Command::Anonymise {
+            reason: AnonymiseReason::Request,
+            pseudonym: text(v, "p"),
+        },
     }
 }
 

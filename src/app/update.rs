@@ -131,7 +131,8 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
         }
         Action::Reports => {
             app.modal = Some(Modal::Report(Box::new(super::reports::ReportView::open(app))));
-            Some(Vec::new())
+            // The figures come from every case's audit trail.
+            Some(vec![Effect::LoadHistory])
         }
         Action::Learnings => {
             app.modal = Some(Modal::Learnings(Box::new(super::learnings::LearningsView::open(

@@ -1,22 +1,201 @@
-//! (Being built.)
+//! `klachtdesk purge` and `klachtdesk subject`: personal data under the AVG/GDPR.
+//! Reading what is held goes through a running board too; removing data
+//! rewrites the database files, so it needs the database to itself.
+
+use chrono::Months;
+use serde::Serialize;
 
 use super::{Failure, Session};
+use crate::domain::case::{Case, CaseId};
+use crate::domain::event::Event;
+use crate::domain::privacy::{AnonymiseReason, Subject, is_anonymised, retention_passed};
+use crate::i18n::{T, date};
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {}
-
-pub fn run(_session: &mut Session, _args: &Args) -> Result<(), Failure> {
-    Err(Failure::Failed("not built yet".into()))
+pub struct Args {
+    /// List what would be anonymised, and change nothing
+    #[arg(long)]
+    dry_run: bool,
 }
 
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum SubjectCmd {
-    /// Everything held about one person
-    Export(Args),
-    /// Anonymise everything held about one person
-    Erase(Args),
+    /// Everything held about one person (right of access), as JSON
+    Export(SubjectArgs),
+    /// Anonymise everything held about one person (right to erasure)
+    Erase(SubjectArgs),
 }
 
-pub fn subject(_session: &mut Session, _cmd: &SubjectCmd) -> Result<(), Failure> {
-    Err(Failure::Failed("not built yet".into()))
+/// How the person is named; any given detail that matches a case counts.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SubjectArgs {
+    /// Their e-mail address
+    #[arg(long)]
+    email: Option<String>,
+    /// Their phone number, in any notation
+    #[arg(long)]
+    phone: Option<String>,
+    /// Their name, exactly (ignoring case)
+    #[arg(long)]
+    name: Option<String>,
+}
+
+impl SubjectArgs {
+    fn subject(&self) -> Subject {
+        Subject {
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+
+fn ids(cases: &[CaseId]) -> String {
+    cases
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
+    let lang = session.lang;
+    let months = session.config.privacy.retention_months;
+    let before = session
+        .now
+        .checked_sub_months(Months::new(months))
+        .unwrap_or(session.now);
+    let before_text = date(lang, session.rules.policy.local_date(before));
+    let store = exclusive(session, args.dry_run)?;
+    let loaded = store.load();
+    let due: Vec<CaseId> = loaded
+        .cases
+        .iter()
+        .filter(|c| retention_passed(c, months, session.now))
+        .map(|c| c.id)
+        .collect();
+    if due.is_empty() {
+        println!("{}", lang.fill(T::PurgeNothing, &[("months", &months)]));
+        return Ok(());
+    }
+    if args.dry_run {
+        println!(
+            "{}",
+            lang.fill(T::PurgeWould, &[("count", &due.len()), ("date", &before_text)])
+        );
+        println!("{}", ids(&due));
+        return Ok(());
+    }
+    remove(session, store, &due, AnonymiseReason::Retention)?;
+    println!(
+        "{}",
+        lang.fill(T::PurgeDone, &[("count", &due.len()), ("date", &before_text)])
+    );
+    Ok(())
+}
+
+pub fn subject(session: &mut Session, cmd: &SubjectCmd) -> Result<(), Failure> {
+    let lang = session.lang;
+    let args = match cmd {
+        SubjectCmd::Export(a) | SubjectCmd::Erase(a) => a,
+    };
+    let subject = args.subject();
+    if subject.is_empty() {
+        return Err(Failure::Refused(lang.t(T::SubjectNeedsDetail).to_string()));
+    }
+    match cmd {
+        SubjectCmd::Export(_) => export(session, &subject),
+        SubjectCmd::Erase(_) => erase(session, &subject),
+    }
+}
+
+#[derive(Serialize)]
+struct Held<'a> {
+    #[serde(flatten)]
+    case: &'a Case,
+    events: Vec<Event>,
+}
+
+/// Everything held about the person: their cases with every field and the
+/// whole audit trail.
+fn export(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
+    let lang = session.lang;
+    let desk = session.desk()?;
+    let loaded = desk.load().map_err(|e| Failure::store(lang, &e))?;
+    let cases: Vec<&Case> = loaded.cases.iter().filter(|c| subject.matches(c)).collect();
+    let mut held = Vec::new();
+    for case in cases {
+        let events = desk.events(case.id).map_err(|e| Failure::store(lang, &e))?;
+        held.push(Held { case, events });
+    }
+    if held.is_empty() {
+        eprintln!("{}", lang.t(T::SubjectNone));
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&held).map_err(|e| Failure::Failed(e.to_string()))?
+    );
+    Ok(())
+}
+
+fn erase(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
+    let lang = session.lang;
+    let store = exclusive(session, false)?;
+    let loaded = store.load();
+    let theirs: Vec<&Case> = loaded
+        .cases
+        .iter()
+        .filter(|c| subject.matches(c) && !is_anonymised(c))
+        .collect();
+    if theirs.is_empty() {
+        println!("{}", lang.t(T::SubjectNone));
+        return Ok(());
+    }
+    let open: Vec<CaseId> = theirs.iter().filter(|c| c.is_open()).map(|c| c.id).collect();
+    if !open.is_empty() {
+        return Err(Failure::Refused(
+            lang.fill(T::SubjectOpen, &[("ids", &ids(&open))]),
+        ));
+    }
+    let erased: Vec<CaseId> = theirs.iter().map(|c| c.id).collect();
+    remove(session, store, &erased, AnonymiseReason::Request)?;
+    println!(
+        "{}",
+        lang.fill(
+            T::SubjectErased,
+            &[("count", &erased.len()), ("ids", &ids(&erased))]
+        )
+    );
+    Ok(())
+}
+
+/// The store, opened here and not through a running board: removing data
+/// rewrites the files, which a board holding them would not allow.
+fn exclusive(session: &mut Session, reading: bool) -> Result<Store, Failure> {
+    let lang = session.lang;
+    session.store().map_err(|failure| match failure {
+        Failure::Failed(message) if !reading && message.contains("klachtdesk") => {
+            Failure::Failed(format!("{message} {}", lang.t(T::PrivacyNeedsDatabase)))
+        }
+        other => other,
+    })
+}
+
+/// Anonymises the cases, then rewrites the database files so that no earlier
+/// version of what was removed stays in them.
+fn remove(
+    session: &mut Session,
+    store: Store,
+    cases: &[CaseId],
+    reason: AnonymiseReason,
+) -> Result<(), Failure> {
+    let lang = session.lang;
+    store
+        .anonymise(cases, reason, &session.ctx())
+        .map_err(|e| Failure::command(lang, &e))?;
+    let path = store.path().to_path_buf();
+    drop(store);
+    session.close_store();
+    Store::compact(&path).map_err(|e: StoreError| Failure::store(lang, &e))
 }

@@ -80,6 +80,11 @@ impl Session {
         })
     }
 
+    /// Lets go of the store, so that its files can be rewritten.
+    pub fn close_store(&mut self) {
+        self.store = None;
+    }
+
     /// The key bindings: the defaults with the configuration's overrides.
     pub fn keymap(&self) -> Result<Keymap, Failure> {
         Keymap::with_overrides(&self.config.keys).map_err(Failure::Failed)

@@ -8,6 +8,7 @@ pub mod deadlines;
 pub mod event;
 pub mod intake;
 pub mod moment;
+pub mod privacy;
 pub mod problem;
 pub mod query;
 pub mod service;

@@ -158,6 +158,7 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
                 });
             }
         }
+        Command::Anonymise { pseudonym, .. } => *case = super::privacy::anonymise_case(case, pseudonym),
         Command::Edit { edits } => {
             for edit in edits {
                 perform_edit(case, edit, ctx, &mut p);

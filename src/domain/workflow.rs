@@ -10,6 +10,7 @@ use super::clock::Policy;
 use super::event::{Event, EventKind};
 use super::intake::Intake;
 use super::moment;
+use super::privacy::{AnonymiseReason, scrub_event};
 use super::problem::{Field, Problem, Refusal};
 use super::service::Catalogue;
 
@@ -101,10 +102,12 @@ pub enum Step {
     SetInvolved,
     LogContact,
     Edit,
+    /// Removing the complainant's personal data (AVG/GDPR).
+    Anonymise,
 }
 
 impl Step {
-    pub const ALL: [Step; 13] = [
+    pub const ALL: [Step; 14] = [
         Step::Acknowledge,
         Step::TakeIntoTreatment,
         Step::DeclareNotAdmissible,
@@ -118,6 +121,7 @@ impl Step {
         Step::SetInvolved,
         Step::LogContact,
         Step::Edit,
+        Step::Anonymise,
     ];
 
     pub fn changes_state(self) -> bool {
@@ -133,7 +137,7 @@ impl Step {
             Step::RequestInformation => Some(State::Waiting),
             Step::CommunicateOutcome => Some(State::OutcomeCommunicated),
             Step::Close | Step::Withdraw => Some(State::Closed),
-            Step::AssignHandler | Step::SetInvolved | Step::LogContact | Step::Edit => None,
+            Step::AssignHandler | Step::SetInvolved | Step::LogContact | Step::Edit | Step::Anonymise => None,
         }
     }
 
@@ -146,6 +150,8 @@ impl Step {
             Step::Close | Step::Reopen => state == State::OutcomeCommunicated,
             Step::Withdraw | Step::AssignHandler | Step::SetInvolved | Step::Edit => state.is_open(),
             Step::LogContact => true,
+            // Only a finished case: an open one still needs its complainant.
+            Step::Anonymise => !state.is_open(),
         }
     }
 }
@@ -221,6 +227,12 @@ pub enum Command {
     Edit {
         edits: Vec<Edit>,
     },
+    /// Removes the personal data; `pseudonym` keeps one person's cases
+    /// recognisable as one in the statistics without saying who.
+    Anonymise {
+        reason: AnonymiseReason,
+        pseudonym: String,
+    },
 }
 
 impl Command {
@@ -239,6 +251,7 @@ impl Command {
             Command::SetInvolved { .. } => Step::SetInvolved,
             Command::LogContact { .. } => Step::LogContact,
             Command::Edit { .. } => Step::Edit,
+            Command::Anonymise { .. } => Step::Anonymise,
         }
     }
 }
@@ -326,13 +339,17 @@ pub fn apply(case: &Case, command: &Command, ctx: &Ctx) -> Result<(Case, Event),
         return Err(Refusal(problems));
     }
     next.version = case.version + 1;
-    let event = Event::between(
+    let mut event = Event::between(
         Some(case),
         &next,
         EventKind::Command(command.clone()),
         ctx.now,
         ctx.actor,
     );
+    if step == Step::Anonymise {
+        // The record of a removal must not hold what was removed.
+        event = scrub_event(&event);
+    }
     Ok((next, event))
 }
 

@@ -44,7 +44,8 @@ catalogue! {
     StepAssignHandler => "Assign handler", "Behandelaar toewijzen";
     StepSetInvolved => "Involve staff", "Medewerkers betrekken";
     StepLogContact => "Log a call, e-mail or note", "Gesprek, e-mail of notitie vastleggen";
-    StepEdit => "Edit", "Bewerken";
+StepEdit => "Edit", "Bewerken";
+    StepAnonymise => "Personal data removed", "Persoonsgegevens verwijderd";
     Registration => "Registered", "Geregistreerd";
 
     // Fields.
@@ -171,6 +172,16 @@ ProblemStale => "Someone else changed this case meanwhile. Check the case; savin
     RemoteTaken => "the command line cannot work through this board: another klachtdesk already answers at {path}", "de opdrachtregel kan niet via dit bord werken: een andere klachtdesk antwoordt al op {path}";
     RemoteInTheWay => "the command line cannot work through this board: {path} is in the way and is not a socket; remove it and start the board again", "de opdrachtregel kan niet via dit bord werken: {path} staat in de weg en is geen socket; verwijder het en start het bord opnieuw";
     RemoteListenFailed => "the command line cannot work through this board: cannot listen at {path} ({reason})", "de opdrachtregel kan niet via dit bord werken: kan niet luisteren op {path} ({reason})";
+
+// Privacy.
+    PurgeNothing => "No closed case is past the retention period of {months} months.", "Geen afgesloten klacht is ouder dan de bewaartermijn van {months} maanden.";
+    PurgeWould => "Would remove the personal data of {count} cases closed before {date}:", "Zou de persoonsgegevens verwijderen van {count} klachten afgesloten vóór {date}:";
+    PurgeDone => "Removed the personal data of {count} cases closed before {date}; the statistics and learnings are kept.", "Persoonsgegevens verwijderd van {count} klachten afgesloten vóór {date}; statistieken en lessen blijven bewaard.";
+    SubjectNeedsDetail => "Name the person with --email, --phone or --name.", "Geef de persoon aan met --email, --phone of --name.";
+    SubjectNone => "No case holds data of this person.", "Geen klacht bevat gegevens van deze persoon.";
+    SubjectOpen => "These cases of this person are still open: {ids}. Withdraw or close them first, then erase.", "Deze klachten van deze persoon zijn nog open: {ids}. Trek ze eerst in of sluit ze af, en wis dan.";
+    SubjectErased => "Removed the personal data of {count} cases: {ids}.", "Persoonsgegevens verwijderd van {count} klachten: {ids}.";
+    PrivacyNeedsDatabase => "Removing personal data rewrites the database files: close the board first.", "Persoonsgegevens verwijderen herschrijft de databasebestanden: sluit eerst het bord.";
 
     // Command line.
     Registered => "Registered {id}.", "Geregistreerd: {id}.";

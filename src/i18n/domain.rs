@@ -35,6 +35,7 @@ pub fn step_key(step: Step) -> T {
         Step::SetInvolved => T::StepSetInvolved,
         Step::LogContact => T::StepLogContact,
         Step::Edit => T::StepEdit,
+        Step::Anonymise => T::StepAnonymise,
     }
 }
 

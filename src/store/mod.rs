@@ -2,9 +2,11 @@
 //! in `cases` plus an append-only audit trail in `events`; every command writes
 //! both in one transaction and is flushed to disk before it returns.
 
+mod bulk;
 mod codec;
 mod error;
 mod keys;
+mod privacy;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -254,7 +256,7 @@ impl Store {
 /// sled's background threads let go of a just-closed database a moment later.
 const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(400);
 
-fn open_db(path: &Path) -> sled::Result<sled::Db> {
+pub(crate) fn open_db(path: &Path) -> sled::Result<sled::Db> {
     let started = std::time::Instant::now();
     loop {
         match sled::Config::new().path(path).cache_capacity(CACHE_BYTES).open() {
@@ -273,7 +275,7 @@ fn is_lock_error(io: &std::io::Error) -> bool {
     io.to_string().contains("could not acquire lock")
 }
 
-fn unreadable(tree: &'static str, key: &dyn std::fmt::Display, e: CodecError) -> StoreError {
+pub(crate) fn unreadable(tree: &'static str, key: &dyn std::fmt::Display, e: CodecError) -> StoreError {
     StoreError::Unreadable {
         tree,
         key: key.to_string(),
@@ -282,7 +284,7 @@ fn unreadable(tree: &'static str, key: &dyn std::fmt::Display, e: CodecError) ->
 }
 
 #[cfg(unix)]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_dir(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     if path.is_dir() {
         return Ok(());
@@ -292,7 +294,7 @@ fn create_private_dir(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_dir(path: &Path) -> std::io::Result<()> {
     fs::create_dir_all(path)
 }
 
