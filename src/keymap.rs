@@ -254,16 +254,22 @@ impl Keymap {
     }
 
     /// The bindings that apply in a context, its own first, then the global ones.
-    pub fn bindings(&self, context: Context) -> Vec<(Action, &[Chord])> {
-        let own = self.bindings.iter().filter(move |(c, _, _)| *c == context);
-        let global = self
-            .bindings
+    pub fn bindings(&self, context: Context) -> Vec<(Action, Vec<Chord>)> {
+        let own: Vec<&(Context, Action, Vec<Chord>)> =
+            self.bindings.iter().filter(|(c, _, _)| *c == context).collect();
+        let shadowed = |chord: &Chord| own.iter().any(|(_, _, chords)| chords.contains(chord));
+        let mut out: Vec<(Action, Vec<Chord>)> = own
             .iter()
-            .filter(move |(c, _, _)| *c == Context::Global && context.with_global());
-        own.chain(global)
-            .filter(|(_, _, chords)| !chords.is_empty())
-            .map(|(_, action, chords)| (*action, chords.as_slice()))
-            .collect()
+            .map(|(_, action, chords)| (*action, chords.clone()))
+            .collect();
+        if context.with_global() {
+            // A global key the place binds to something else does that here.
+            for (_, action, chords) in self.bindings.iter().filter(|(c, _, _)| *c == Context::Global) {
+                out.push((*action, chords.iter().filter(|c| !shadowed(c)).copied().collect()));
+            }
+        }
+        out.retain(|(_, chords)| !chords.is_empty());
+        out
     }
 
     /// A context's own bindings, without the global ones, for the help.

@@ -4,14 +4,17 @@
 //! `cli`/`tui`/`ui` → `app` → `store` → `domain`.
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod exchange;
 pub mod i18n;
 pub mod keymap;
 pub mod remote;
 pub mod sanitize;
 pub mod store;
+pub mod templates;
 pub mod tui;
 pub mod ui;

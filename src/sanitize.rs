@@ -1,8 +1,11 @@
 //! Text from operators, complainants and files is stored as given, but never
 //! written raw to a terminal: control characters (escape sequences among them)
-//! are shown visibly escaped instead of being obeyed.
+//! are shown visibly escaped instead of being obeyed. Also how wide text shows
+//! on a terminal, for cutting and padding it to columns.
 
 use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` with every control character except newline and tab shown as `\u{..}`.
 pub fn visible(text: &str) -> Cow<'_, str> {
@@ -25,6 +28,39 @@ pub fn one_line(text: &str) -> String {
     visible(text).replace(['\n', '\t', '\r'], " ")
 }
 
+/// `text` in the clusters a terminal shows as one: a character with the
+/// zero-width characters after it (combining marks, variation selectors), a
+/// skin-tone modifier, and whatever a zero-width joiner joins on. Close to
+/// Unicode's grapheme clusters, which ratatui lays text out by.
+pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut joined = first == '\u{200d}';
+        let mut end = rest.len();
+        for (at, c) in chars {
+            let attaches = joined || c.width() == Some(0) || matches!(c, '\u{1f3fb}'..='\u{1f3ff}');
+            if !attaches {
+                end = at;
+                break;
+            }
+            joined = c == '\u{200d}';
+        }
+        let (cluster, after) = rest.split_at(end);
+        rest = after;
+        Some(cluster)
+    })
+}
+
+/// How many columns `text` (without control characters) takes on a
+/// terminal, cluster by cluster: `❤️` and `لا` two each, a family emoji two.
+/// The width of the whole string can differ: it counts `❤️` as two but `لا`
+/// as one, which ratatui (and most terminals) draw in two cells.
+pub fn columns(text: &str) -> usize {
+    clusters(text).map(UnicodeWidthStr::width).sum()
+}
+
 fn is_hostile(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -40,5 +76,22 @@ mod tests {
         assert_eq!(visible("\u{1b}[2Jgone"), "\\u{1b}[2Jgone");
         assert_eq!(visible("bell\u{7}"), "bell\\u{7}");
         assert_eq!(one_line("a\nb\u{9b}c"), "a b\\u{9b}c");
+    }
+
+    #[test]
+    fn clusters_keep_what_shows_as_one_together() {
+        fn all(t: &str) -> Vec<&str> {
+            clusters(t).collect()
+        }
+        assert_eq!(all("ab"), ["a", "b"]);
+        assert_eq!(all("e\u{301}x"), ["e\u{301}", "x"]);
+        assert_eq!(all("❤\u{fe0f}❤\u{fe0f}"), ["❤\u{fe0f}", "❤\u{fe0f}"]);
+        assert_eq!(all("👩\u{200d}👧 👍🏽"), ["👩\u{200d}👧", " ", "👍🏽"]);
+        assert_eq!(all(""), Vec::<&str>::new());
+        assert_eq!(columns("❤\u{fe0f}"), 2);
+        assert_eq!(columns("لا"), 2);
+        assert_eq!(columns("👩\u{200d}👩\u{200d}👧\u{200d}👦"), 2);
+        assert_eq!(columns("日本"), 4);
+        assert_eq!(columns("\u{200b}"), 0);
     }
 }

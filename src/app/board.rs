@@ -8,7 +8,7 @@ use super::cases::Cases;
 use super::filters::Filters;
 use crate::domain::case::{CaseId, Target};
 use crate::domain::clock::{ClockStatus, Policy};
-use crate::domain::deadlines::CaseClocks;
+use crate::domain::deadlines::{CaseClocks, Clocks};
 use crate::domain::workflow::State;
 
 /// What a card needs beyond the case itself: its running deadline.
@@ -80,12 +80,18 @@ impl Board {
             })
             .collect();
         let mut totals = Totals::default();
-        for case in cases.iter() {
+        let mut queue = Clocks::new(policy, now);
+        let shown: Box<dyn Iterator<Item = &crate::domain::case::Case>> = if self.show_closed {
+            Box::new(cases.iter())
+        } else {
+            Box::new(cases.iter_open())
+        };
+        for case in shown {
             let open = case.is_open();
             if !open && !self.show_closed {
                 continue;
             }
-            let clocks = CaseClocks::of(case, policy, now);
+            let clocks = CaseClocks::in_queue(case, &mut queue);
             if open {
                 totals.open += 1;
                 totals.breached += usize::from(clocks.is_breached());

@@ -58,7 +58,8 @@ fn write_file(path: &std::path::Path, contents: &str) -> Result<std::path::PathB
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
     std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(path.to_path_buf())
+    // The full path tells the operator where to find it.
+    Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard of the terminal it is

@@ -54,6 +54,7 @@ impl Modal {
             Modal::Help { .. } => Context::Help,
             Modal::Search(_) => Context::Search,
             Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_) => Context::Menu,
+            Modal::Learnings(view) if view.typing() => Context::Search,
             Modal::Report(_) | Modal::Learnings(_) => Context::Report,
             Modal::Letter(_) => Context::Letter,
             Modal::Form(form) if form.form.confirm_discard => Context::Confirm,

@@ -227,11 +227,14 @@ fn intake(k: usize, complained_at: DateTime<Utc>) -> Intake {
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
         .collect();
     let digits = h(15) % 100_000_000;
-    let (mut email, mut phone) = (format!("{local}@{domain}"), match h(16) % 4 {
-        0 | 1 => format!("06-{digits:08}"),
-        2 => format!("+31 6 {:04} {:04}", digits / 10_000, digits % 10_000),
-        _ => format!("0{:02}-{:07}", 10 + digits % 89, digits % 10_000_000),
-    });
+    let (mut email, mut phone) = (
+        format!("{local}@{domain}"),
+        match h(16) % 4 {
+            0 | 1 => format!("06-{digits:08}"),
+            2 => format!("+31 6 {:04} {:04}", digits / 10_000, digits % 10_000),
+            _ => format!("0{:02}-{:07}", 10 + digits % 89, digits % 10_000_000),
+        },
+    );
     match h(17) % 10 {
         0 => email.clear(),
         1 => phone.clear(),
@@ -246,7 +249,12 @@ fn intake(k: usize, complained_at: DateTime<Utc>) -> Intake {
         email,
         organisation,
         service: story.0.into(),
-        channel: [Channel::Phone, Channel::Email, Channel::Phone, Channel::ContactPerson][pick(21, 4)],
+        channel: [
+            Channel::Phone,
+            Channel::Email,
+            Channel::Phone,
+            Channel::ContactPerson,
+        ][pick(21, 4)],
         complained_at: Some(complained_at),
         description,
     }
@@ -395,17 +403,17 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
         }
         let at = next(1 + h(52) % 4, 14, 53);
         let note = "The times and systems arrived by e-mail.";
-        run(
-            &mut case,
-            at,
-            Command::InformationReceived { note: note.into() },
-        )?;
+        run(&mut case, at, Command::InformationReceived { note: note.into() })?;
     }
     if end == End::InTreatment {
         return Ok((case, events));
     }
     // Mostly within the ten days; sometimes late.
-    let outcome_days = if h(54) % 8 == 0 { 11 + h(55) % 6 } else { 2 + h(55) % 8 };
+    let outcome_days = if h(54) % 8 == 0 {
+        11 + h(55) % 6
+    } else {
+        2 + h(55) % 8
+    };
     let outcome = Command::CommunicateOutcome {
         root_cause: story.2.into(),
         solution: story.3.into(),

@@ -72,7 +72,10 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     draw(&mut terminal, &app)?;
     let drawn = Instant::now();
     row.set("cases", app.cases.len() as f64);
-    row.set("open", f64::from(u32::try_from(app.board.totals.open).unwrap_or(u32::MAX)));
+    row.set(
+        "open",
+        f64::from(u32::try_from(app.board.totals.open).unwrap_or(u32::MAX)),
+    );
     row.set_time("first_frame", drawn - started);
     row.set_time("store_open", opened - started);
     row.set_time("load", read - opened);
@@ -86,7 +89,11 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     // (b) A key press on the board: update and draw.
     let mut presses = Vec::with_capacity(amounts.presses);
     for i in 0..amounts.presses {
-        let code = if i % 40 == 39 { KeyCode::Right } else { KeyCode::Down };
+        let code = if i % 40 == 39 {
+            KeyCode::Right
+        } else {
+            KeyCode::Down
+        };
         let started = Instant::now();
         dispatch(&mut app, Msg::Key(key(code)), &store);
         draw(&mut terminal, &app)?;

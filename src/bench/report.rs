@@ -66,7 +66,7 @@ impl Row {
             let mut values: Vec<f64> = rows.iter().filter_map(|r| r.get(name)).collect();
             values.sort_by(f64::total_cmp);
             let mid = values.len() / 2;
-            let value = if values.len() % 2 == 0 {
+            let value = if values.len().is_multiple_of(2) {
                 (values[mid - 1] + values[mid]) / 2.0
             } else {
                 values[mid]
@@ -81,9 +81,11 @@ impl Row {
 /// the target at 100,000 cases.
 type Show = fn(&Row) -> String;
 const LINES: [(&str, Show, &str); 13] = [
-    ("cases (open on the board)", |r| {
-        format!("{} ({})", count(r.get("cases")), count(r.get("open")))
-    }, ""),
+    (
+        "cases (open on the board)",
+        |r| format!("{} ({})", count(r.get("cases")), count(r.get("open"))),
+        "",
+    ),
     ("open + first frame", |r| ms(r.get("first_frame_ms")), "≤ 300 ms"),
     ("  Store::open", |r| ms(r.get("store_open_ms")), ""),
     ("  Store::load", |r| ms(r.get("load_ms")), ""),
@@ -94,17 +96,25 @@ const LINES: [(&str, Show, &str); 13] = [
     ("search keystroke p50 / p99", |r| pair(r, "search"), "≤ 30 ms"),
     ("save with flush p50 / p99", |r| pair(r, "save"), "p99 ≤ 15 ms"),
     ("board after a save p50 / p99", |r| pair(r, "saved_shown"), ""),
-    ("peak memory", |r| match r.get("peak_mb") {
-        Some(mb) => format!("{mb:.0} MB"),
-        None => "n/a".into(),
-    }, "≤ 250 MB"),
+    (
+        "peak memory",
+        |r| match r.get("peak_mb") {
+            Some(mb) => format!("{mb:.0} MB"),
+            None => "n/a".into(),
+        },
+        "≤ 250 MB",
+    ),
     ("runs (median shown)", |r| count(r.get("runs")), ""),
 ];
 
 /// The table of every size measured, sizes across, as Markdown.
 pub fn table(sizes: &[(usize, Row)]) -> String {
     let mut head = vec!["".to_string()];
-    head.extend(sizes.iter().map(|(n, _)| format!("{} cases", count(Some(*n as f64)))));
+    head.extend(
+        sizes
+            .iter()
+            .map(|(n, _)| format!("{} cases", count(Some(*n as f64)))),
+    );
     head.push("target at 100k".into());
     let mut rows = vec![head];
     for (label, show, target) in LINES {

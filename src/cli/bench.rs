@@ -1,10 +1,89 @@
-//! (Being built.)
+//! `klachtdesk bench`: generates queues of 1,000, 10,000 and 100,000 cases and
+//! measures the board on them; see BENCHMARKS.md. Run it in a release build.
+
+use std::path::PathBuf;
 
 use super::{Failure, Session};
+use crate::bench::{self, Amounts, Plan};
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Queue sizes to measure, in cases
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+    sizes: Vec<usize>,
+    /// Measurements per size; the table shows each figure's median
+    #[arg(long, default_value_t = 1)]
+    runs: usize,
+    /// Also write the table to this file
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Key presses measured on the board
+    #[arg(long, default_value_t = 200)]
+    presses: usize,
+    /// Saves measured
+    #[arg(long, default_value_t = 200)]
+    saves: usize,
+    /// How often the search queries are typed
+    #[arg(long, default_value_t = 3)]
+    search_rounds: usize,
+    /// Where the generated databases go [default: the temporary folder]; with
+    /// --generate or --one, the database itself
+    #[arg(long, value_name = "PATH")]
+    dir: Option<PathBuf>,
+    /// Generate a queue of this many cases in --dir (a step of the benchmark)
+    #[arg(long, hide = true, value_name = "CASES", conflicts_with = "one")]
+    generate: Option<usize>,
+    /// Measure the queue in --dir in this process (a step of the benchmark)
+    #[arg(long, hide = true, value_name = "CASES")]
+    one: Option<usize>,
+}
 
-pub fn run(_session: &mut Session, _args: &Args) -> Result<(), Failure> {
-    Err(Failure::Failed("not built yet".into()))
+pub fn run(_session: &mut Session, args: &Args) -> Result<(), Failure> {
+    let amounts = Amounts {
+        presses: args.presses,
+        saves: args.saves,
+        search_rounds: args.search_rounds,
+    };
+    let step_dir = || {
+        args.dir
+            .clone()
+            .ok_or_else(|| Failure::Refused("--generate and --one need --dir".into()))
+    };
+    if let Some(n) = args.generate {
+        let events = bench::generate(n, &step_dir()?).map_err(Failure::Failed)?;
+        println!("generated {n} cases with {events} events");
+        return Ok(());
+    }
+    if args.one.is_some() {
+        let row = bench::measure::measure(&step_dir()?, amounts).map_err(Failure::Failed)?;
+        println!("{}", row.to_line());
+        return Ok(());
+    }
+    if args.sizes.is_empty() || args.runs == 0 {
+        return Err(Failure::Refused("nothing to measure".into()));
+    }
+    let plan = Plan {
+        sizes: args.sizes.clone(),
+        runs: args.runs,
+        amounts,
+        dir: args.dir.clone(),
+    };
+    let machine = bench::machine();
+    eprintln!("klachtdesk bench: {machine}");
+    let results = bench::run(&plan, &mut |line| eprintln!("  {line}")).map_err(Failure::Failed)?;
+    let table = bench::report::table(&results);
+    println!("{table}");
+    if let Some(path) = &args.out {
+        let text = format!(
+            "klachtdesk bench --sizes {} --runs {}\n{machine} at the start\n\n{table}",
+            args.sizes
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+            args.runs,
+        );
+        std::fs::write(path, text).map_err(|e| Failure::Failed(format!("{}: {e}", path.display())))?;
+    }
+    Ok(())
 }

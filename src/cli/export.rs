@@ -1,10 +1,231 @@
-//! (Being built.)
+//! `klachtdesk export`: the cases the list filters choose, as JSON (complete
+//! and importable, see `exchange::json`) or CSV (one row per case for
+//! spreadsheets, see `exchange::csv`), on standard output or into a file.
 
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::desk::Desk;
 use super::{Failure, Session};
+use crate::domain::case::{Case, CaseId};
+use crate::domain::deadlines::CaseClocks;
+use crate::domain::query::Filter;
+use crate::domain::workflow::State;
+use crate::exchange::{self, CaseTrail, json};
+use crate::i18n::{Lang, T};
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// json: complete (every field, the contact log and the audit trail) and
+    /// importable; csv: one row per case, for spreadsheets
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// Write to this file (readable by you only) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Only cases in these states (comma-separated): received, acknowledged,
+    /// in-treatment, waiting, outcome, closed, not-admissible
+    #[arg(long, value_delimiter = ',', value_name = "STATE")]
+    state: Vec<String>,
+    /// Only cases about this service
+    #[arg(long)]
+    service: Option<String>,
+    /// Only cases of this handler
+    #[arg(long)]
+    handler: Option<String>,
+    /// Only cases whose running deadline has passed
+    #[arg(long)]
+    breached: bool,
+    /// Only cases with a deadline today
+    #[arg(long)]
+    due_today: bool,
+    /// Only cases whose number, contact, phone, e-mail or description contain these words
+    #[arg(long)]
+    text: Option<String>,
+    /// Closed and not-admissible cases too (as for list, only open cases otherwise)
+    #[arg(long)]
+    all: bool,
+}
 
-pub fn run(_session: &mut Session, _args: &Args) -> Result<(), Failure> {
-    Err(Failure::Failed("not built yet".into()))
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
+    let lang = session.lang;
+    let filter = filter(session, args)?;
+    let desk = session.desk()?;
+    let loaded = desk.load().map_err(|e| Failure::store(lang, &e))?;
+    for problem in &loaded.unreadable {
+        eprintln!("klachtdesk: {}", problem.describe(lang));
+    }
+    let (policy, now) = (&session.rules.policy, session.now);
+    let cases: Vec<Case> = loaded
+        .cases
+        .into_iter()
+        .filter(|case| filter.matches(case, &CaseClocks::of(case, policy, now)))
+        .collect();
+    let bar = progress(lang, T::ProgressExporting, cases.len());
+    let written = match &args.out {
+        Some(path) => to_file(path, |out| {
+            write(args.format, out, &desk, &cases, &bar, session.now)
+        }),
+        None => write(
+            args.format,
+            std::io::stdout().lock(),
+            &desk,
+            &cases,
+            &bar,
+            session.now,
+        ),
+    };
+    bar.finish_and_clear();
+    let count = match written {
+        Ok(count) => count,
+        // A reader that has seen enough (`| head`) is not a failure.
+        Err(Stop::Io(e)) if args.out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(e.failure(lang, args.out.as_deref().unwrap_or(Path::new("-")))),
+    };
+    if let Some(path) = &args.out {
+        println!(
+            "{}",
+            lang.fill(T::ExportDone, &[("count", &count), ("path", &path.display())])
+        );
+    }
+    Ok(())
+}
+
+/// Why an export stopped.
+enum Stop {
+    Io(std::io::Error),
+    Store(StoreError),
+}
+
+impl Stop {
+    fn failure(self, lang: Lang, path: &Path) -> Failure {
+        match self {
+            Stop::Io(e) => {
+                Failure::Failed(lang.fill(T::ExportWriteFailed, &[("path", &path.display()), ("reason", &e)]))
+            }
+            Stop::Store(e) => Failure::store(lang, &e),
+        }
+    }
+}
+
+fn write(
+    format: Format,
+    out: impl Write,
+    desk: &Desk,
+    cases: &[Case],
+    bar: &ProgressBar,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, Stop> {
+    match format {
+        Format::Csv => exchange::csv::write(out, cases, || bar.inc(1)).map_err(Stop::Io),
+        Format::Json => json::write(out, now, trails(desk, cases), || bar.inc(1)).map_err(|e| match e {
+            json::WriteError::Io(e) => Stop::Io(e),
+            json::WriteError::Source(e) => Stop::Store(e),
+        }),
+    }
+}
+
+/// Each case with its audit trail, read as it is written out: from the store,
+/// or from the board in batches, so a large export is never all in memory.
+fn trails<'a>(
+    desk: &'a Desk,
+    cases: &'a [Case],
+) -> Box<dyn Iterator<Item = Result<CaseTrail, StoreError>> + 'a> {
+    /// Cases asked of the board at a time.
+    const BATCH: usize = 500;
+    match desk {
+        Desk::Local(store) => Box::new(cases.iter().map(|case| {
+            store
+                .trail(case.id)
+                .map(|(case, events)| CaseTrail { case, events })
+        })),
+        Desk::Remote(client) => Box::new(cases.chunks(BATCH).flat_map(|chunk| {
+            let ids: Vec<CaseId> = chunk.iter().map(|c| c.id).collect();
+            match client.trails(&ids) {
+                Ok(trails) => trails.into_iter().map(Ok).collect::<Vec<_>>(),
+                Err(e) => vec![Err(e)],
+            }
+        })),
+    }
+}
+
+/// Writes through `write` into a new file beside `path` (readable by its
+/// owner only: an export holds personal data) and moves it into place when
+/// complete, so a failed export leaves no half file.
+fn to_file(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<usize, Stop>,
+) -> Result<usize, Stop> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(Stop::Io)?;
+    let count = write(file.as_file_mut())?;
+    file.as_file().sync_all().map_err(Stop::Io)?;
+    file.persist(path).map_err(|e| Stop::Io(e.error))?;
+    Ok(count)
+}
+
+/// Whether a job of `len` cases shows its progress: only on a terminal, and
+/// only when long enough to want it (fewer cases take well under a second).
+pub(super) fn shows_progress(len: usize) -> bool {
+    len >= 1_000 && std::io::stderr().is_terminal()
+}
+
+/// A progress bar on standard error for a job of `len` steps, when it shows.
+pub(super) fn progress(lang: Lang, what: T, len: usize) -> ProgressBar {
+    if !shows_progress(len) {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(lang.t(what));
+    bar
+}
+
+/// The list's filters: open cases unless states or `--all` are given.
+fn filter(session: &Session, args: &Args) -> Result<Filter, Failure> {
+    let lang = session.lang;
+    let mut states = Vec::new();
+    for given in &args.state {
+        let state = State::from_slug(given).ok_or_else(|| {
+            let known: Vec<&str> = State::ALL.iter().map(|s| s.slug()).collect();
+            Failure::Refused(lang.fill(T::NoSuchState, &[("given", given), ("states", &known.join(", "))]))
+        })?;
+        states.push(state);
+    }
+    if states.is_empty() && !args.all {
+        states = State::OPEN.to_vec();
+    }
+    let service = match &args.service {
+        Some(s) => Some(
+            session
+                .rules
+                .services
+                .resolve(s)
+                .map_err(|p| Failure::refusal(lang, &p.into()))?,
+        ),
+        None => None,
+    };
+    Ok(Filter {
+        states,
+        service,
+        handler: args.handler.clone(),
+        channel: None,
+        breached: args.breached,
+        due_today: args.due_today,
+        text: args.text.clone(),
+    })
 }

@@ -60,6 +60,10 @@ impl Session {
             (None, None) => Ok(Config::default()),
         }
         .map_err(|e| Failure::config(Config::default().language(env), &e))?;
+        // Letters read the desk's own templates from beside the configuration file.
+        if let Some(path) = &global.config {
+            crate::templates::use_config_file(path);
+        }
         let rules = config.rules();
         let lang = config.language(env);
         let now = match &global.now {

@@ -1,29 +1,31 @@
 //! Plain-text layout for the terminal: fixed-width columns that respect wide
 //! characters, with hostile characters made visible.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize::one_line;
+use crate::sanitize::{clusters, columns, one_line};
 
-/// `text` on one line, cut to `width` display columns (with `…`) and padded to it.
+/// `text` on one line, cut to `width` display columns (with `…`) and padded to
+/// it. Cut between clusters and measured as the terminal draws them (see
+/// [`clusters`]), so that `❤️` or `لا` keeps the columns after it in line.
 pub fn cell(text: &str, width: usize) -> String {
     let text = one_line(text);
     let mut out = String::new();
     let mut used = 0;
-    if text.width() > width {
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
+    if columns(&text) > width {
+        for cluster in clusters(&text) {
+            let w = cluster.width();
             if used + w + 1 > width {
                 break;
             }
-            out.push(c);
+            out.push_str(cluster);
             used += w;
         }
         out.push('…');
         used += 1;
     } else {
         out.push_str(&text);
-        used = text.width();
+        used = columns(&text);
     }
     out.push_str(&" ".repeat(width.saturating_sub(used)));
     out
@@ -54,5 +56,8 @@ mod tests {
         assert_eq!(cell("abcdef", 4), "abc…");
         assert_eq!(cell("日本語テキスト", 7), "日本語…");
         assert_eq!(cell("a\nb", 4), "a b ");
+        assert_eq!(cell("xx❤\u{fe0f}yy", 4), "xx… ");
+        assert_eq!(cell("❤\u{fe0f}", 3), "❤\u{fe0f} ");
+        assert_eq!(cell("لا", 3), "لا ");
     }
 }

@@ -1,6 +1,8 @@
 //! The two deadline clocks of a case: which is running, paused or met.
 
-use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::case::{Case, Target};
 use super::clock::{ClockStatus, Policy, Timer};
@@ -15,21 +17,32 @@ pub struct CaseClocks {
 
 impl CaseClocks {
     pub fn of(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Self {
+        Self::with(
+            case,
+            &mut |since, days| policy.status(Timer::Running { since }, days, now),
+            policy,
+        )
+    }
+
+    /// The same as [`CaseClocks::of`], for many cases at one moment: see [`Clocks`].
+    pub fn in_queue(case: &Case, clocks: &mut Clocks) -> Self {
+        let policy = clocks.policy;
+        Self::with(case, &mut |since, days| clocks.running(since, days), policy)
+    }
+
+    /// Both targets, with `running(since, days)` the status of a running one.
+    fn with(
+        case: &Case,
+        running: &mut dyn FnMut(DateTime<Utc>, u32) -> ClockStatus,
+        policy: &Policy,
+    ) -> Self {
         let acknowledge = match case.verdict(Target::Acknowledge) {
             Some(v) => ClockStatus::Met(v.clone()),
-            None if case.state == State::Received => policy.status(
-                Timer::Running {
-                    since: case.complained_at,
-                },
-                policy.acknowledge_days,
-                now,
-            ),
+            None if case.state == State::Received => running(case.complained_at, policy.acknowledge_days),
             None => ClockStatus::NotStarted,
         };
         let outcome = match (case.state, case.outcome_clock_since) {
-            (State::InTreatment, Some(since)) => {
-                policy.status(Timer::Running { since }, policy.outcome_days, now)
-            }
+            (State::InTreatment, Some(since)) => running(since, policy.outcome_days),
             (State::Waiting, _) => ClockStatus::Paused,
             _ => match case.verdict(Target::Outcome) {
                 Some(v) => ClockStatus::Met(v.clone()),
@@ -67,6 +80,61 @@ impl CaseClocks {
             ClockStatus::Paused => (2, 0),
             ClockStatus::NotStarted => (3, 0),
             ClockStatus::Met(_) => (4, 0),
+        }
+    }
+}
+
+/// The running clocks of many cases at one moment, as the board derives
+/// them: a running target's status depends only on the day (in Amsterdam) it
+/// started and its length, and the cases of a queue started on a few dozen
+/// days, so each day's working-day counting is done once.
+#[derive(Debug)]
+pub struct Clocks<'a> {
+    policy: &'a Policy,
+    now: DateTime<Utc>,
+    known: HashMap<(NaiveDate, u32), ClockStatus>,
+}
+
+impl<'a> Clocks<'a> {
+    pub fn new(policy: &'a Policy, now: DateTime<Utc>) -> Self {
+        Clocks {
+            policy,
+            now,
+            known: HashMap::new(),
+        }
+    }
+
+    /// `policy.status(Timer::Running { since }, days, now)`.
+    fn running(&mut self, since: DateTime<Utc>, days: u32) -> ClockStatus {
+        let (policy, now) = (self.policy, self.now);
+        self.known
+            .entry((policy.local_date(since), days))
+            .or_insert_with(|| policy.status(Timer::Running { since }, days, now))
+            .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn a_queue_of_clocks_is_the_clocks_of_each_case() {
+        let policy = Policy::default();
+        let now: DateTime<Utc> = "2026-11-26T09:00:00Z".parse().unwrap();
+        let mut clocks = Clocks::new(&policy, now);
+        // Every quarter of an hour over five weeks, so that starts share days
+        // and cross midnight, weekends and the deadlines' ends of day.
+        for quarter in 0..(35 * 96) {
+            let since = now - Duration::minutes(15 * quarter);
+            for days in [0, 1, 2, 10] {
+                assert_eq!(
+                    clocks.running(since, days),
+                    policy.status(Timer::Running { since }, days, now),
+                    "{since} + {days}"
+                );
+            }
         }
     }
 }

@@ -14,12 +14,18 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::intake::Intake;
 use crate::domain::workflow::{Command, Ctx};
+use crate::exchange::CaseTrail;
 use crate::i18n::{Lang, T};
+use crate::store::backup::BackupError;
 use crate::store::{CommandError, Loaded, StoreError};
 
 /// How long to wait for the board: long enough for a big queue, short enough
 /// that a board stopped with Ctrl+Z does not hang a script for ever.
 const PATIENCE: Duration = Duration::from_secs(20);
+
+/// How long to wait for a backup or an export's trails, which copy or read
+/// the whole database: minutes for a large one.
+const LONG_PATIENCE: Duration = Duration::from_secs(15 * 60);
 
 /// A connection to the board that has a database open; cheap to clone.
 #[derive(Debug, Clone)]
@@ -110,6 +116,30 @@ impl Client {
         }
     }
 
+    /// Each case with its audit trail as they stand together (`Store::trail`).
+    pub fn trails(&self, ids: &[CaseId]) -> Result<Vec<CaseTrail>, StoreError> {
+        let request = Request::Trails { ids: ids.to_vec() };
+        match self.call_within(&request, LONG_PATIENCE)? {
+            Response::Trails(trails) => Ok(trails),
+            Response::Failed(e) => Err(self.store_error(e)),
+            other => Err(self.unexpected(&other)),
+        }
+    }
+
+    /// A consistent copy of the board's database into the new folder `to`
+    /// (`Store::backup`); how many cases it holds.
+    pub fn backup(&self, to: &Path) -> Result<usize, BackupError> {
+        let path = std::path::absolute(to).map_err(|e| BackupError::Write {
+            path: to.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        match self.call_within(&Request::Backup { path }, LONG_PATIENCE)? {
+            Response::BackedUp { cases } => Ok(cases),
+            Response::BackupFailed(e) => Err(e),
+            other => Err(self.unexpected(&other).into()),
+        }
+    }
+
     fn case(&self, request: &Request) -> Result<Case, CommandError> {
         match self.call(request)? {
             Response::Case(case) => Ok(*case),
@@ -120,13 +150,36 @@ impl Client {
 
     /// Sends one request and reads its answer.
     fn call(&self, request: &Request) -> Result<Response, StoreError> {
+        self.call_within(request, PATIENCE)
+    }
+
+    /// Sends one request and waits at most `patience` for its answer.
+    fn call_within(&self, request: &Request, patience: Duration) -> Result<Response, StoreError> {
         let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        write_line(&mut conn.writer, request).map_err(|e| self.broken(&e))?;
+        let answer = self.exchange(&mut conn, request, patience);
+        if patience != PATIENCE {
+            let _ = conn.writer.set_read_timeout(Some(PATIENCE));
+        }
+        answer
+    }
+
+    fn exchange(
+        &self,
+        conn: &mut Conn,
+        request: &Request,
+        patience: Duration,
+    ) -> Result<Response, StoreError> {
+        if patience != PATIENCE {
+            conn.writer
+                .set_read_timeout(Some(patience))
+                .map_err(|e| self.broken(&e, patience))?;
+        }
+        write_line(&mut conn.writer, request).map_err(|e| self.broken(&e, patience))?;
         // The board is trusted with the answer's length: a whole queue can be long.
         let line = match read_line(&mut conn.reader, usize::MAX - 1) {
             Ok(Some(line)) => line,
-            Ok(None) => return Err(self.broken(&io::ErrorKind::UnexpectedEof.into())),
-            Err(LineError::Io(e)) => return Err(self.broken(&e)),
+            Ok(None) => return Err(self.broken(&io::ErrorKind::UnexpectedEof.into(), patience)),
+            Err(LineError::Io(e)) => return Err(self.broken(&e, patience)),
             Err(LineError::TooLong) => return Err(self.misunderstood("answer too long")),
         };
         serde_json::from_slice(&line).map_err(|e| self.misunderstood(&e.to_string()))
@@ -147,11 +200,11 @@ impl Client {
         }
     }
 
-    fn broken(&self, e: &io::Error) -> StoreError {
+    fn broken(&self, e: &io::Error, patience: Duration) -> StoreError {
         let reason = match e.kind() {
             io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => self
                 .lang
-                .fill(T::RemoteSilent, &[("seconds", &PATIENCE.as_secs())]),
+                .fill(T::RemoteSilent, &[("seconds", &patience.as_secs())]),
             _ => self.lang.fill(T::RemoteBroken, &[("reason", e)]),
         };
         self.open_failed(reason)

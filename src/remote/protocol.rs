@@ -4,6 +4,7 @@
 //! board's rules (services, deadlines) are the ones in force.
 
 use std::io::{self, BufRead, Read, Write};
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,8 @@ use crate::domain::event::Event;
 use crate::domain::intake::Intake;
 use crate::domain::moment;
 use crate::domain::workflow::{Command, Ctx, Rules};
+use crate::exchange::CaseTrail;
+use crate::store::backup::BackupError;
 use crate::store::{CommandError, StoreError};
 
 /// The longest request the board reads (16 MiB), so that no client can make it
@@ -66,6 +69,15 @@ pub enum Request {
     Events {
         id: CaseId,
     },
+    /// Each case with its audit trail as they stand together, for an export.
+    Trails {
+        ids: Vec<CaseId>,
+    },
+    /// A consistent copy of the database into the new folder `path`, which
+    /// must be absolute: the board's working folder is not the caller's.
+    Backup {
+        path: PathBuf,
+    },
 }
 
 /// The board's answer to one request.
@@ -78,6 +90,12 @@ pub enum Response {
         unreadable: Vec<StoreError>,
     },
     Events(Vec<Event>),
+    Trails(Vec<CaseTrail>),
+    /// The backup is complete and holds this many cases.
+    BackedUp {
+        cases: usize,
+    },
+    BackupFailed(BackupError),
     /// The store or the procedure said no, exactly as it would have locally.
     Failed(CommandError),
     /// The request could not be read; the text says why.

@@ -14,6 +14,7 @@ use std::time::Duration;
 use super::protocol::{LineError, MAX_LINE, Request, Response, read_line, write_line};
 use super::socket_path;
 use crate::domain::workflow::Rules;
+use crate::exchange::CaseTrail;
 use crate::i18n::{Lang, T};
 use crate::store::{CommandError, Store};
 
@@ -206,6 +207,23 @@ fn answer(store: &Store, rules: &Rules, line: &[u8]) -> Response {
         Request::Events { id } => match store.events(id) {
             Ok(events) => Response::Events(events),
             Err(e) => Response::Failed(e.into()),
+        },
+        Request::Trails { ids } => {
+            let trails: Result<Vec<CaseTrail>, _> = ids
+                .into_iter()
+                .map(|id| store.trail(id).map(|(case, events)| CaseTrail { case, events }))
+                .collect();
+            match trails {
+                Ok(trails) => Response::Trails(trails),
+                Err(e) => Response::Failed(e.into()),
+            }
+        }
+        Request::Backup { path } if path.is_relative() => {
+            Response::BadRequest(format!("the backup path {} is not absolute", path.display()))
+        }
+        Request::Backup { path } => match store.backup(&path) {
+            Ok(cases) => Response::BackedUp { cases },
+            Err(e) => Response::BackupFailed(e),
         },
     }
 }

@@ -1,12 +1,98 @@
-//! Writing many prepared cases at once: for filling a new database with cases
-//! made through the procedure elsewhere (the benchmark's generated queues),
-//! where one flushed transaction per command would take minutes.
+//! Many cases at once. Reading every case, as the board does when it opens:
+//! this thread walks the tree, the only one in sled, and hands the records in
+//! batches to threads on every core that decode them. Writing many prepared
+//! cases, for filling a new database with cases made through the procedure
+//! elsewhere (the benchmark's generated queues), where one flushed
+//! transaction per command would take minutes.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::mpsc::{channel, sync_channel};
 
-use super::{Store, StoreError, codec, keys};
+use super::{Loaded, Store, StoreError, codec, keys, unreadable};
 use crate::domain::case::Case;
 use crate::domain::event::Event;
+
+/// Records handed to a decoding thread at a time.
+const BATCH: usize = 1024;
+
+/// Records as sled gives them, in key order.
+type Batch = Vec<sled::Result<(sled::IVec, sled::IVec)>>;
+
+impl Store {
+    /// Every case, in key order; see [`Store::load`].
+    pub(super) fn read_all(&self) -> Loaded {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if threads < 2 {
+            return decode(self.cases.iter());
+        }
+
+        let (send, receive) = sync_channel::<(usize, Batch)>(2 * threads);
+        let receive = Mutex::new(receive);
+        let (done, decoded) = channel::<(usize, Loaded)>();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let done = done.clone();
+                let receive = &receive;
+                scope.spawn(move || {
+                    loop {
+                        let next = match receive.lock() {
+                            Ok(receive) => receive.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok((i, batch)) = next else { break };
+                        if done.send((i, decode(batch))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(done);
+            // Decoded batches are put in order as they come back, so that no
+            // more than a few are held beside the cases put in order already.
+            let mut assembly = Assembly::default();
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut sent = 0;
+            for item in self.cases.iter() {
+                batch.push(item);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if send.send((sent, full)).is_err() {
+                        break;
+                    }
+                    sent += 1;
+                    assembly.take(decoded.try_iter());
+                }
+            }
+            let _ = send.send((sent, batch));
+            drop(send);
+            assembly.take(decoded.iter());
+            assembly.loaded
+        })
+    }
+}
+
+/// Decoded batches put back in key order.
+#[derive(Default)]
+struct Assembly {
+    loaded: Loaded,
+    /// The batch that comes next, and those that came back before it.
+    next: usize,
+    early: BTreeMap<usize, Loaded>,
+}
+
+impl Assembly {
+    fn take(&mut self, batches: impl Iterator<Item = (usize, Loaded)>) {
+        for (i, part) in batches {
+            self.early.insert(i, part);
+            while let Some(part) = self.early.remove(&self.next) {
+                self.loaded.cases.extend(part.cases);
+                self.loaded.unreadable.extend(part.unreadable);
+                self.next += 1;
+            }
+        }
+    }
+}
 
 impl Store {
     /// Writes cases with their audit trails exactly as given, in sled batches,
@@ -17,6 +103,8 @@ impl Store {
     /// number written, so that registering afterwards goes on from there.
     pub fn write_bulk(&self, cases: &[(Case, Vec<Event>)]) -> Result<(), StoreError> {
         let write = |e: sled::Error| StoreError::Write(e.to_string());
+        // Like every write: a backup never copies half of it.
+        let _shared = self.gate.shared();
         let mut snapshots = sled::Batch::default();
         let mut trails = sled::Batch::default();
         let mut highest: BTreeMap<u16, u32> = BTreeMap::new();
@@ -46,4 +134,23 @@ impl Store {
         self.db.flush().map_err(write)?;
         Ok(())
     }
+}
+
+/// The cases of some records; what does not decode is reported by key.
+fn decode(items: impl IntoIterator<Item = sled::Result<(sled::IVec, sled::IVec)>>) -> Loaded {
+    let items = items.into_iter();
+    let mut loaded = Loaded::default();
+    loaded.cases.reserve_exact(items.size_hint().0);
+    for item in items {
+        match item {
+            Ok((key, bytes)) => match codec::decode::<Case>(&bytes) {
+                Ok(case) => loaded.cases.push(case),
+                Err(e) => loaded
+                    .unreadable
+                    .push(unreadable("cases", &keys::describe_case(&key), e)),
+            },
+            Err(e) => loaded.unreadable.push(StoreError::Write(e.to_string())),
+        }
+    }
+    loaded
 }

@@ -2,9 +2,11 @@
 //! in `cases` plus an append-only audit trail in `events`; every command writes
 //! both in one transaction and is flushed to disk before it returns.
 
+pub mod backup;
 mod bulk;
 mod codec;
 mod error;
+pub mod import;
 mod keys;
 mod privacy;
 
@@ -38,6 +40,7 @@ pub struct Store {
     cases: sled::Tree,
     events: sled::Tree,
     meta: sled::Tree,
+    gate: backup::Gate,
 }
 
 impl std::fmt::Debug for Store {
@@ -67,6 +70,7 @@ impl Store {
             cases: tree("cases")?,
             events: tree("events")?,
             meta: tree("meta")?,
+            gate: backup::Gate::default(),
             db,
         };
         store.check_format()?;
@@ -104,6 +108,7 @@ impl Store {
         let year = ctx.rules.policy.local_date(ctx.now).format("%Y").to_string();
         let year: u16 = year.parse().unwrap_or(0);
         let seq_key = keys::sequence(year);
+        let _shared = self.gate.shared();
         let result = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
             let mut next = meta
                 .get(&seq_key)?
@@ -147,6 +152,7 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Case, CommandError> {
         let key = keys::case(id);
+        let _shared = self.gate.shared();
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
             let bytes = cases
@@ -197,19 +203,9 @@ impl Store {
     /// Every case, in case-number order; records that do not decode are reported
     /// beside them rather than making the rest unreadable.
     pub fn load(&self) -> Loaded {
-        let mut loaded = Loaded::default();
-        for item in self.cases.iter() {
-            match item {
-                Ok((key, bytes)) => match codec::decode::<Case>(&bytes) {
-                    Ok(case) => loaded.cases.push(case),
-                    Err(e) => loaded
-                        .unreadable
-                        .push(unreadable("cases", &keys::describe_case(&key), e)),
-                },
-                Err(e) => loaded.unreadable.push(StoreError::Write(e.to_string())),
-            }
-        }
-        loaded
+        // On every core: at 100,000 cases reading and decoding is most of
+        // what opening the board takes.
+        self.read_all()
     }
 
     /// A case's audit trail, oldest first.

@@ -28,6 +28,8 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Vec<Case>, CommandError> {
         let pseudonyms = self.pseudonyms(ids)?;
+        // A backup or export must not catch an anonymisation half done.
+        let _shared = self.gate.shared();
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
             let mut done = Vec::new();

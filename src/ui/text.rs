@@ -1,14 +1,16 @@
 //! Text that fits: one line cut to a width by display columns, with hostile
 //! characters made visible.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize::one_line;
+use crate::sanitize::{clusters, columns, one_line};
 
-/// `text` on one line, cut with `…` to at most `width` display columns.
+/// `text` on one line, cut with `…` to at most `width` display columns. It is
+/// cut between clusters (see [`clusters`]), measured as the terminal draws
+/// them, so that `❤️` or `e\u{301}` is never split nor counted as narrower.
 pub fn fit(text: &str, width: usize) -> String {
     let text = one_line(text);
-    if text.width() <= width {
+    if columns(&text) <= width {
         return text;
     }
     if width == 0 {
@@ -16,12 +18,12 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for cluster in clusters(&text) {
+        let w = cluster.width();
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(cluster);
         used += w;
     }
     out.push('…');
@@ -30,19 +32,20 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// Pads `text` (already fitted) on the right to `width` columns.
 pub fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))))
 }
 
 /// `text` broken into lines of at most `width` display columns, at spaces where
-/// possible; its own line breaks are kept, control characters made visible.
+/// possible; its own line breaks are kept, tabs become spaces, control
+/// characters are made visible.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out = Vec::new();
-    for paragraph in crate::sanitize::visible(text).split('\n') {
+    for paragraph in crate::sanitize::visible(text).replace('\t', " ").split('\n') {
         let mut line = String::new();
         let mut used = 0;
         for word in paragraph.split(' ') {
-            let w = word.width();
+            let w = columns(word);
             if used > 0 && used + 1 + w > width {
                 out.push(std::mem::take(&mut line));
                 used = 0;
@@ -51,13 +54,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 line.push(' ');
                 used += 1;
             }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width {
+            for cluster in clusters(word) {
+                let cw = cluster.width();
+                if used > 0 && used + cw > width {
                     out.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push(c);
+                line.push_str(cluster);
                 used += cw;
             }
         }
@@ -79,6 +82,11 @@ mod tests {
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
         assert!(wrap("日本語のテキスト", 6).iter().all(|l| l.width() <= 6));
+        assert_eq!(
+            wrap("❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", 4),
+            ["❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}"]
+        );
+        assert_eq!(wrap("a\tb", 10), ["a b"]);
     }
 
     #[test]
@@ -86,5 +94,8 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 4), "abc");
         assert_eq!(fit("\u{1b}[2J", 20), "\\u{1b}[2J");
+        assert_eq!(fit("ab❤\u{fe0f}cd", 4), "ab…");
+        assert_eq!(fit("لالا", 3), "لا…");
+        assert_eq!(pad("لا", 3), "لا ");
     }
 }

@@ -225,12 +225,27 @@ mod tests {
     #[test]
     fn the_named_periods() {
         let today = d("2026-11-26");
-        assert_eq!(span(Period::this_month(today)), (d("2026-11-01"), d("2026-11-30")));
-        assert_eq!(span(Period::last_month(today)), (d("2026-10-01"), d("2026-10-31")));
-        assert_eq!(span(Period::this_quarter(today)), (d("2026-10-01"), d("2026-12-31")));
+        assert_eq!(
+            span(Period::this_month(today)),
+            (d("2026-11-01"), d("2026-11-30"))
+        );
+        assert_eq!(
+            span(Period::last_month(today)),
+            (d("2026-10-01"), d("2026-10-31"))
+        );
+        assert_eq!(
+            span(Period::this_quarter(today)),
+            (d("2026-10-01"), d("2026-12-31"))
+        );
         assert_eq!(span(Period::this_year(today)), (d("2026-01-01"), d("2026-12-31")));
-        assert_eq!(span(Period::last_month(d("2026-01-15"))), (d("2025-12-01"), d("2025-12-31")));
-        assert_eq!(span(Period::this_month(d("2028-02-10"))), (d("2028-02-01"), d("2028-02-29")));
+        assert_eq!(
+            span(Period::last_month(d("2026-01-15"))),
+            (d("2025-12-01"), d("2025-12-31"))
+        );
+        assert_eq!(
+            span(Period::this_month(d("2028-02-10"))),
+            (d("2028-02-01"), d("2028-02-29"))
+        );
     }
 
     #[test]
@@ -259,7 +274,11 @@ mod tests {
     #[test]
     fn the_edges_of_time_do_not_panic() {
         for day in [NaiveDate::MIN, NaiveDate::MAX] {
-            for p in [Period::month_of(day), Period::quarter_of(day), Period::year_of(day)] {
+            for p in [
+                Period::month_of(day),
+                Period::quarter_of(day),
+                Period::year_of(day),
+            ] {
                 let _ = (p.prev(), p.next(), p.cycle_kind(), p.days());
             }
             let p = Period::custom(day, day).unwrap();
@@ -274,19 +293,25 @@ mod tests {
         // 1 November 2026 is a Sunday: it belongs to week 44.
         assert_eq!(
             labels,
-            ["2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"]
+            [
+                "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"
+            ]
         );
         assert_eq!(weeks[0].monday, d("2026-10-26"));
         assert_eq!(Period::monday_of(d("2026-11-26")), d("2026-11-23"));
-        let kinds: Vec<PeriodKind> = std::iter::successors(Some(Period::month_of(d("2026-11-01"))), |p| {
-            Some(p.cycle_kind())
-        })
-        .take(4)
-        .map(|p| p.kind)
-        .collect();
+        let kinds: Vec<PeriodKind> =
+            std::iter::successors(Some(Period::month_of(d("2026-11-01"))), |p| Some(p.cycle_kind()))
+                .take(4)
+                .map(|p| p.kind)
+                .collect();
         assert_eq!(
             kinds,
-            [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year, PeriodKind::Month]
+            [
+                PeriodKind::Month,
+                PeriodKind::Quarter,
+                PeriodKind::Year,
+                PeriodKind::Month
+            ]
         );
     }
 }

@@ -3,7 +3,7 @@
 //! deadline clock ran. Reports are built on these, so that a report about a
 //! past period does not change when the case moves on.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::domain::case::{Case, Target};
 use crate::domain::clock::{Due, Policy};
@@ -11,19 +11,15 @@ use crate::domain::event::{Event, EventKind};
 use crate::domain::problem::Field;
 use crate::domain::workflow::{Command, State};
 
-/// The state the case was in at the end of local day `day`: where the last
-/// event on or before that day took it. `None` when it did not exist yet. A
-/// case without any audit trail (which the store never writes) counts with its
-/// present state from the day it was registered.
-pub fn state_at_end_of(case: &Case, events: &[Event], day: NaiveDate, policy: &Policy) -> Option<State> {
+/// The state the case was in just before the moment `end`: where the last
+/// event before it took it. `None` when it did not exist yet. A case without
+/// any audit trail (which the store never writes) counts with its present
+/// state from the moment it was registered.
+pub fn state_before(case: &Case, events: &[Event], end: DateTime<Utc>) -> Option<State> {
     if events.is_empty() {
-        return (policy.local_date(case.registered_at) <= day).then_some(case.state);
+        return (case.registered_at < end).then_some(case.state);
     }
-    events
-        .iter()
-        .take_while(|e| policy.local_date(e.at) <= day)
-        .last()
-        .map(|e| e.to)
+    events.iter().take_while(|e| e.at < end).last().map(|e| e.to)
 }
 
 /// A field's value just after the event numbered `seq`: the last change of it
@@ -97,7 +93,9 @@ pub fn runs(case: &Case, events: &[Event], policy: &Policy) -> Vec<Run> {
     for event in events {
         let Some(command) = command(event) else { continue };
         let stop = match command {
-            Command::TakeIntoTreatment { .. } | Command::InformationReceived { .. } | Command::Reopen { .. } => {
+            Command::TakeIntoTreatment { .. }
+            | Command::InformationReceived { .. }
+            | Command::Reopen { .. } => {
                 running = Some(event.at);
                 continue;
             }
