@@ -12,6 +12,8 @@ use tempfile::TempDir;
 
 use klachtdesk::domain::case::{Case, Target};
 use klachtdesk::domain::privacy::is_anonymised;
+use klachtdesk::domain::report::{Period, Report};
+use klachtdesk::domain::workflow::Rules;
 use klachtdesk::domain::workflow::State;
 use klachtdesk::store::Store;
 
@@ -125,6 +127,22 @@ impl Desk {
         loaded.cases
     }
 
+    /// The reports of the years the cases fall in, as the desk would compute them now.
+    fn reports(&self) -> Vec<Report> {
+        let store = Store::open(&self.db()).unwrap();
+        let history = store.history();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        [2023, 2026]
+            .into_iter()
+            .map(|year| {
+                let day = chrono::NaiveDate::from_ymd_opt(year, 6, 1).unwrap();
+                Report::compute(&history, Period::this_year(day), &Rules::default(), now)
+            })
+            .collect()
+    }
+
     /// Every byte of every file of the database, for looking for traces.
     fn files(&self) -> Vec<u8> {
         fn walk(dir: &Path, into: &mut Vec<u8>) {
@@ -145,6 +163,17 @@ impl Desk {
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// Reports with the repeat complainants' names and organisations left out.
+fn without_names(mut reports: Vec<Report>) -> Vec<Report> {
+    for report in &mut reports {
+        for repeat in &mut report.repeats {
+            repeat.name.clear();
+            repeat.organisation = None;
+        }
+    }
+    reports
 }
 
 /// What the statistics and the learnings are made of: none of it personal.
@@ -185,6 +214,15 @@ fn purge_removes_the_personal_data_of_cases_past_retention_and_keeps_the_statist
         "My neighbour Kees Buurman saw it",
     );
     desk.close(LONG_AGO, &old, "Mr Geheim");
+    // He complained twice that year: a repeat complainant in the 2023 report.
+    let again = desk.add(
+        LONG_AGO,
+        "Jan Geheim",
+        "06-12345678",
+        "jan@geheim.nl",
+        "Again, Kees Buurman",
+    );
+    desk.close(LONG_AGO, &again, "Mr Geheim");
     let recent = desk.add(
         RECENTLY,
         "Fien Recent",
@@ -201,6 +239,7 @@ fn purge_removes_the_personal_data_of_cases_past_retention_and_keeps_the_statist
         "Still open since 2023",
     );
     let before = desk.cases();
+    let reports_before = desk.reports();
 
     // A dry run lists and changes nothing.
     let listed = desk.ok_at(NOW, &["purge", "--dry-run"]);
@@ -211,13 +250,22 @@ fn purge_removes_the_personal_data_of_cases_past_retention_and_keeps_the_statist
     assert_eq!(desk.cases(), before);
 
     let said = desk.ok_at(NOW, &["purge"]);
-    assert!(said.contains("Removed the personal data of 1 cases"), "{said}");
+    assert!(said.contains("Removed the personal data of 2 cases"), "{said}");
     let after = desk.cases();
     assert_eq!(
         statistics(&after),
         statistics(&before),
         "the statistics and learnings stay the same"
     );
+    // Every figure of every report is the same; only who the repeat
+    // complainant was can no longer be told.
+    let reports_after = desk.reports();
+    assert_eq!(
+        without_names(reports_after.clone()),
+        without_names(reports_before.clone())
+    );
+    assert_eq!(reports_before[0].repeats[0].name, "Jan Geheim");
+    assert!(reports_after[0].repeats[0].name.starts_with("[removed "));
 
     let purged = after.iter().find(|c| c.id.to_string() == old).unwrap();
     assert!(is_anonymised(purged));
