@@ -18,9 +18,8 @@ use ratatui::crossterm::execute;
 
 use crate::app::effects::{Clock, dispatch, osc52};
 use crate::app::{App, Effect, Msg};
-use crate::domain::case::Case;
 use crate::i18n::T;
-use crate::store::{Store, Watch};
+use crate::store::{Change, Changes, Store};
 use crate::ui::{self, Theme};
 
 /// What the loop waits for.
@@ -28,13 +27,13 @@ use crate::ui::{self, Theme};
 pub enum Input {
     Terminal(Event),
     Tick,
-    Changed(Box<Case>),
+    Changed(Change),
 }
 
 /// Runs the board in the real terminal until the operator quits; `watch` (taken
 /// before the cases were read) brings every change made in this process. The terminal is
 /// restored on quit, on error and on panic.
-pub fn run_board(app: &mut App, store: &Store, watch: Watch, clock: Clock) -> std::io::Result<()> {
+pub fn run_board(app: &mut App, store: &Store, watch: Changes, clock: Clock) -> std::io::Result<()> {
     let (tx, rx) = channel();
     spawn_terminal_reader(tx.clone());
     spawn_ticker(tx.clone());
@@ -126,7 +125,8 @@ where
 fn message(input: Input, clock: Clock) -> Option<Msg> {
     match input {
         Input::Tick => Some(Msg::Tick(clock.now())),
-        Input::Changed(case) => Some(Msg::Changed(*case)),
+        Input::Changed(Change::Put(case)) => Some(Msg::Changed(*case)),
+        Input::Changed(Change::Removed(id)) => Some(Msg::Removed(id)),
         Input::Terminal(Event::Key(key)) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
         Input::Terminal(Event::Paste(text)) => Some(Msg::Paste(text)),
         Input::Terminal(Event::Resize(width, height)) => Some(Msg::Resize { width, height }),
@@ -169,10 +169,10 @@ fn spawn_ticker(tx: Sender<Input>) {
     });
 }
 
-fn spawn_store_watcher(watch: Watch, tx: Sender<Input>) {
+fn spawn_store_watcher(watch: Changes, tx: Sender<Input>) {
     thread::spawn(move || {
-        for case in watch {
-            if tx.send(Input::Changed(Box::new(case))).is_err() {
+        for change in watch {
+            if tx.send(Input::Changed(change)).is_err() {
                 break;
             }
         }

@@ -230,7 +230,6 @@ fn text_from_the_command_line_is_stored_as_given_and_printed_escaped() {
 /// A refusal repeats what was given ("… is not an e-mail address", "there is
 /// no state …"); it must not repeat it raw.
 #[test]
-#[ignore = "BUG: refusals echo the given text raw on stderr (src/cli/failure.rs `one_line` does not escape)"]
 fn refusals_do_not_echo_escape_sequences() {
     let desk = Desk::new();
     let id = desk.ok(
@@ -618,7 +617,6 @@ fn the_board_pane_and_search_show_control_characters_escaped() {
 /// the terminal raw, but the operator sees `Jan[2Jx` where `Jan\u{1b}[2J\u{202e}x`
 /// is saved, and shown everywhere else.
 #[test]
-#[ignore = "BUG: form editors drop control characters from view instead of showing them escaped, so what is saved is not what is seen (src/ui/form.rs draw_editor)"]
 fn forms_show_typed_and_pasted_control_characters_escaped() {
     let mut scene = Scene::hostile(100, 30);
     scene.press("n");
@@ -846,12 +844,12 @@ fn a_megabyte_pasted_elsewhere_is_cut_or_ignored() {
     scene.press("n");
     scene.send(Msg::Paste(big.clone()));
     let name = support::text_of(&scene.app, Field::Name);
-    assert!(name.chars().count() <= MAX_TEXT && !name.contains('\n'));
-    assert!(support::error_of(&scene.app, Field::Name).is_some());
+    // A one-line field holds a line: the paste is cut to what a name may be.
+    assert!(name.chars().count() <= klachtdesk::domain::contact::MAX_LINE && !name.contains('\n'));
+    assert!(support::error_of(&scene.app, Field::Name).is_some(), "the cut is said");
     assert_screen_sound("a name after a 1 MB paste", &draw(&scene.app));
-    // Saving says the name is too long, and keeps it.
+    // A refused save (no phone, no service…) keeps it.
     scene.press("ctrl-s");
-    assert!(support::error_of(&scene.app, Field::Name).is_some());
     assert_eq!(support::text_of(&scene.app, Field::Name), name);
 
     // With nothing open to take it: nothing happens.
@@ -866,7 +864,6 @@ fn a_megabyte_pasted_elsewhere_is_cut_or_ignored() {
 /// long, and every frame from then on redraws it (about 0.25 s to update and
 /// over 1 s to draw in a debug build, for every key).
 #[test]
-#[ignore = "BUG: a paste into the search is not cut; a 1 MB query takes over a second per frame (src/app/search.rs `paste`)"]
 fn a_megabyte_pasted_into_the_search_is_cut() {
     let mut scene = Scene::hostile(100, 30);
     scene.press("/");

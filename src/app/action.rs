@@ -81,8 +81,11 @@ pub enum Msg {
     Saved(Result<Case, CommandError>),
     /// The store's answer to a registration this app sent.
     Registered(Result<Case, CommandError>),
-    /// A case was changed, here or elsewhere: its new snapshot.
+    /// A case was changed, here or elsewhere: its new snapshot, as the store
+    /// now holds it.
     Changed(Case),
+    /// A case is no longer in the store (its registration could not be saved).
+    Removed(crate::domain::case::CaseId),
     /// Every case with its audit trail, oldest case first.
     History(std::sync::Arc<Vec<(Case, Vec<crate::domain::event::Event>)>>),
     /// Whether a file asked for with [`Effect::WriteFile`] was written.

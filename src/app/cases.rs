@@ -6,7 +6,7 @@
 //! it: a queue of 100,000 cases is taken over from the store without moving
 //! or rehashing any of them, and the search reads its entries in one sweep.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::contact::phone_key;
@@ -22,15 +22,21 @@ pub struct SearchEntry {
     pub name: String,
     /// Whether the case is still being worked on (results show open ones first).
     pub open: bool,
+    /// Where the name, organisation, e-mail, phone and description start in
+    /// `text`, in bytes: what a match ranks by.
+    pub fields: [u32; 5],
 }
 
 impl SearchEntry {
     fn of(case: &Case) -> SearchEntry {
+        let text = search_text(case);
+        let name = case.contact.name.to_lowercase();
         SearchEntry {
             id: case.id,
-            text: search_text(case),
+            fields: super::search::fields(&text, &name),
+            text,
             phone: case.contact.phone.as_deref().map(phone_key).unwrap_or_default(),
-            name: case.contact.name.to_lowercase(),
+            name,
             open: case.is_open(),
         }
     }
@@ -130,6 +136,30 @@ impl Cases {
         }
     }
 
+    /// Takes a case out (the store no longer holds it). Rare: done simply.
+    pub fn remove(&mut self, id: CaseId) {
+        let Some(i) = self.index.remove(&id) else { return };
+        self.cases.remove(i);
+        self.search.remove(i);
+        for (j, case) in self.cases.iter().enumerate().skip(i) {
+            self.index.insert(case.id, j);
+        }
+    }
+
+    /// Puts the store's own snapshot in, even an older version: after a save
+    /// that could not be flushed, the store takes its change back.
+    pub fn replace(&mut self, case: Case) {
+        match self.index.get(&case.id).copied() {
+            Some(i) => {
+                self.search[i] = SearchEntry::of(&case);
+                self.cases[i] = case;
+            }
+            None => {
+                self.put(case);
+            }
+        }
+    }
+
     pub fn get(&self, id: CaseId) -> Option<&Case> {
         self.index.get(&id).map(|&i| &self.cases[i])
     }
@@ -166,10 +196,14 @@ impl Cases {
 
     /// The names of everyone who handles or is involved in a case, for pickers.
     pub fn staff(&self) -> Vec<String> {
+        // A few people handle thousands of cases: each name is taken once, in
+        // the order first met, before sorting.
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut names: Vec<String> = self
             .cases
             .iter()
             .flat_map(|c| c.handler.iter().chain(c.involved.iter()))
+            .filter(|n| seen.insert(n.as_str()))
             .cloned()
             .collect();
         names.sort_by_key(|n| n.to_lowercase());
@@ -179,21 +213,23 @@ impl Cases {
 }
 
 /// The search entries of `cases`, in order; prepared on every core when there
-/// are many.
+/// are many. This thread prepares the first part straight into the result.
 fn entries(cases: &[Case]) -> Vec<SearchEntry> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if cases.len() < PARALLEL_FROM || threads < 2 {
         return cases.iter().map(SearchEntry::of).collect();
     }
     let part = cases.len().div_ceil(threads);
+    let (first, rest) = cases.split_at(part);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = cases
+        let others: Vec<_> = rest
             .chunks(part)
             .map(|chunk| scope.spawn(move || chunk.iter().map(SearchEntry::of).collect::<Vec<_>>()))
             .collect();
         let mut all = Vec::with_capacity(cases.len());
-        for part in parts {
-            match part.join() {
+        all.extend(first.iter().map(SearchEntry::of));
+        for other in others {
+            match other.join() {
                 Ok(entries) => all.extend(entries),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
@@ -280,6 +316,61 @@ mod tests {
             case.description = description;
             prop_assert_eq!(search_text(&case), searchable_text(&case));
         }
+    }
+
+    #[test]
+    fn a_case_taken_out_is_gone_and_the_others_stay_found() {
+        let mut cases = Cases::new((1..=4).map(|seq| case(seq, &format!("N{seq}"), 1)).collect());
+        cases.remove(CaseId::new(2026, 2));
+        cases.remove(CaseId::new(2026, 9));
+        assert_eq!(cases.len(), 3);
+        assert!(cases.get(CaseId::new(2026, 2)).is_none());
+        for seq in [1, 3, 4] {
+            let id = CaseId::new(2026, seq);
+            assert_eq!(cases.get(id).map(|c| c.id), Some(id));
+        }
+        assert!(
+            cases
+                .iter()
+                .zip(cases.search_entries())
+                .all(|(c, e)| c.id == e.id)
+        );
+        cases.remove(CaseId::new(2026, 4));
+        assert!(cases.put(case(4, "Back", 1)));
+        assert_eq!(cases.len(), 3);
+    }
+
+    #[test]
+    fn staff_is_every_name_once_in_order_as_before() {
+        let people = [
+            (Some("Piet"), vec!["anna"]),
+            (Some("anna"), vec![]),
+            (Some("Anna"), vec!["Bram", "piet"]),
+            (None, vec!["Anna"]),
+            (Some("Piet"), vec!["Carla"]),
+        ];
+        let cases = Cases::new(
+            people
+                .iter()
+                .enumerate()
+                .map(|(i, (handler, involved))| {
+                    let mut case = case(i as u32 + 1, "x", 1);
+                    case.handler = handler.map(String::from);
+                    case.involved = involved.iter().map(|s| s.to_string()).collect();
+                    case
+                })
+                .collect(),
+        );
+        // What it was: every name, sorted case-blind (stably), the first kept.
+        let mut all: Vec<String> = cases
+            .iter()
+            .flat_map(|c| c.handler.iter().chain(c.involved.iter()))
+            .cloned()
+            .collect();
+        all.sort_by_key(|n| n.to_lowercase());
+        all.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        assert_eq!(cases.staff(), all);
+        assert_eq!(cases.staff(), ["anna", "Bram", "Carla", "Piet"]);
     }
 
     #[test]

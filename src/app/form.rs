@@ -6,7 +6,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::domain::contact::MAX_TEXT;
+use crate::domain::contact::{MAX_LINE, MAX_TEXT};
 use crate::domain::problem::{Field, Refusal};
 use crate::i18n::{self, Lang, T};
 
@@ -301,10 +301,16 @@ impl Form {
             return;
         };
         let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let room = MAX_TEXT.saturating_sub(field.value().chars().count());
+        // A one-line field holds a line, a text field ten pages.
+        let max = if matches!(field.input, Input::Text(_)) {
+            MAX_TEXT
+        } else {
+            MAX_LINE
+        };
+        let room = max.saturating_sub(field.value().chars().count());
         if text.chars().count() > room {
             text = text.chars().take(room).collect();
-            field.error = Some(lang.fill(T::PasteCut, &[("max", &MAX_TEXT)]));
+            field.error = Some(lang.fill(T::PasteCut, &[("max", &max)]));
         }
         match &mut field.input {
             Input::Text(area) => {

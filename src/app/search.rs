@@ -117,10 +117,13 @@ impl Search {
     /// Pastes text into the query: line breaks and tabs become spaces, other
     /// control characters (escape sequences among them) are dropped.
     fn paste(&mut self, text: &str) -> bool {
+        // A query is one line: a pasted page is cut, so every keystroke stays quick.
+        let room = crate::domain::contact::MAX_LINE.saturating_sub(self.query().chars().count());
         let clean: String = text
             .chars()
             .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
             .filter(|&c| !hostile(c))
+            .take(room)
             .collect();
         self.input.insert_str(clean)
     }
@@ -301,6 +304,30 @@ fn phone_fragment(text: &str) -> Option<String> {
 #[derive(Debug, Clone, Copy)]
 struct Layout([usize; 5]);
 
+/// Reads where the fields after the number start in an entry's lower-cased
+/// `text`, which `domain::query::searchable_text` writes as number, name,
+/// organisation, e-mail, phone and description on lines of their own; `name`
+/// is the lower-cased name. The name is skipped by its known length, so a
+/// name with a line break in it cannot shift the other fields. Read once per
+/// change of a case, for [`SearchEntry::fields`].
+pub(crate) fn fields(text: &str, name: &str) -> [u32; 5] {
+    let next_line = |from: usize| {
+        text.get(from..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |i| from + i + 1)
+    };
+    let start = next_line(0);
+    let after_name = start + name.len();
+    let organisation = if text.get(start..after_name) == Some(name) {
+        after_name + 1
+    } else {
+        next_line(start)
+    };
+    let email = next_line(organisation);
+    let phone = next_line(email);
+    [start, organisation, email, phone, next_line(phone)].map(|at| u32::try_from(at).unwrap_or(u32::MAX))
+}
+
 /// What a match ranks by the field it is in, in the order the fields come.
 const FIELD_RANKS: [Rank; 6] = [
     Rank::NumberPart,
@@ -312,27 +339,9 @@ const FIELD_RANKS: [Rank; 6] = [
 ];
 
 impl Layout {
-    /// Reads the layout of an entry's text, which `domain::query::searchable_text`
-    /// writes as number, name, organisation, e-mail, phone and description on
-    /// lines of their own. The name is skipped by its known length, so a name
-    /// with a line break in it cannot shift the other fields.
+    /// The layout of an entry, as read when it was made ([`fields`]).
     fn of(entry: &SearchEntry) -> Layout {
-        let text = entry.text.as_str();
-        let next_line = |from: usize| {
-            text.get(from..)
-                .and_then(|rest| rest.find('\n'))
-                .map_or(text.len(), |i| from + i + 1)
-        };
-        let name = next_line(0);
-        let after_name = name + entry.name.len();
-        let organisation = if text.get(name..after_name) == Some(entry.name.as_str()) {
-            after_name + 1
-        } else {
-            next_line(name)
-        };
-        let email = next_line(organisation);
-        let phone = next_line(email);
-        Layout([name, organisation, email, phone, next_line(phone)])
+        Layout(entry.fields.map(|at| at as usize))
     }
 
     /// What a match at byte `at` ranks, by the field it is in.
@@ -519,12 +528,15 @@ mod tests {
 
     #[test]
     fn entries_split_into_their_fields() {
+        let text = "k-2026-0001\njan\nde\nvries\nbv\njan@x.nl\n06-1\nline one\nline two";
+        let name = "jan\nde\nvries";
         let entry = SearchEntry {
             id: CaseId::new(2026, 1),
-            text: "k-2026-0001\njan\nde\nvries\nbv\njan@x.nl\n06-1\nline one\nline two".into(),
+            text: text.into(),
             phone: "061".into(),
-            name: "jan\nde\nvries".into(),
+            name: name.into(),
             open: true,
+            fields: fields(text, name),
         };
         let layout = Layout::of(&entry);
         let rank_at = |needle: &str| layout.rank_at(entry.text.find(needle).unwrap());

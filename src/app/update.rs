@@ -43,6 +43,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(result) => answered(app, result, false),
         Msg::Registered(result) => answered(app, result, true),
         Msg::Changed(case) => changed(app, case),
+        Msg::Removed(id) => {
+            app.cases.remove(id);
+            if app.pane.as_ref().is_some_and(|p| p.id == id) {
+                app.pane = None;
+            }
+            app.rebuild();
+            Vec::new()
+        }
         Msg::History(history) => {
             super::reports::history(app, history);
             Vec::new()

@@ -240,6 +240,22 @@ fn step(case: &Case) -> Option<Command> {
     })
 }
 
+/// Opens the queue in `dir` and reads its case records without decoding
+/// them: the part of the first frame that is sled's own.
+pub fn sled_alone(dir: &Path) -> Result<Row, String> {
+    let started = Instant::now();
+    let store = Store::open(dir).map_err(|e| e.to_string())?;
+    let opened = Instant::now();
+    let (records, bytes) = store.read_raw();
+    let read = Instant::now();
+    let mut row = Row::default();
+    row.set_time("sled_open", opened - started);
+    row.set_time("sled_read", read - opened);
+    row.set("sled_records", records as f64);
+    row.set("sled_mb", bytes as f64 / 1e6);
+    Ok(row)
+}
+
 /// The peak resident memory of this process in KiB: Linux's `VmHWM`, the same
 /// figure `getrusage` reports as `ru_maxrss`.
 fn peak_kib() -> Option<u64> {

@@ -32,6 +32,13 @@ impl Row {
         self.set(&format!("{name}_n"), times.len() as f64);
     }
 
+    /// Takes over the figures of `other`.
+    pub fn extend(&mut self, other: &Row) {
+        for (name, value) in &other.values {
+            self.set(name, *value);
+        }
+    }
+
     pub fn get(&self, name: &str) -> Option<f64> {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
     }
@@ -80,7 +87,7 @@ impl Row {
 /// The lines of the table: a label, how to show the figures of one size, and
 /// the target at 100,000 cases.
 type Show = fn(&Row) -> String;
-const LINES: [(&str, Show, &str); 13] = [
+const LINES: [(&str, Show, &str); 14] = [
     (
         "cases (open on the board)",
         |r| format!("{} ({})", count(r.get("cases")), count(r.get("open"))),
@@ -92,6 +99,16 @@ const LINES: [(&str, Show, &str); 13] = [
     ("  Cases::new", |r| ms(r.get("cases_new_ms")), ""),
     ("  App::new (board)", |r| ms(r.get("app_new_ms")), ""),
     ("  first draw", |r| ms(r.get("first_draw_ms")), ""),
+    (
+        "sled alone: open + read, undecoded",
+        |r| match (r.get("sled_open_ms"), r.get("sled_read_ms")) {
+            (Some(open), Some(read)) => {
+                format!("{} + {}", ms(Some(open)).trim_end_matches(" ms"), ms(Some(read)))
+            }
+            _ => "n/a".into(),
+        },
+        "",
+    ),
     ("key press p50 / p99", |r| pair(r, "key"), "≤ 8 ms"),
     ("search keystroke p50 / p99", |r| pair(r, "search"), "≤ 30 ms"),
     ("save with flush p50 / p99", |r| pair(r, "save"), "p99 ≤ 15 ms"),

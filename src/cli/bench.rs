@@ -36,6 +36,9 @@ pub struct Args {
     /// Measure the queue in --dir in this process (a step of the benchmark)
     #[arg(long, hide = true, value_name = "CASES")]
     one: Option<usize>,
+    /// With --one: only open the queue and read its records undecoded
+    #[arg(long, hide = true, requires = "one")]
+    sled_alone: bool,
 }
 
 pub fn run(_session: &mut Session, args: &Args) -> Result<(), Failure> {
@@ -55,7 +58,12 @@ pub fn run(_session: &mut Session, args: &Args) -> Result<(), Failure> {
         return Ok(());
     }
     if args.one.is_some() {
-        let row = bench::measure::measure(&step_dir()?, amounts).map_err(Failure::Failed)?;
+        let row = if args.sled_alone {
+            bench::measure::sled_alone(&step_dir()?)
+        } else {
+            bench::measure::measure(&step_dir()?, amounts)
+        }
+        .map_err(Failure::Failed)?;
         println!("{}", row.to_line());
         return Ok(());
     }

@@ -50,6 +50,10 @@ impl Failure {
 }
 
 /// Messages are one line: a multi-line reason is folded.
+/// Escape sequences in what the operator gave are shown, never obeyed.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::sanitize::one_line(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

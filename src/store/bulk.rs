@@ -72,6 +72,18 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Reads every case record as [`Store::load`] does but decodes none;
+    /// returns how many there are and their bytes. For the benchmark: what
+    /// sled alone takes of opening the board.
+    pub fn read_raw(&self) -> (usize, usize) {
+        self.cases
+            .iter()
+            .filter_map(Result::ok)
+            .fold((0, 0), |(n, bytes), (_, value)| (n + 1, bytes + value.len()))
+    }
+}
+
 /// Decoded batches put back in key order.
 #[derive(Default)]
 struct Assembly {

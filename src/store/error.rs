@@ -27,6 +27,10 @@ pub enum StoreError {
     },
     #[error("there is no case {0}")]
     NotFound(CaseId),
+    #[error("could not write the change to disk: {0}")]
+    NotFlushed(String),
+    #[error("an earlier change could not be written to disk")]
+    Failed,
 }
 
 /// A tree's name: `&'static str`, under a name of its own because serde's derive
@@ -70,6 +74,8 @@ impl StoreError {
                 &[("tree", tree), ("key", key), ("reason", reason)],
             ),
             StoreError::NotFound(id) => lang.fill(T::CaseNotFound, &[("id", id)]),
+            StoreError::NotFlushed(reason) => lang.fill(T::DbNotFlushed, &[("reason", reason)]),
+            StoreError::Failed => lang.t(T::DbFailed).to_string(),
         }
     }
 }

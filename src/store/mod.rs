@@ -9,12 +9,16 @@ mod error;
 pub mod import;
 mod keys;
 mod privacy;
+mod undo;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
+use undo::{Undo, Which};
 
 pub use codec::{CodecError, FORMAT};
 pub use error::{CommandError, StoreError};
@@ -41,6 +45,9 @@ pub struct Store {
     events: sled::Tree,
     meta: sled::Tree,
     gate: backup::Gate,
+    /// Set when a change could not be flushed to disk: from then on this
+    /// store refuses to save, since what it holds in memory may not be on disk.
+    failed: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Store {
@@ -71,10 +78,28 @@ impl Store {
             events: tree("events")?,
             meta: tree("meta")?,
             gate: backup::Gate::default(),
+            failed: Arc::new(AtomicBool::new(false)),
             db,
         };
         store.check_format()?;
         Ok(store)
+    }
+
+    /// Refuses to save after a change could not be flushed (see `failed`).
+    pub(crate) fn writable(&self) -> Result<(), StoreError> {
+        if self.failed.load(Ordering::SeqCst) {
+            Err(StoreError::Failed)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Flushes to disk; a failure marks the store as failed.
+    pub(crate) fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map(|_| ()).map_err(|e| {
+            self.failed.store(true, Ordering::SeqCst);
+            StoreError::NotFlushed(reason(&e))
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -105,11 +130,13 @@ impl Store {
 
     /// Registers a new complaint, giving it the next number of the year.
     pub fn register(&self, intake: &Intake, ctx: &Ctx) -> Result<Case, CommandError> {
+        self.writable()?;
         let year = ctx.rules.policy.local_date(ctx.now).format("%Y").to_string();
         let year: u16 = year.parse().unwrap_or(0);
         let seq_key = keys::sequence(year);
         let _shared = self.gate.shared();
         let result = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
+            let mut undo = Undo::default();
             let mut next = meta
                 .get(&seq_key)?
                 .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
@@ -121,10 +148,15 @@ impl Store {
             let id = CaseId::new(year, next);
             let (case, event) = workflow::register(id, intake, ctx)
                 .map_err(|r| ConflictableTransactionError::Abort(CommandError::Refused(r)))?;
-            meta.insert(seq_key.as_slice(), &next.to_be_bytes())?;
-            cases.insert(&keys::case(id), codec::encode(&case))?;
-            events.insert(&keys::event(id, event.seq), codec::encode(&event))?;
-            Ok(case)
+            undo.insert(meta, Which::Meta, &seq_key, &next.to_be_bytes())?;
+            undo.insert(cases, Which::Cases, &keys::case(id), codec::encode(&case))?;
+            undo.insert(
+                events,
+                Which::Events,
+                &keys::event(id, event.seq),
+                codec::encode(&event),
+            )?;
+            Ok((case, undo))
         });
         self.finish(result)
     }
@@ -151,9 +183,11 @@ impl Store {
         commands: &[Command],
         ctx: &Ctx,
     ) -> Result<Case, CommandError> {
+        self.writable()?;
         let key = keys::case(id);
         let _shared = self.gate.shared();
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
+            let mut undo = Undo::default();
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
             let bytes = cases
                 .get(key)?
@@ -171,23 +205,36 @@ impl Store {
             }
             for command in commands {
                 let (next, event) = workflow::apply(&case, command, ctx).map_err(|r| abort(r.into()))?;
-                events.insert(&keys::event(id, event.seq), codec::encode(&event))?;
+                undo.insert(
+                    events,
+                    Which::Events,
+                    &keys::event(id, event.seq),
+                    codec::encode(&event),
+                )?;
                 case = next;
             }
-            cases.insert(&key, codec::encode(&case))?;
-            Ok(case)
+            undo.insert(cases, Which::Cases, &key, codec::encode(&case))?;
+            Ok((case, undo))
         });
         self.finish(result)
     }
 
-    /// Commits are only reported once they are on disk.
-    fn finish(&self, result: Result<Case, TransactionError<CommandError>>) -> Result<Case, CommandError> {
-        let case = result.map_err(|e| match e {
+    /// Commits are only reported once they are on disk. One that cannot be
+    /// flushed is taken back out of the running store before the failure is
+    /// reported, so that what the operator is told is what holds.
+    fn finish<T>(
+        &self,
+        result: Result<(T, Undo), TransactionError<CommandError>>,
+    ) -> Result<T, CommandError> {
+        let (value, undo) = result.map_err(|e| match e {
             TransactionError::Abort(e) => e,
-            TransactionError::Storage(e) => StoreError::Write(e.to_string()).into(),
+            TransactionError::Storage(e) => StoreError::Write(reason(&e)).into(),
         })?;
-        self.db.flush().map_err(|e| StoreError::Write(e.to_string()))?;
-        Ok(case)
+        if let Err(e) = self.flush() {
+            self.roll_back(&undo);
+            return Err(e.into());
+        }
+        Ok(value)
     }
 
     /// One case as it stands now.
@@ -221,6 +268,11 @@ impl Store {
 
     /// The cases as they change from now on, whoever changes them in this
     /// process: each new snapshot as it is written. Blocks until the next one.
+    pub fn changes(&self) -> Changes {
+        Changes(self.cases.watch_prefix(Vec::<u8>::new()))
+    }
+
+    /// New snapshots only, as [`Store::changes`] without removals.
     pub fn watch(&self) -> Watch {
         Watch(self.cases.watch_prefix(Vec::<u8>::new()))
     }
@@ -252,12 +304,65 @@ impl Store {
 /// sled's background threads let go of a just-closed database a moment later.
 const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(400);
 
+/// A sled error as words: its I/O errors by their message, not their debug form.
+pub(crate) fn reason(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Io(io) => match io.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code).to_string(),
+            None if io.kind() != std::io::ErrorKind::Other => io.kind().to_string(),
+            None => io.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// sled writes a snapshot as `snap.<n>.generating` and renames it when done;
+/// a process killed in between leaves one behind that sled 0.34 then mistakes
+/// for the newest snapshot and cannot read (sled#1527). When nobody holds the
+/// database, such leftovers are safe to remove: the log has everything.
+fn remove_stale_snapshots(path: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(path) else {
+        return false;
+    };
+    let stale: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            name.starts_with("snap.") && name.ends_with(".generating")
+        })
+        .collect();
+    if stale.is_empty() {
+        return false;
+    }
+    let Ok(lock) = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path.join("db"))
+    else {
+        return false;
+    };
+    if lock.try_lock().is_err() {
+        return false;
+    }
+    stale.iter().all(|p| fs::remove_file(p).is_ok())
+}
+
 pub(crate) fn open_db(path: &Path) -> sled::Result<sled::Db> {
     let started = std::time::Instant::now();
+    let mut cleaned = false;
     loop {
         match sled::Config::new().path(path).cache_capacity(CACHE_BYTES).open() {
             Err(sled::Error::Io(io)) if is_lock_error(&io) && started.elapsed() < LOCK_GRACE => {
                 std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(e) if !cleaned && !matches!(&e, sled::Error::Io(io) if is_lock_error(io)) => {
+                cleaned = true;
+                if !remove_stale_snapshots(path) {
+                    return Err(e);
+                }
             }
             other => return other,
         }
@@ -306,6 +411,41 @@ impl Iterator for Watch {
                 && let Ok(case) = codec::decode(&value)
             {
                 return Some(case);
+            }
+        }
+    }
+}
+
+/// A change to the cases as the board follows it: a new snapshot, or a case
+/// taken out again (a registration whose save failed).
+#[derive(Debug, Clone)]
+pub enum Change {
+    Put(Box<Case>),
+    Removed(CaseId),
+}
+
+/// Every change to the cases, in the order they were made; see [`Store::changes`].
+pub struct Changes(sled::Subscriber);
+
+impl Iterator for Changes {
+    type Item = Change;
+
+    fn next(&mut self) -> Option<Change> {
+        loop {
+            match self.0.next()? {
+                sled::Event::Insert { value, .. } => {
+                    if let Ok(case) = codec::decode(&value) {
+                        return Some(Change::Put(Box::new(case)));
+                    }
+                }
+                sled::Event::Remove { key } => {
+                    let id = <[u8; 8]>::try_from(key.as_ref())
+                        .ok()
+                        .and_then(|b| CaseId::from_u64(u64::from_be_bytes(b)));
+                    if let Some(id) = id {
+                        return Some(Change::Removed(id));
+                    }
+                }
             }
         }
     }

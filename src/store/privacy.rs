@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
+use super::undo::{Undo, Which};
 use super::{CommandError, Store, StoreError, codec, create_private_dir, keys, open_db, unreadable};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
@@ -27,11 +28,13 @@ impl Store {
         reason: AnonymiseReason,
         ctx: &Ctx,
     ) -> Result<Vec<Case>, CommandError> {
+        self.writable()?;
         let pseudonyms = self.pseudonyms(ids)?;
         // A backup or export must not catch an anonymisation half done.
         let _shared = self.gate.shared();
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
+            let mut undo = Undo::default();
             let mut done = Vec::new();
             for id in ids {
                 let key = keys::case(*id);
@@ -45,24 +48,29 @@ impl Store {
                     if let Some(bytes) = events.get(event_key)? {
                         let event: Event =
                             codec::decode(&bytes).map_err(|e| abort(unreadable("events", id, e).into()))?;
-                        events.insert(&event_key, codec::encode(&scrub_event(&event)))?;
+                        undo.insert(
+                            events,
+                            Which::Events,
+                            &event_key,
+                            codec::encode(&scrub_event(&event)),
+                        )?;
                     }
                 }
                 let pseudonym = pseudonyms.get(id).cloned().unwrap_or_default();
                 let command = Command::Anonymise { reason, pseudonym };
                 let (next, event) = workflow::apply(&case, &command, ctx).map_err(|r| abort(r.into()))?;
-                events.insert(&keys::event(*id, event.seq), codec::encode(&event))?;
-                cases.insert(&key, codec::encode(&next))?;
+                undo.insert(
+                    events,
+                    Which::Events,
+                    &keys::event(*id, event.seq),
+                    codec::encode(&event),
+                )?;
+                undo.insert(cases, Which::Cases, &key, codec::encode(&next))?;
                 done.push(next);
             }
-            Ok(done)
+            Ok((done, undo))
         });
-        let cases = result.map_err(|e| match e {
-            sled::transaction::TransactionError::Abort(e) => e,
-            sled::transaction::TransactionError::Storage(e) => StoreError::Write(e.to_string()).into(),
-        })?;
-        self.db.flush().map_err(|e| StoreError::Write(e.to_string()))?;
-        Ok(cases)
+        self.finish(result)
     }
 
     /// A random pseudonym per person among `ids`: random per call, so it says

@@ -266,7 +266,7 @@ fn draw_editor(
     frame: &mut Frame,
     area: Rect,
 ) -> u16 {
-    let mut shown = editor.clone();
+    let mut shown = visible_editor(editor);
     shown.set_cursor_line_style(Style::new());
     if !focused {
         shown.set_cursor_style(Style::new());
@@ -278,6 +278,34 @@ fn draw_editor(
     }
     frame.render_widget(&shown, area);
     area.height
+}
+
+/// The editor as it may be drawn: text holding control characters is shown
+/// with them escaped (as everywhere else), the cursor kept on the same character.
+fn visible_editor(editor: &TextArea<'static>) -> TextArea<'static> {
+    use crate::sanitize::visible;
+    if !editor
+        .lines()
+        .iter()
+        .any(|l| matches!(visible(l), std::borrow::Cow::Owned(_)))
+    {
+        return editor.clone();
+    }
+    let ratatui_textarea::DataCursor(row, col) = editor.cursor();
+    let lines: Vec<String> = editor.lines().iter().map(|l| visible(l).into_owned()).collect();
+    let before: String = editor
+        .lines()
+        .get(row)
+        .map(|l| l.chars().take(col).collect())
+        .unwrap_or_default();
+    let col = visible(&before).chars().count();
+    let mut shown = TextArea::new(lines);
+    shown.set_wrap_mode(editor.wrap_mode());
+    shown.move_cursor(ratatui_textarea::CursorMove::Jump(
+        u16::try_from(row).unwrap_or(u16::MAX),
+        u16::try_from(col).unwrap_or(u16::MAX),
+    ));
+    shown
 }
 
 /// The caller's open cases (at most `max`) and the key that goes there.
