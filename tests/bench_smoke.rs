@@ -38,6 +38,7 @@ fn the_bench_generates_measures_and_prints_every_line() {
         "Cases::new",
         "App::new (board)",
         "first draw",
+        "sled alone: open + read, undecoded",
         "key press p50 / p99",
         "search keystroke p50 / p99",
         "save with flush p50 / p99",

@@ -846,7 +846,10 @@ fn a_megabyte_pasted_elsewhere_is_cut_or_ignored() {
     let name = support::text_of(&scene.app, Field::Name);
     // A one-line field holds a line: the paste is cut to what a name may be.
     assert!(name.chars().count() <= klachtdesk::domain::contact::MAX_LINE && !name.contains('\n'));
-    assert!(support::error_of(&scene.app, Field::Name).is_some(), "the cut is said");
+    assert!(
+        support::error_of(&scene.app, Field::Name).is_some(),
+        "the cut is said"
+    );
     assert_screen_sound("a name after a 1 MB paste", &draw(&scene.app));
     // A refused save (no phone, no service…) keeps it.
     scene.press("ctrl-s");
