@@ -221,18 +221,48 @@ fn easter_opt(year: i32) -> Option<NaiveDate> {
 /// chrono's own `serde` feature (not enabled for this crate).
 pub mod serde_date {
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+    use serde::{Deserializer, Serializer, de::Error};
 
     /// Writes the date as `"YYYY-MM-DD"`.
     pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(date)
     }
 
-    /// Reads a `"YYYY-MM-DD"` date.
+    /// Reads a `"YYYY-MM-DD"` date. Every verdict of every stored case holds
+    /// one, so the plain form is read without allocating and without chrono's
+    /// general parser; anything else is left to that parser, as before.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(D::Error::custom)
+        deserializer.deserialize_str(DateVisitor)
+    }
+
+    struct DateVisitor;
+
+    impl serde::de::Visitor<'_> for DateVisitor {
+        type Value = NaiveDate;
+
+        // What `String::deserialize` says, so a mistake reads as it did.
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<NaiveDate, E> {
+            plain(text).map_or_else(|| text.parse().map_err(E::custom), Ok)
+        }
+    }
+
+    /// `text.parse()` when `text` is a valid date written `YYYY-MM-DD`.
+    pub(super) fn plain(text: &str) -> Option<NaiveDate> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let number = |digits: &[u8]| {
+            digits.iter().try_fold(0u32, |n, &d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        let year = i32::try_from(number(&b[..4])?).ok()?;
+        NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..])?)
     }
 
     /// The same for a `Vec<NaiveDate>`.
@@ -529,7 +559,39 @@ mod tests {
         })
     }
 
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for text in [
+            "2026-11-26",
+            "0000-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "2025-02-29",
+            "2026-13-01",
+        ] {
+            let ours: Result<NaiveDate, serde_json::Error> =
+                serde_json::from_str(&format!("\"{text}\"")).map(|w: Wrapped| w.0);
+            assert_eq!(ours.ok(), text.parse::<NaiveDate>().ok(), "{text}");
+        }
+        let wrong = serde_json::from_str::<Wrapped>("5").unwrap_err().to_string();
+        assert!(wrong.contains("expected a string"), "{wrong}");
+        let config = bincode::config::standard();
+        let bytes = bincode::serde::encode_to_vec(Wrapped(d("2026-03-30")), config).unwrap();
+        let (back, _): (Wrapped, usize) = bincode::serde::decode_from_slice(&bytes, config).unwrap();
+        assert_eq!(back.0, d("2026-03-30"));
+    }
+
+    #[derive(Debug, serde::Serialize, serde::Deserialize)]
+    struct Wrapped(#[serde(with = "serde_date")] NaiveDate);
+
     proptest! {
+        #[test]
+        fn plain_dates_are_what_chrono_parses(text in "[0-9-]{10}|[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+            if let Some(date) = serde_date::plain(&text) {
+                prop_assert_eq!(Ok(date), text.parse::<NaiveDate>());
+            }
+        }
+
         #[test]
         fn added_day_is_a_later_working_day(cal in any_calendar(), date in any_date(), n in 1u32..400) {
             let due = cal.add_working_days(date, n);

@@ -1,9 +1,9 @@
 //! Many cases at once. Reading every case, as the board does when it opens:
 //! this thread walks the tree, the only one in sled, and hands the records in
-//! batches to threads on every core that decode them. Writing many prepared
-//! cases, for filling a new database with cases made through the procedure
-//! elsewhere (the benchmark's generated queues), where one flushed
-//! transaction per command would take minutes.
+//! batches to threads on the other cores that decode them (and then helps).
+//! Writing many prepared cases, for filling a new database with cases made
+//! through the procedure elsewhere (the benchmark's generated queues), where
+//! one flushed transaction per command would take minutes.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -16,6 +16,9 @@ use crate::domain::event::Event;
 /// Records handed to a decoding thread at a time.
 const BATCH: usize = 1024;
 
+/// Below this many cases they are decoded on this thread alone.
+const PARALLEL_FROM: usize = 4 * BATCH;
+
 /// Records as sled gives them, in key order.
 type Batch = Vec<sled::Result<(sled::IVec, sled::IVec)>>;
 
@@ -23,15 +26,20 @@ impl Store {
     /// Every case, in key order; see [`Store::load`].
     pub(super) fn read_all(&self) -> Loaded {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if threads < 2 {
-            return decode(self.cases.iter());
+        let mut items = self.cases.iter();
+        // A small queue is decoded faster than threads start.
+        let head: Batch = items.by_ref().take(PARALLEL_FROM).collect();
+        if threads < 2 || head.len() < PARALLEL_FROM {
+            return decode(head.into_iter().chain(items));
         }
 
         let (send, receive) = sync_channel::<(usize, Batch)>(2 * threads);
         let receive = Mutex::new(receive);
         let (done, decoded) = channel::<(usize, Loaded)>();
         std::thread::scope(|scope| {
-            for _ in 0..threads {
+            // One core is this thread's, walking the tree; when it is done it
+            // helps decode what is left.
+            for _ in 1..threads {
                 let done = done.clone();
                 let receive = &receive;
                 scope.spawn(move || {
@@ -53,7 +61,7 @@ impl Store {
             let mut assembly = Assembly::default();
             let mut batch = Vec::with_capacity(BATCH);
             let mut sent = 0;
-            for item in self.cases.iter() {
+            for item in head.into_iter().chain(items) {
                 batch.push(item);
                 if batch.len() == BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -66,6 +74,14 @@ impl Store {
             }
             let _ = send.send((sent, batch));
             drop(send);
+            loop {
+                let next = match receive.lock() {
+                    Ok(receive) => receive.recv(),
+                    Err(_) => break,
+                };
+                let Ok((i, batch)) = next else { break };
+                assembly.take(std::iter::once((i, decode(batch))));
+            }
             assembly.take(decoded.iter());
             assembly.loaded
         })
@@ -165,4 +181,69 @@ fn decode(items: impl IntoIterator<Item = sled::Result<(sled::IVec, sled::IVec)>
         }
     }
     loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::CaseId;
+    use crate::domain::intake::Intake;
+    use crate::domain::workflow::{Ctx, Rules, register};
+
+    fn made(year: u16, seqs: std::ops::RangeInclusive<u32>, rules: &Rules) -> Vec<(Case, Vec<Event>)> {
+        let ctx = Ctx {
+            now: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+            actor: "anna",
+            rules,
+        };
+        seqs.map(|seq| {
+            let intake = Intake {
+                name: format!("Caller {seq}"),
+                phone: "06-12345678".into(),
+                service: "Other".into(),
+                description: "Something went wrong.".into(),
+                ..Intake::default()
+            };
+            let (case, event) = register(CaseId::new(year, seq), &intake, &ctx).expect("registers");
+            (case, vec![event])
+        })
+        .collect()
+    }
+
+    #[test]
+    fn many_cases_load_in_order_and_a_bad_record_is_named() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = Store::open(&dir.path().join("db")).expect("opens");
+        let rules = Rules::default();
+        // More than one thread's worth, over two years, written out of order.
+        store.write_bulk(&made(2026, 1..=3000, &rules)).expect("writes");
+        store.write_bulk(&made(2025, 1..=3000, &rules)).expect("writes");
+        let bad = CaseId::new(2025, 1234);
+        store
+            .cases
+            .insert(keys::case(bad), &[codec::FORMAT, 0xff, 0xff][..])
+            .expect("inserts");
+        let loaded = store.load();
+        assert_eq!(loaded.cases.len(), 5999);
+        assert!(loaded.cases.windows(2).all(|w| w[0].id < w[1].id));
+        assert_eq!(loaded.unreadable.len(), 1);
+        assert!(format!("{:?}", loaded.unreadable[0]).contains(&bad.to_string()));
+        // Registering goes on after the highest number written.
+        let ctx = Ctx {
+            now: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+            actor: "anna",
+            rules: &rules,
+        };
+        let intake = made(2026, 1..=1, &rules).remove(0).0;
+        let next = Intake {
+            name: intake.contact.name,
+            phone: "06-12345678".into(),
+            service: "Other".into(),
+            description: "Again.".into(),
+            ..Intake::default()
+        };
+        let case = store.register(&next, &ctx).expect("registers");
+        assert_eq!(case.id.seq(), 3001);
+        assert_eq!(store.read_raw().0, 6001);
+    }
 }

@@ -228,7 +228,11 @@ impl Store {
     ) -> Result<T, CommandError> {
         let (value, undo) = result.map_err(|e| match e {
             TransactionError::Abort(e) => e,
-            TransactionError::Storage(e) => StoreError::Write(reason(&e)).into(),
+            TransactionError::Storage(e) => {
+                // sled may hold part of it in memory after an I/O error: save no more.
+                self.failed.store(true, Ordering::SeqCst);
+                StoreError::Write(reason(&e)).into()
+            }
         })?;
         if let Err(e) = self.flush() {
             self.roll_back(&undo);
