@@ -11,8 +11,6 @@ use super::desk::Desk;
 use super::{Failure, Session};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadlines::CaseClocks;
-use crate::domain::query::Filter;
-use crate::domain::workflow::State;
 use crate::exchange::{self, CaseTrail, json};
 use crate::i18n::{Lang, T};
 use crate::store::StoreError;
@@ -26,28 +24,8 @@ pub struct Args {
     /// Write to this file (readable by you only) instead of standard output
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Only cases in these states (comma-separated): received, acknowledged,
-    /// in-treatment, waiting, outcome, closed, not-admissible
-    #[arg(long, value_delimiter = ',', value_name = "STATE")]
-    state: Vec<String>,
-    /// Only cases about this service
-    #[arg(long)]
-    service: Option<String>,
-    /// Only cases of this handler
-    #[arg(long)]
-    handler: Option<String>,
-    /// Only cases whose running deadline has passed
-    #[arg(long)]
-    breached: bool,
-    /// Only cases with a deadline today
-    #[arg(long)]
-    due_today: bool,
-    /// Only cases whose number, contact, phone, e-mail or description contain these words
-    #[arg(long)]
-    text: Option<String>,
-    /// Closed and not-admissible cases too (as for list, only open cases otherwise)
-    #[arg(long)]
-    all: bool,
+    #[command(flatten)]
+    filters: super::list::FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,7 +36,7 @@ enum Format {
 
 pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let lang = session.lang;
-    let filter = filter(session, args)?;
+    let filter = args.filters.filter(session)?;
     let desk = session.desk()?;
     let loaded = desk.load().map_err(|e| Failure::store(lang, &e))?;
     for problem in &loaded.unreadable {
@@ -193,39 +171,4 @@ pub(super) fn progress(lang: Lang, what: T, len: usize) -> ProgressBar {
     }
     bar.set_message(lang.t(what));
     bar
-}
-
-/// The list's filters: open cases unless states or `--all` are given.
-fn filter(session: &Session, args: &Args) -> Result<Filter, Failure> {
-    let lang = session.lang;
-    let mut states = Vec::new();
-    for given in &args.state {
-        let state = State::from_slug(given).ok_or_else(|| {
-            let known: Vec<&str> = State::ALL.iter().map(|s| s.slug()).collect();
-            Failure::Refused(lang.fill(T::NoSuchState, &[("given", given), ("states", &known.join(", "))]))
-        })?;
-        states.push(state);
-    }
-    if states.is_empty() && !args.all {
-        states = State::OPEN.to_vec();
-    }
-    let service = match &args.service {
-        Some(s) => Some(
-            session
-                .rules
-                .services
-                .resolve(s)
-                .map_err(|p| Failure::refusal(lang, &p.into()))?,
-        ),
-        None => None,
-    };
-    Ok(Filter {
-        states,
-        service,
-        handler: args.handler.clone(),
-        channel: None,
-        breached: args.breached,
-        due_today: args.due_today,
-        text: args.text.clone(),
-    })
 }

@@ -10,6 +10,16 @@ use crate::i18n::{self, Lang, T};
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ListArgs {
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Print JSON for scripts
+    #[arg(long)]
+    json: bool,
+}
+
+/// The filters `list` and `export` share.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
     /// Only cases in these states (comma-separated): received, acknowledged,
     /// in-treatment, waiting, outcome, closed, not-admissible
     #[arg(long, value_delimiter = ',', value_name = "STATE")]
@@ -29,17 +39,14 @@ pub struct ListArgs {
     /// Only cases whose number, contact, phone, e-mail or description contain these words
     #[arg(long)]
     text: Option<String>,
-    /// Closed and not-admissible cases too
+    /// Closed and not-admissible cases too (only open cases otherwise)
     #[arg(long)]
     all: bool,
-    /// Print JSON for scripts
-    #[arg(long)]
-    json: bool,
 }
 
 pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     let lang = session.lang;
-    let filter = filter(session, args)?;
+    let filter = args.filters.filter(session)?;
     let loaded = session.desk()?.load().map_err(|e| Failure::store(lang, &e))?;
     for problem in &loaded.unreadable {
         eprintln!("klachtdesk: {}", problem.describe(lang));
@@ -113,36 +120,42 @@ fn row(lang: Lang, case: &Case, clocks: &CaseClocks, outcome_days: u32) -> Strin
     )
 }
 
-fn filter(session: &Session, args: &ListArgs) -> Result<Filter, Failure> {
-    let lang = session.lang;
-    let mut states = Vec::new();
-    for given in &args.state {
-        let state = State::from_slug(given).ok_or_else(|| {
-            let known: Vec<&str> = State::ALL.iter().map(|s| s.slug()).collect();
-            Failure::Refused(lang.fill(T::NoSuchState, &[("given", given), ("states", &known.join(", "))]))
-        })?;
-        states.push(state);
+impl FilterArgs {
+    /// The domain filter: open cases unless states or `--all` are given.
+    pub fn filter(&self, session: &Session) -> Result<Filter, Failure> {
+        let args = self;
+        let lang = session.lang;
+        let mut states = Vec::new();
+        for given in &args.state {
+            let state = State::from_slug(given).ok_or_else(|| {
+                let known: Vec<&str> = State::ALL.iter().map(|s| s.slug()).collect();
+                Failure::Refused(
+                    lang.fill(T::NoSuchState, &[("given", given), ("states", &known.join(", "))]),
+                )
+            })?;
+            states.push(state);
+        }
+        if states.is_empty() && !args.all {
+            states = State::OPEN.to_vec();
+        }
+        let service = match &args.service {
+            Some(s) => Some(
+                session
+                    .rules
+                    .services
+                    .resolve(s)
+                    .map_err(|p| Failure::refusal(lang, &p.into()))?,
+            ),
+            None => None,
+        };
+        Ok(Filter {
+            states,
+            service,
+            handler: args.handler.clone(),
+            channel: None,
+            breached: args.breached,
+            due_today: args.due_today,
+            text: args.text.clone(),
+        })
     }
-    if states.is_empty() && !args.all {
-        states = State::OPEN.to_vec();
-    }
-    let service = match &args.service {
-        Some(s) => Some(
-            session
-                .rules
-                .services
-                .resolve(s)
-                .map_err(|p| Failure::refusal(lang, &p.into()))?,
-        ),
-        None => None,
-    };
-    Ok(Filter {
-        states,
-        service,
-        handler: args.handler.clone(),
-        channel: None,
-        breached: args.breached,
-        due_today: args.due_today,
-        text: args.text.clone(),
-    })
 }
