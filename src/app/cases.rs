@@ -146,20 +146,6 @@ impl Cases {
         }
     }
 
-    /// Puts the store's own snapshot in, even an older version: after a save
-    /// that could not be flushed, the store takes its change back.
-    pub fn replace(&mut self, case: Case) {
-        match self.index.get(&case.id).copied() {
-            Some(i) => {
-                self.search[i] = SearchEntry::of(&case);
-                self.cases[i] = case;
-            }
-            None => {
-                self.put(case);
-            }
-        }
-    }
-
     pub fn get(&self, id: CaseId) -> Option<&Case> {
         self.index.get(&id).map(|&i| &self.cases[i])
     }

@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 
 use ratatui::layout::{Constraint, Layout, Rect};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::modal::{Outcome, Typed};
 use super::{Action, App, Effect};
@@ -179,31 +178,6 @@ pub fn layout(width: u16, height: u16) -> LetterLayout {
     }
 }
 
-/// The letter as the preview shows it: broken into rows of at most `width`
-/// columns at spaces where possible, control characters made visible.
-pub fn preview_rows(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut rows = Vec::new();
-    for paragraph in crate::sanitize::visible(text).split('\n') {
-        let mut row = String::new();
-        for word in paragraph.split(' ') {
-            if !row.is_empty() && row.width() + 1 + word.width() > width {
-                rows.push(std::mem::take(&mut row));
-            } else if !row.is_empty() {
-                row.push(' ');
-            }
-            for c in word.chars() {
-                if row.width() + c.width().unwrap_or(0) > width {
-                    rows.push(std::mem::take(&mut row));
-                }
-                row.push(c);
-            }
-        }
-        rows.push(row);
-    }
-    rows
-}
-
 /// Input for the open letter view.
 pub fn handle(app: &mut App, view: &mut LetterView, typed: Typed) -> (Outcome, Vec<Effect>) {
     let Typed::Action(action) = typed else {
@@ -277,7 +251,7 @@ fn scroll(app: &App, view: &mut LetterView, down: bool) {
     let area = layout(app.size.0, app.size.1).preview;
     let page = usize::from(area.height.saturating_sub(1)).max(1);
     let rows = match view.letter(app) {
-        Some(Ok(text)) => preview_rows(&text, usize::from(area.width)).len(),
+        Some(Ok(text)) => crate::sanitize::wrap(&text, usize::from(area.width)).len(),
         _ => 0,
     };
     let last = rows.saturating_sub(usize::from(area.height));
@@ -293,7 +267,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn preview_rows_keep_words_and_width() {
+    fn the_preview_wraps_at_words_and_width() {
+        use crate::sanitize::wrap as preview_rows;
+        use unicode_width::UnicodeWidthStr;
         assert_eq!(
             preview_rows("and nobody told us about it", 10),
             ["and nobody", "told us", "about it"]

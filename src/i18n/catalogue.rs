@@ -153,7 +153,6 @@ ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date
 ProblemStale => "Someone else changed this case meanwhile. Check the case; saving again stores your version over theirs.", "Iemand anders heeft deze klacht intussen gewijzigd. Bekijk de klacht; opnieuw opslaan zet jouw versie over de hunne.";
     MovesPossible => "Possible now: {moves}.", "Nu mogelijk: {moves}.";
     NoMovesPossible => "The case is finished; only a call, e-mail or note can be logged.", "De klacht is afgerond; alleen een gesprek, e-mail of notitie kan nog worden vastgelegd.";
-    CannotStep => "Cannot {step}:", "Kan niet: {step}:";
 
     // Store and files.
     DbInUse => "the database at {path} is in use by another klachtdesk; close it there, or use --db to open another database", "de database in {path} is in gebruik door een andere klachtdesk; sluit die eerst, of open met --db een andere database";
@@ -350,7 +349,6 @@ HeaderDueToday => "{count} due today", "{count} vandaag";
     FormEdit => "Edit", "Bewerken";
 FormRequired => "* required", "* verplicht";
     FormRequiredIntake => "* required · ⁺ phone or e-mail: at least one", "* verplicht · ⁺ telefoon of e-mail: minstens één";
-    FormPhoneOrEmail => "phone or e-mail", "telefoon of e-mail";
 FormDatePlaceholder => "now · or today 9:30, yesterday, 2026-11-20 14:00", "nu · of vandaag 9:30, gisteren, 2026-11-20 14:00";
     FormChoose => "← → to choose", "← → om te kiezen";
     FormSaving => "Saving…", "Bezig met opslaan…";
@@ -475,7 +473,6 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     HeadAuditTrail => "Audit trail", "Audittrail";
     HeadSteps => "Procedure", "Procedure";
     HeadTimeline => "Timeline (newest first)", "Tijdlijn (nieuwste eerst)";
-    HeadInfoRequests => "Information requests", "Informatieverzoeken";
     LabelRegistered => "Registered", "Geregistreerd";
     LabelBy => "by", "door";
     LabelReceived => "received", "ontvangen";

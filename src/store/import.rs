@@ -71,18 +71,7 @@ impl Store {
             *seq = (*seq).max(case.id.seq());
         }
         self.cases.apply_batch(snapshots).map_err(write)?;
-        for (year, seq) in highest {
-            let key = keys::sequence(year);
-            let held = self
-                .meta
-                .get(&key)
-                .map_err(write)?
-                .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
-                .map_or(0, u32::from_be_bytes);
-            if seq > held {
-                self.meta.insert(key, &seq.to_be_bytes()).map_err(write)?;
-            }
-        }
+        self.raise_sequences(highest)?;
         self.db.flush().map_err(write)?;
         Ok(cases.len())
     }

@@ -21,6 +21,11 @@ pub fn sequence(year: u16) -> Vec<u8> {
     key
 }
 
+/// The number a sequence record holds, if it is one.
+pub fn sequence_number(bytes: &[u8]) -> Option<u32> {
+    <[u8; 4]>::try_from(bytes).ok().map(u32::from_be_bytes)
+}
+
 /// A case key as the case number it stands for, or its bytes if it is not one.
 pub fn describe_case(key: &[u8]) -> String {
     <[u8; 8]>::try_from(key)

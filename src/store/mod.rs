@@ -85,6 +85,28 @@ impl Store {
         Ok(store)
     }
 
+    /// Raises each year's case sequence to at least the highest number written
+    /// (bulk writes and imports), so that registering goes on from there.
+    pub(crate) fn raise_sequences(
+        &self,
+        highest: std::collections::BTreeMap<u16, u32>,
+    ) -> Result<(), StoreError> {
+        let write = |e: sled::Error| StoreError::Write(reason(&e));
+        for (year, seq) in highest {
+            let key = keys::sequence(year);
+            let held = self
+                .meta
+                .get(&key)
+                .map_err(write)?
+                .and_then(|v| keys::sequence_number(&v))
+                .unwrap_or(0);
+            if seq > held {
+                self.meta.insert(key, &seq.to_be_bytes()).map_err(write)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Refuses to save after a change could not be flushed (see `failed`).
     pub(crate) fn writable(&self) -> Result<(), StoreError> {
         if self.failed.load(Ordering::SeqCst) {
@@ -139,8 +161,8 @@ impl Store {
             let mut undo = Undo::default();
             let mut next = meta
                 .get(&seq_key)?
-                .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
-                .map_or(1, |b| u32::from_be_bytes(b).saturating_add(1));
+                .and_then(|v| keys::sequence_number(&v))
+                .map_or(1, |n| n.saturating_add(1));
             // A damaged sequence record must never hand out a number in use.
             while cases.get(keys::case(CaseId::new(year, next)))?.is_some() {
                 next += 1;

@@ -9,12 +9,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
 use super::text::fit;
-use crate::app::letters::{LetterView, Row, layout, preview_rows};
+use crate::app::letters::{LetterView, Row, layout};
 use crate::app::{Action, App};
 use crate::domain::template::{Language, LetterKind, SentVia};
 use crate::domain::workflow::{Command, Step};
 use crate::i18n::{Lang, T, action_keys};
 use crate::keymap::Context;
+use crate::sanitize::wrap;
 use crate::templates::{kind_key, language_key, via_key};
 
 pub fn draw(app: &App, view: &LetterView, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -39,7 +40,7 @@ pub fn draw(app: &App, view: &LetterView, theme: &Theme, frame: &mut Frame, area
     let letter = view.letter(app);
     let width = usize::from(l.preview.width);
     let rows = match &letter {
-        Some(Ok(text)) => preview_rows(text, width),
+        Some(Ok(text)) => wrap(text, width),
         _ => Vec::new(),
     };
     let height = usize::from(l.preview.height);

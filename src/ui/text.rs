@@ -3,6 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+pub use crate::sanitize::wrap;
 use crate::sanitize::{clusters, columns, one_line};
 
 /// `text` on one line, cut with `…` to at most `width` display columns. It is
@@ -33,40 +34,6 @@ pub fn fit(text: &str, width: usize) -> String {
 /// Pads `text` (already fitted) on the right to `width` columns.
 pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))))
-}
-
-/// `text` broken into lines of at most `width` display columns, at spaces where
-/// possible; its own line breaks are kept, tabs become spaces, control
-/// characters are made visible.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for paragraph in crate::sanitize::visible(text).replace('\t', " ").split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split(' ') {
-            let w = columns(word);
-            if used > 0 && used + 1 + w > width {
-                out.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            for cluster in clusters(word) {
-                let cw = cluster.width();
-                if used > 0 && used + cw > width {
-                    out.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push_str(cluster);
-                used += cw;
-            }
-        }
-        out.push(line);
-    }
-    out
 }
 
 #[cfg(test)]
