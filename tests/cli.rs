@@ -1429,7 +1429,11 @@ fn failures_are_one_line_without_a_backtrace() {
             2,
             "not possible while the case is \"Received\"",
         ),
-        (vec!["--db", &a_file, "list"], 1, "cannot open the database at"),
+        (
+            vec!["--db", &a_file, "list"],
+            2,
+            "is a file, not a database folder",
+        ),
         (
             vec!["--config", &missing, "list"],
             1,

@@ -30,7 +30,9 @@ impl Failure {
 
     pub fn store(lang: Lang, e: &StoreError) -> Self {
         match e {
-            StoreError::NotFound(_) => Failure::Refused(e.describe(lang)),
+            StoreError::NotFound(_) | StoreError::NotAFolder { .. } | StoreError::NotADatabase { .. } => {
+                Failure::Refused(e.describe(lang))
+            }
             _ => Failure::Failed(e.describe(lang)),
         }
     }

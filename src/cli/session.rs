@@ -15,7 +15,7 @@ use crate::domain::workflow::{Ctx, Rules};
 use crate::i18n::{Lang, T};
 use crate::keymap::Keymap;
 use crate::remote::Client;
-use crate::store::{Store, StoreError};
+use crate::store::{Recovered, Store, StoreError};
 
 /// The options every subcommand shares.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -112,6 +112,7 @@ impl Session {
         let path = self.database_path()?;
         match Store::open(&path) {
             Ok(store) => {
+                self.report_recovered(&store);
                 self.store = Some(store.clone());
                 Ok(Desk::Local(store))
             }
@@ -132,10 +133,19 @@ impl Session {
             self.open_demo()?
         } else {
             let path = self.database_path()?;
-            Store::open(&path).map_err(|e| Failure::store(self.lang, &e))?
+            let store = Store::open(&path).map_err(|e| Failure::store(self.lang, &e))?;
+            self.report_recovered(&store);
+            store
         };
         self.store = Some(store.clone());
         Ok(store)
+    }
+
+    /// Says what opening put right of a rewrite that was interrupted.
+    fn report_recovered(&self, store: &Store) {
+        for done in store.recovered() {
+            eprintln!("klachtdesk: {}", recovered(self.lang, done));
+        }
     }
 
     /// The configured database folder: `--db`, or the platform's default.
@@ -165,4 +175,15 @@ impl Session {
         self._demo_dir = Some(dir);
         Ok(store)
     }
+}
+
+/// One thing opening put right, in words.
+fn recovered(lang: Lang, done: &Recovered) -> String {
+    let (key, path) = match done {
+        Recovered::CopyPutInPlace(p) => (T::RecoveredCopyInPlace, p),
+        Recovered::OriginalPutBack(p) => (T::RecoveredOriginalBack, p),
+        Recovered::OriginalRemoved(p) => (T::RecoveredOriginalRemoved, p),
+        Recovered::CopyRemoved(p) => (T::RecoveredCopyRemoved, p),
+    };
+    lang.fill(key, &[("path", &path.display())])
 }

@@ -11,10 +11,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::place::{self, Guard, Rewrite, sibling};
 use super::{Store, StoreError};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
@@ -104,7 +104,7 @@ impl Store {
             fs::remove_dir_all(&partial).map_err(|e| failed(&e))?;
         }
         let cases = {
-            let copy = Store::open(&partial)?;
+            let copy = Store::open_here(&partial)?;
             let cases = self.copy_into(&copy)?;
             copy.db.flush().map_err(|e| failed(&e))?;
             cases
@@ -143,8 +143,8 @@ impl Store {
     /// Replaces the database at `target` by a copy of the backup at `source`;
     /// returns how many cases it holds. Refuses a `target` that holds cases
     /// unless `force`, and one in use (`StoreError::InUse`). The copy is made
-    /// beside `target` and swapped in when complete; the replaced files are
-    /// removed (if that fails they are left beside it, named `.NAME.replaced-…`).
+    /// beside `target` and swapped in when complete, with the database's guard
+    /// held throughout (see `place`), so nobody opens it half restored.
     pub fn restore(source: &Path, target: &Path, force: bool) -> Result<usize, BackupError> {
         if !is_database(source) {
             return Err(BackupError::NotADatabase(source.to_path_buf()));
@@ -156,36 +156,28 @@ impl Store {
             path: target.to_path_buf(),
             reason: e.to_string(),
         };
-        let fresh = sibling(target, "restoring");
+        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            super::create_private_dir(parent).map_err(|e| failed(&e))?;
+        }
+        let _guard = Guard::exclusive(target)?;
+        place::recover(target)?;
+        let fresh = Rewrite::Restore.copy(target);
         let cases = {
-            let held = Store::open(target)?;
+            let held = Store::open_here(target)?;
             if !force && !held.is_empty() {
                 return Err(BackupError::NotEmpty {
                     path: target.to_path_buf(),
                     cases: held.len(),
                 });
             }
-            let backup = Store::open(source)?;
-            if fresh.exists() {
-                // Only ever an unfinished copy of an earlier restore that failed.
-                fs::remove_dir_all(&fresh).map_err(|e| failed(&e))?;
-            }
-            let copy = Store::open(&fresh)?;
+            let backup = Store::open_here(source)?;
+            let copy = Store::open_here(&fresh)?;
             let cases = backup.copy_into(&copy)?;
             copy.db.flush().map_err(|e| failed(&e))?;
             cases
         };
-        let stamp = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let replaced = sibling(target, &format!("replaced-{}-{stamp}", std::process::id()));
-        fs::rename(target, &replaced).map_err(|e| failed(&e))?;
-        if let Err(e) = fs::rename(&fresh, target) {
-            // Put the old database back rather than leave none.
-            let _ = fs::rename(&replaced, target);
-            return Err(failed(&e));
-        }
-        remove_eventually(&replaced);
+        place::mark_complete(&fresh).map_err(|e| failed(&e))?;
+        place::swap_in(target, Rewrite::Restore, &|| {})?;
         Ok(cases)
     }
 
@@ -210,25 +202,5 @@ fn same_place(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-/// A folder beside `path`, hidden, named after it.
-fn sibling(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{what}"))
-}
-
-/// Removes a database folder just closed: sled's background thread may still
-/// be writing its last flush into it for a moment.
-fn remove_eventually(path: &Path) {
-    for _ in 0..20 {
-        if fs::remove_dir_all(path).is_ok() || !path.exists() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
     }
 }

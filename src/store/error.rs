@@ -31,6 +31,20 @@ pub enum StoreError {
     NotFlushed(String),
     #[error("an earlier change could not be written to disk")]
     Failed,
+    #[error("the database at {} is being rewritten by another klachtdesk", path.display())]
+    Busy { path: PathBuf },
+    #[error("{} is a file, not a database folder", path.display())]
+    NotAFolder { path: PathBuf },
+    #[error("{} holds other files and is not a klachtdesk database", path.display())]
+    NotADatabase { path: PathBuf },
+    #[error("the database at {} is damaged: {reason}", path.display())]
+    Damaged { path: PathBuf, reason: String },
+    #[error("the database at {} was being rewritten when klachtdesk stopped; {} is left: {reason}", path.display(), leftover.display())]
+    Leftover {
+        path: PathBuf,
+        leftover: PathBuf,
+        reason: String,
+    },
 }
 
 /// A tree's name: `&'static str`, under a name of its own because serde's derive
@@ -76,6 +90,24 @@ impl StoreError {
             StoreError::NotFound(id) => lang.fill(T::CaseNotFound, &[("id", id)]),
             StoreError::NotFlushed(reason) => lang.fill(T::DbNotFlushed, &[("reason", reason)]),
             StoreError::Failed => lang.t(T::DbFailed).to_string(),
+            StoreError::Busy { path } => lang.fill(T::DbBusy, &[("path", &path.display())]),
+            StoreError::NotAFolder { path } => lang.fill(T::DbNotAFolder, &[("path", &path.display())]),
+            StoreError::NotADatabase { path } => lang.fill(T::DbNotADatabase, &[("path", &path.display())]),
+            StoreError::Damaged { path, reason } => {
+                lang.fill(T::DbDamaged, &[("path", &path.display()), ("reason", reason)])
+            }
+            StoreError::Leftover {
+                path,
+                leftover,
+                reason,
+            } => lang.fill(
+                T::DbLeftover,
+                &[
+                    ("path", &path.display()),
+                    ("leftover", &leftover.display()),
+                    ("reason", reason),
+                ],
+            ),
         }
     }
 }

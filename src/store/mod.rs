@@ -8,6 +8,7 @@ mod codec;
 mod error;
 pub mod import;
 mod keys;
+mod place;
 mod privacy;
 mod undo;
 
@@ -22,6 +23,7 @@ use undo::{Undo, Which};
 
 pub use codec::{CodecError, FORMAT};
 pub use error::{CommandError, StoreError};
+pub use place::Recovered;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
@@ -48,6 +50,7 @@ pub struct Store {
     /// Set when a change could not be flushed to disk: from then on this
     /// store refuses to save, since what it holds in memory may not be on disk.
     failed: Arc<AtomicBool>,
+    recovered: Arc<Vec<Recovered>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -58,18 +61,50 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) the database in the folder `path`. A new folder
-    /// is made readable by its owner only: it holds personal data.
+    /// is made readable by its owner only: it holds personal data. Waits while
+    /// another process rewrites the database, puts right what an interrupted
+    /// rewrite left behind, and makes a new database only where there is no
+    /// sign of an old one (see [`place`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            create_private_dir(parent).map_err(|e| StoreError::Open {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
+        let mut guard = place::Guard::shared(path)?;
+        let mut recovered = Vec::new();
+        if place::has_leftovers(path) {
+            drop(guard);
+            guard = place::Guard::exclusive(path)?;
+            recovered = place::recover(path)?;
+        }
+        let mut store = Store::open_here(path)?;
+        drop(guard);
+        store.recovered = Arc::new(recovered);
+        Ok(store)
+    }
+
+    /// Opens the database at `path` without the guard: for the database's
+    /// own rewrites, which hold it exclusive, and for backups, which nobody
+    /// rewrites.
+    pub(crate) fn open_here(path: &Path) -> Result<Store, StoreError> {
         let open_err = |reason: String| StoreError::Open {
             path: path.to_path_buf(),
             reason,
         };
-        create_private_dir(path).map_err(|e| open_err(e.to_string()))?;
+        if place::inspect(path)? == place::Found::Nothing {
+            create_private_dir(path).map_err(|e| open_err(e.to_string()))?;
+        }
         let db = open_db(path).map_err(|e| match e {
             sled::Error::Io(io) if is_lock_error(&io) => StoreError::InUse {
                 path: path.to_path_buf(),
             },
-            other => open_err(other.to_string()),
+            sled::Error::Corruption { .. } => StoreError::Damaged {
+                path: path.to_path_buf(),
+                reason: reason(&e),
+            },
+            other => open_err(reason(&other)),
         })?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_err(e.to_string()));
         let store = Store {
@@ -79,10 +114,16 @@ impl Store {
             meta: tree("meta")?,
             gate: backup::Gate::default(),
             failed: Arc::new(AtomicBool::new(false)),
+            recovered: Arc::new(Vec::new()),
             db,
         };
         store.check_format()?;
         Ok(store)
+    }
+
+    /// What opening put right of an interrupted rewrite, for the operator.
+    pub fn recovered(&self) -> &[Recovered] {
+        &self.recovered
     }
 
     /// Raises each year's case sequence to at least the highest number written

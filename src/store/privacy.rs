@@ -3,13 +3,13 @@
 //! a removed value lingers in them.
 
 use std::collections::HashMap;
-use std::fs;
 use std::hash::BuildHasher;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
+use super::place::{self, Guard, Rewrite};
 use super::undo::{Undo, Which};
 use super::{CommandError, Store, StoreError, codec, create_private_dir, keys, open_db, unreadable};
 use crate::domain::case::{Case, CaseId};
@@ -86,25 +86,27 @@ impl Store {
     }
 
     /// Rewrites the database at `path` into fresh files holding only the current
-    /// values, then replaces the old files: sled keeps earlier versions of
-    /// records in its files for a while, and removed personal data must not
-    /// linger there. Needs the database to itself.
+    /// values, then swaps them in: sled keeps earlier versions of records in
+    /// its files for a while, and removed personal data must not linger there.
+    /// Needs the database to itself, and holds its guard from before the copy
+    /// until after the swap, so that nobody opens it half swapped.
     pub fn compact(path: &Path) -> Result<(), StoreError> {
+        Store::compact_pausing(path, &|| {})
+    }
+
+    /// [`Store::compact`], running `between` while the folders are swapped.
+    fn compact_pausing(path: &Path, between: &dyn Fn()) -> Result<(), StoreError> {
         let fail = |e: &dyn std::fmt::Display| StoreError::Write(e.to_string());
-        let store = Store::open(path)?;
-        let fresh = sibling(path, "compacting");
-        let old = sibling(path, "old");
-        for dir in [&fresh, &old] {
-            if dir.exists() {
-                fs::remove_dir_all(dir).map_err(|e| fail(&e))?;
-            }
-        }
-        create_private_dir(&fresh).map_err(|e| fail(&e))?;
+        let _guard = Guard::exclusive(path)?;
+        place::recover(path)?;
+        let fresh = Rewrite::Compact.copy(path);
         {
+            let store = Store::open_here(path)?;
+            create_private_dir(&fresh).map_err(|e| fail(&e))?;
             let copy = open_db(&fresh).map_err(|e| fail(&e))?;
-            for name in ["cases", "events", "meta"] {
-                let from = store.db.open_tree(name).map_err(|e| fail(&e))?;
-                let to = copy.open_tree(name).map_err(|e| fail(&e))?;
+            for name in store.db.tree_names() {
+                let from = store.db.open_tree(&name).map_err(|e| fail(&e))?;
+                let to = copy.open_tree(&name).map_err(|e| fail(&e))?;
                 for item in from.iter() {
                     let (key, value) = item.map_err(|e| fail(&e))?;
                     to.insert(key, value).map_err(|e| fail(&e))?;
@@ -112,19 +114,74 @@ impl Store {
             }
             copy.flush().map_err(|e| fail(&e))?;
         }
-        drop(store);
-        fs::rename(path, &old).map_err(|e| fail(&e))?;
-        fs::rename(&fresh, path).map_err(|e| fail(&e))?;
-        fs::remove_dir_all(&old).map_err(|e| fail(&e))?;
-        Ok(())
+        place::mark_complete(&fresh).map_err(|e| fail(&e))?;
+        place::swap_in(path, Rewrite::Compact, between)
     }
 }
 
-/// A folder beside `path`, named after it.
-fn sibling(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{what}"))
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::domain::intake::Intake;
+    use crate::domain::workflow::Rules;
+
+    fn with_cases(path: &Path, count: usize) {
+        let store = Store::open(path).unwrap();
+        let rules = Rules::default();
+        let ctx = Ctx {
+            now: Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap(),
+            actor: "anna",
+            rules: &rules,
+        };
+        for n in 0..count {
+            let intake = Intake {
+                name: format!("Klant {n}"),
+                email: format!("klant{n}@example.nl"),
+                service: "Incident response".into(),
+                description: "No call back.".into(),
+                ..Intake::default()
+            };
+            store.register(&intake, &ctx).unwrap();
+        }
+    }
+
+    /// The hole the attack on the desk found: a command that opened the path
+    /// between the compaction's two renames got a brand-new empty database
+    /// (and the next compaction deleted the real one). Now it waits, and then
+    /// opens the compacted database with every case.
+    #[test]
+    fn nobody_opens_the_database_while_a_compaction_swaps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        with_cases(&path, 3);
+        let (swapping, told) = mpsc::channel();
+        let compaction = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                Store::compact_pausing(&path, &|| {
+                    swapping.send(()).unwrap();
+                    std::thread::sleep(Duration::from_millis(400));
+                })
+            })
+        };
+        told.recv().unwrap();
+        assert!(!path.exists(), "the test pauses with the path empty");
+        let opened = Store::open(&path).unwrap();
+        assert_eq!(opened.len(), 3, "the opener waited for the compacted database");
+        compaction.join().unwrap().unwrap();
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| n == "db" || n == ".db.guard"),
+            "nothing left beside it: {names:?}"
+        );
+    }
 }
