@@ -19,7 +19,7 @@ use ratatui::crossterm::execute;
 use crate::app::effects::{Clock, dispatch, osc52};
 use crate::app::{App, Effect, Msg};
 use crate::i18n::T;
-use crate::store::{Change, Changes, Store};
+use crate::store::{Change, Store, Subscription};
 use crate::ui::{self, Theme};
 
 /// What the loop waits for.
@@ -31,9 +31,9 @@ pub enum Input {
 }
 
 /// Runs the board in the real terminal until the operator quits; `watch` (taken
-/// before the cases were read) brings every change made in this process. The terminal is
+/// before the cases were read) brings every change saved in this process. The terminal is
 /// restored on quit, on error and on panic.
-pub fn run_board(app: &mut App, store: &Store, watch: Changes, clock: Clock) -> std::io::Result<()> {
+pub fn run_board(app: &mut App, store: &Store, watch: Subscription, clock: Clock) -> std::io::Result<()> {
     let (tx, rx) = channel();
     spawn_terminal_reader(tx.clone());
     spawn_ticker(tx.clone());
@@ -169,10 +169,10 @@ fn spawn_ticker(tx: Sender<Input>) {
     });
 }
 
-fn spawn_store_watcher(watch: Changes, tx: Sender<Input>) {
+fn spawn_store_watcher(watch: Subscription, tx: Sender<Input>) {
     thread::spawn(move || {
-        for change in watch {
-            if tx.send(Input::Changed(change)).is_err() {
+        for numbered in watch {
+            if tx.send(Input::Changed(numbered.change)).is_err() {
                 break;
             }
         }

@@ -1062,10 +1062,10 @@ fn full_disk_board_child() {
     let before = store.len();
     // What the board's watcher would bring it (cli/board.rs, tui.rs).
     let (tx, rx) = std::sync::mpsc::channel();
-    let watch = store.changes();
+    let watch = store.subscribe();
     thread::spawn(move || {
-        for change in watch {
-            if tx.send(change).is_err() {
+        for numbered in watch {
+            if tx.send(numbered).is_err() {
                 break;
             }
         }
@@ -1101,39 +1101,49 @@ fn full_disk_board_child() {
     assert!(support::form(&app).form.confirm_discard);
 
     if check == "store" {
-        // sled stops writing after an I/O error, so what the failed save put in
-        // memory may stay there: the store must then refuse every further save
-        // (the operator is told to restart), and nothing half-written may be on
-        // disk for the next start.
-        let mut last = None;
-        while let Ok(change) = rx.recv_timeout(Duration::from_millis(300)) {
-            last = Some(change);
-        }
-        if store.len() != before {
-            assert!(last.is_some(), "the watcher saw the change it holds");
-            let again = klachtdesk::domain::workflow::Command::LogContact {
-                kind: klachtdesk::domain::case::LogKind::Note,
-                direction: klachtdesk::domain::case::Direction::Internal,
-                text: "after the failure".into(),
-            };
-            let first = store.load().cases[0].id;
-            let rules = klachtdesk::domain::workflow::Rules::default();
-            let ctx = klachtdesk::domain::workflow::Ctx {
-                now: app.now,
-                actor: "anna",
-                rules: &rules,
-            };
-            let refused = store.execute(first, None, &again, &ctx);
-            assert!(
-                matches!(
-                    refused,
-                    Err(klachtdesk::store::CommandError::Store(
-                        klachtdesk::store::StoreError::Failed
-                    ))
-                ),
-                "after a failed flush the store refuses to save: {refused:?}"
-            );
-        }
+        // sled keeps in memory what the failed save wrote and may not take it
+        // back: the store must still show nothing of it — not to the change
+        // feed the boards follow, not to reads (the command line through the
+        // board) — and refuse every further save (the operator is told to
+        // restart), with nothing half-written on disk for the next start.
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "the feed told no change that is not on disk"
+        );
+        assert_eq!(store.len(), before, "no ghost in the count");
+        let loaded = store.load();
+        assert_eq!(loaded.cases.len(), before, "no ghost in what is read");
+        assert!(
+            loaded.cases.iter().all(|c| c.contact.name != name),
+            "the failed registration is nowhere"
+        );
+        let ghost = klachtdesk::domain::case::CaseId::new(2026, before as u32 + 1);
+        assert!(
+            matches!(store.get(ghost), Err(klachtdesk::store::StoreError::NotFound(_))),
+            "showing the number the failed save took finds nothing"
+        );
+        let again = klachtdesk::domain::workflow::Command::LogContact {
+            kind: klachtdesk::domain::case::LogKind::Note,
+            direction: klachtdesk::domain::case::Direction::Internal,
+            text: "after the failure".into(),
+        };
+        let first = loaded.cases[0].id;
+        let rules = klachtdesk::domain::workflow::Rules::default();
+        let ctx = klachtdesk::domain::workflow::Ctx {
+            now: app.now,
+            actor: "anna",
+            rules: &rules,
+        };
+        let refused = store.execute(first, None, &again, &ctx);
+        assert!(
+            matches!(
+                refused,
+                Err(klachtdesk::store::CommandError::Store(
+                    klachtdesk::store::StoreError::Failed
+                ))
+            ),
+            "after a failed flush the store refuses to save: {refused:?}"
+        );
     }
 }
 

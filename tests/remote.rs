@@ -142,11 +142,14 @@ fn the_command_line_works_through_a_running_board_and_the_board_sees_it() {
     let world = World::new();
     let (store, server) = board(&world);
     // What the board's watcher thread would see.
-    let watch = store.watch();
+    let watch = store.subscribe();
     let (seen, changes) = mpsc::channel();
     thread::spawn(move || {
-        for case in watch {
-            if seen.send(case).is_err() {
+        for numbered in watch {
+            let klachtdesk::store::Change::Put(case) = numbered.change else {
+                continue;
+            };
+            if seen.send(*case).is_err() {
                 break;
             }
         }

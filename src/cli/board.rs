@@ -12,7 +12,7 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
     // The command line works through the board while it has the database
     // open; the handle lives until the board closes, and takes its socket along.
     // Watch before reading, so that no change falls between the two.
-    let watch = store.changes();
+    let watch = store.subscribe();
     let server = Server::start(store.clone(), session.rules.clone());
     let loaded = store.load();
     let keymap = session.keymap()?;

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Store, StoreError, codec, keys};
+use super::{Change, Store, StoreError, codec, keys};
 use crate::domain::case::CaseId;
 use crate::exchange::Verified;
 
@@ -73,6 +73,7 @@ impl Store {
         self.cases.apply_batch(snapshots).map_err(write)?;
         self.raise_sequences(highest)?;
         self.db.flush().map_err(write)?;
+        self.publish(cases.iter().map(|v| Change::Put(Box::new(v.case().clone()))));
         Ok(cases.len())
     }
 }

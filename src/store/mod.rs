@@ -6,6 +6,7 @@ pub mod backup;
 mod bulk;
 mod codec;
 mod error;
+mod feed;
 pub mod import;
 mod keys;
 mod place;
@@ -19,10 +20,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
-use undo::{Undo, Which};
+use undo::{Ghosts, Undo, Which};
 
 pub use codec::{CodecError, FORMAT};
 pub use error::{CommandError, StoreError};
+pub use feed::{Change, Numbered, Subscription};
 pub use place::Recovered;
 
 use crate::domain::case::{Case, CaseId};
@@ -50,6 +52,9 @@ pub struct Store {
     /// Set when a change could not be flushed to disk: from then on this
     /// store refuses to save, since what it holds in memory may not be on disk.
     failed: Arc<AtomicBool>,
+    /// What saves that failed left in memory; see [`undo::Ghosts`].
+    ghosts: Ghosts,
+    feed: feed::Feed,
     recovered: Arc<Vec<Recovered>>,
 }
 
@@ -114,6 +119,8 @@ impl Store {
             meta: tree("meta")?,
             gate: backup::Gate::default(),
             failed: Arc::new(AtomicBool::new(false)),
+            ghosts: Ghosts::default(),
+            feed: feed::Feed::default(),
             recovered: Arc::new(Vec::new()),
             db,
         };
@@ -221,7 +228,7 @@ impl Store {
             )?;
             Ok((case, undo))
         });
-        self.finish(result)
+        self.finish(result, |case| vec![Change::Put(Box::new(case.clone()))])
     }
 
     /// Runs one command on a case: reads it, checks the procedure's guards,
@@ -279,15 +286,18 @@ impl Store {
             undo.insert(cases, Which::Cases, &key, codec::encode(&case))?;
             Ok((case, undo))
         });
-        self.finish(result)
+        self.finish(result, |case| vec![Change::Put(Box::new(case.clone()))])
     }
 
-    /// Commits are only reported once they are on disk. One that cannot be
+    /// Commits are only reported once they are on disk, and only then told
+    /// to the change feed (`changed` names what changed). One that cannot be
     /// flushed is taken back out of the running store before the failure is
-    /// reported, so that what the operator is told is what holds.
+    /// reported, so that what the operator is told is what holds; and where
+    /// sled will not take it back, reads see past it (see [`undo::Ghosts`]).
     fn finish<T>(
         &self,
         result: Result<(T, Undo), TransactionError<CommandError>>,
+        changed: impl FnOnce(&T) -> Vec<Change>,
     ) -> Result<T, CommandError> {
         let (value, undo) = result.map_err(|e| match e {
             TransactionError::Abort(e) => e,
@@ -298,19 +308,41 @@ impl Store {
             }
         })?;
         if let Err(e) = self.flush() {
+            self.ghosts.record(&undo);
             self.roll_back(&undo);
             return Err(e.into());
         }
+        self.feed.publish(changed(&value));
         Ok(value)
+    }
+
+    /// Every change made through this store (and its clones) from now on,
+    /// once it is on disk.
+    pub fn subscribe(&self) -> Subscription {
+        self.feed.subscribe()
+    }
+
+    /// The number of the last change told to the feed.
+    pub fn change_number(&self) -> u64 {
+        self.feed.number()
+    }
+
+    /// Tells the feed of changes written outside [`Store::finish`] (imports).
+    pub(crate) fn publish(&self, changes: impl IntoIterator<Item = Change>) {
+        self.feed.publish(changes);
     }
 
     /// One case as it stands now.
     pub fn get(&self, id: CaseId) -> Result<Case, StoreError> {
-        let bytes = self
-            .cases
-            .get(keys::case(id))
-            .map_err(|e| StoreError::Write(e.to_string()))?
-            .ok_or(StoreError::NotFound(id))?;
+        let key = keys::case(id);
+        let bytes = match self.ghosts.get(Which::Cases, &key) {
+            Some(on_disk) => on_disk,
+            None => self
+                .cases
+                .get(key)
+                .map_err(|e| StoreError::Write(e.to_string()))?,
+        }
+        .ok_or(StoreError::NotFound(id))?;
         codec::decode(&bytes).map_err(|e| unreadable("cases", &id, e))
     }
 
@@ -319,29 +351,47 @@ impl Store {
     pub fn load(&self) -> Loaded {
         // On every core: at 100,000 cases reading and decoding is most of
         // what opening the board takes.
-        self.read_all()
+        let mut loaded = self.read_all();
+        self.see_past_ghosts(&mut loaded);
+        loaded
+    }
+
+    /// Puts back, in what was read, the cases as they are on disk where a
+    /// failed save left them changed in memory.
+    fn see_past_ghosts(&self, loaded: &mut Loaded) {
+        for (key, on_disk) in self.ghosts.of(Which::Cases) {
+            let Some(id) = <[u8; 8]>::try_from(key.as_slice())
+                .ok()
+                .and_then(|b| CaseId::from_u64(u64::from_be_bytes(b)))
+            else {
+                continue;
+            };
+            let at = loaded.cases.binary_search_by_key(&id, |c| c.id);
+            let case = on_disk.and_then(|bytes| codec::decode::<Case>(&bytes).ok());
+            match (at, case) {
+                (Ok(i), Some(case)) => loaded.cases[i] = case,
+                (Ok(i), None) => {
+                    loaded.cases.remove(i);
+                }
+                (Err(i), Some(case)) => loaded.cases.insert(i, case),
+                (Err(_), None) => {}
+            }
+        }
     }
 
     /// A case's audit trail, oldest first.
     pub fn events(&self, id: CaseId) -> Result<Vec<Event>, StoreError> {
         self.events
             .scan_prefix(keys::case(id))
-            .map(|item| {
-                let (key, bytes) = item.map_err(|e| StoreError::Write(e.to_string()))?;
-                codec::decode(&bytes).map_err(|e| unreadable("events", &keys::describe_event(&key), e))
+            .filter_map(|item| match item {
+                // An event a failed save wrote is not on disk.
+                Ok((key, _)) if matches!(self.ghosts.get(Which::Events, &key), Some(None)) => None,
+                Ok((key, bytes)) => Some(
+                    codec::decode(&bytes).map_err(|e| unreadable("events", &keys::describe_event(&key), e)),
+                ),
+                Err(e) => Some(Err(StoreError::Write(e.to_string()))),
             })
             .collect()
-    }
-
-    /// The cases as they change from now on, whoever changes them in this
-    /// process: each new snapshot as it is written. Blocks until the next one.
-    pub fn changes(&self) -> Changes {
-        Changes(self.cases.watch_prefix(Vec::<u8>::new()))
-    }
-
-    /// New snapshots only, as [`Store::changes`] without removals.
-    pub fn watch(&self) -> Watch {
-        Watch(self.cases.watch_prefix(Vec::<u8>::new()))
     }
 
     /// Every readable case with its audit trail, in case-number order, for
@@ -359,11 +409,15 @@ impl Store {
 
     /// How many cases the database holds.
     pub fn len(&self) -> usize {
-        self.cases.len()
+        let ghosts = self.ghosts.of(Which::Cases);
+        let in_memory = self.cases.len();
+        // Cases a failed save registered are not on disk.
+        let registered = ghosts.iter().filter(|(_, on_disk)| on_disk.is_none()).count();
+        in_memory - registered.min(in_memory)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cases.is_empty()
+        self.len() == 0
     }
 }
 
@@ -464,56 +518,4 @@ pub(crate) fn create_private_dir(path: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 pub(crate) fn create_private_dir(path: &Path) -> std::io::Result<()> {
     fs::create_dir_all(path)
-}
-
-/// New snapshots of cases as they are written; see [`Store::watch`].
-pub struct Watch(sled::Subscriber);
-
-impl Iterator for Watch {
-    type Item = Case;
-
-    fn next(&mut self) -> Option<Case> {
-        loop {
-            if let sled::Event::Insert { value, .. } = self.0.next()?
-                && let Ok(case) = codec::decode(&value)
-            {
-                return Some(case);
-            }
-        }
-    }
-}
-
-/// A change to the cases as the board follows it: a new snapshot, or a case
-/// taken out again (a registration whose save failed).
-#[derive(Debug, Clone)]
-pub enum Change {
-    Put(Box<Case>),
-    Removed(CaseId),
-}
-
-/// Every change to the cases, in the order they were made; see [`Store::changes`].
-pub struct Changes(sled::Subscriber);
-
-impl Iterator for Changes {
-    type Item = Change;
-
-    fn next(&mut self) -> Option<Change> {
-        loop {
-            match self.0.next()? {
-                sled::Event::Insert { value, .. } => {
-                    if let Ok(case) = codec::decode(&value) {
-                        return Some(Change::Put(Box::new(case)));
-                    }
-                }
-                sled::Event::Remove { key } => {
-                    let id = <[u8; 8]>::try_from(key.as_ref())
-                        .ok()
-                        .and_then(|b| CaseId::from_u64(u64::from_be_bytes(b)));
-                    if let Some(id) = id {
-                        return Some(Change::Removed(id));
-                    }
-                }
-            }
-        }
-    }
 }

@@ -11,7 +11,7 @@ use sled::transaction::ConflictableTransactionError;
 
 use super::place::{self, Guard, Rewrite};
 use super::undo::{Undo, Which};
-use super::{CommandError, Store, StoreError, codec, create_private_dir, keys, open_db, unreadable};
+use super::{Change, CommandError, Store, StoreError, codec, create_private_dir, keys, open_db, unreadable};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::privacy::{AnonymiseReason, contact_key, scrub_event};
@@ -70,7 +70,9 @@ impl Store {
             }
             Ok((done, undo))
         });
-        self.finish(result)
+        self.finish(result, |done: &Vec<Case>| {
+            done.iter().map(|c| Change::Put(Box::new(c.clone()))).collect()
+        })
     }
 
     /// A random pseudonym per person among `ids`: random per call, so it says

@@ -2,13 +2,16 @@
 //! operator is told the save failed, so the running store must not keep it
 //! either (and must not write it to disk later).
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use sled::IVec;
 use sled::transaction::{TransactionalTree, UnabortableTransactionError};
 
 use super::Store;
 
 /// Which tree a write went to.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Which {
     Cases,
     Events,
@@ -53,5 +56,44 @@ impl Store {
             }
             Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
         });
+    }
+}
+
+/// What saves that could not be flushed left in the running store's memory:
+/// sled stops writing after an I/O error, so taking them back may fail too.
+/// Reads look here first and see each such key as it was before, so that
+/// nothing the operator was told is not saved shows anywhere until restart.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ghosts(Arc<Mutex<OnDisk>>);
+
+/// Per tree and key, the value on disk (`None`: no record).
+type OnDisk = HashMap<(Which, Vec<u8>), Option<IVec>>;
+
+impl Ghosts {
+    /// Remembers the values `undo` overwrote; the first failure's value of a
+    /// key is the one on disk.
+    pub(crate) fn record(&self, undo: &Undo) {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        for (which, key, old) in &undo.0 {
+            map.entry((*which, key.clone())).or_insert_with(|| old.clone());
+        }
+    }
+
+    /// `Some(value on disk)` for a key a failed save wrote, `None` otherwise.
+    pub(crate) fn get(&self, which: Which, key: &[u8]) -> Option<Option<IVec>> {
+        let map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if map.is_empty() {
+            return None;
+        }
+        map.get(&(which, key.to_vec())).cloned()
+    }
+
+    /// Every key of `which` a failed save wrote, with its value on disk.
+    pub(crate) fn of(&self, which: Which) -> Vec<(Vec<u8>, Option<IVec>)> {
+        let map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.iter()
+            .filter(|((w, _), _)| *w == which)
+            .map(|((_, key), old)| (key.clone(), old.clone()))
+            .collect()
     }
 }
