@@ -102,11 +102,18 @@ mod tests {
         write_text(&path, false, "one").unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
-        assert!(matches!(write_text(&path, false, "two"), Err(FileError::Exists(_))));
+        assert!(matches!(
+            write_text(&path, false, "two"),
+            Err(FileError::Exists(_))
+        ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
         write_text(&path, true, "three").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no file left beside it");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no file left beside it"
+        );
     }
 
     #[test]
@@ -117,7 +124,10 @@ mod tests {
         let link = dir.path().join("link");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         for replace in [false, true] {
-            assert!(matches!(write_text(&link, replace, "x"), Err(FileError::Symlink(_))));
+            assert!(matches!(
+                write_text(&link, replace, "x"),
+                Err(FileError::Symlink(_))
+            ));
         }
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());

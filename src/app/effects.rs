@@ -66,7 +66,9 @@ fn write_file(app: &App, path: &Path, contents: &str, replace: bool) -> Msg {
     }
     match private_file::write_text(path, replace, contents) {
         // The full path tells the operator where to find it.
-        Ok(()) => Msg::Written(Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))),
+        Ok(()) => Msg::Written(Ok(
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        )),
         Err(FileError::Exists(path)) => Msg::FileExists {
             path,
             contents: contents.to_string(),

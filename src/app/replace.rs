@@ -21,7 +21,11 @@ pub struct ReplaceFile {
 /// Asks whether to replace the file at `path` with `contents`.
 pub fn ask(app: &mut App, path: PathBuf, contents: String) {
     let under = app.modal.take().map(Box::new);
-    app.modal = Some(Modal::Replace(Box::new(ReplaceFile { path, contents, under })));
+    app.modal = Some(Modal::Replace(Box::new(ReplaceFile {
+        path,
+        contents,
+        under,
+    })));
 }
 
 /// The answer: yes (or Enter) replaces the file, no leaves it alone.

@@ -58,9 +58,23 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     // export holds personal data.
     let written = match &args.out {
         Some(path) => private_file::write(path, args.force, |file| {
-            write(args.format, &mut Output::new(file, false), &desk, &cases, &bar, session.now)
+            write(
+                args.format,
+                &mut Output::new(file, false),
+                &desk,
+                &cases,
+                &bar,
+                session.now,
+            )
         }),
-        None => write(args.format, &mut Output::stdout(), &desk, &cases, &bar, session.now),
+        None => write(
+            args.format,
+            &mut Output::stdout(),
+            &desk,
+            &cases,
+            &bar,
+            session.now,
+        ),
     };
     bar.finish_and_clear();
     let count = match written {

@@ -164,10 +164,15 @@ mod tests {
         let mut bytes = Vec::new();
         Output::new(&mut bytes, true).json(&value).unwrap();
         let text = String::from_utf8(bytes).unwrap();
-        let raw = ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{2067}', '\u{200b}', '\u{2028}'];
+        let raw = [
+            '\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{2067}', '\u{200b}', '\u{2028}',
+        ];
         assert!(!text.contains(raw), "{text}");
         assert!(text.contains("👩\u{200d}👧"), "{text}");
-        assert!(text.contains(r"Jan\u009b31m\u001b]52;c;eA==\u0007\u202e\u200b\u2028"), "{text}");
+        assert!(
+            text.contains(r"Jan\u009b31m\u001b]52;c;eA==\u0007\u202e\u200b\u2028"),
+            "{text}"
+        );
         assert!(text.contains(r"name\u2067"), "{text}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
         let mut piped = Vec::new();

@@ -13,8 +13,8 @@ use super::{Failure, Session, output};
 use crate::app::reports::rows::{self, Kind};
 use crate::domain::case::CaseId;
 use crate::domain::report::csv::target_slug;
-use crate::exchange::report_csv::csv;
 use crate::domain::report::{Compliance, Period, PeriodError, Report};
+use crate::exchange::report_csv::csv;
 use crate::i18n::{Lang, T};
 use crate::sanitize::one_line;
 

@@ -25,7 +25,10 @@ pub fn draw(app: &App, replace: &ReplaceFile, theme: &Theme, frame: &mut Frame, 
         T::ReplaceAsk,
         &[
             ("path", &replace.path.display()),
-            ("yes", &format!("Enter/{}", yes_key(app.lang, &chords(Action::Yes)))),
+            (
+                "yes",
+                &format!("Enter/{}", yes_key(app.lang, &chords(Action::Yes))),
+            ),
             ("no", &join(&chords(Action::No))),
         ],
     );
@@ -38,7 +41,10 @@ pub fn draw(app: &App, replace: &ReplaceFile, theme: &Theme, frame: &mut Frame, 
         .border_style(theme.urgency(super::theme::Urgency::Soon));
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
-    let lines: Vec<Line> = lines.into_iter().map(|l| Line::from(Span::raw(format!(" {l}")))).collect();
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::raw(format!(" {l}"))))
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -59,5 +65,9 @@ fn yes_key(lang: Lang, chords: &[Chord]) -> String {
 }
 
 fn join(chords: &[Chord]) -> String {
-    chords.iter().map(ToString::to_string).collect::<Vec<_>>().join("/")
+    chords
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
 }
