@@ -12,6 +12,7 @@ pub mod domain;
 pub mod exchange;
 pub mod i18n;
 pub mod keymap;
+pub mod private_file;
 pub mod remote;
 pub mod sanitize;
 pub mod store;

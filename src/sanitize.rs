@@ -1,26 +1,76 @@
 //! Text from operators, complainants and files is stored as given, but never
-//! written raw to a terminal: control characters (escape sequences among them)
-//! are shown visibly escaped instead of being obeyed. Also how wide text shows
-//! on a terminal, for cutting and padding it to columns.
+//! written raw to a terminal: control characters (escape sequences among them),
+//! bidirectional controls, invisible characters and line separators other than
+//! the newline are shown visibly escaped instead of being obeyed. Also how wide
+//! text shows on a terminal, for cutting and padding it to columns.
 
 use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` with every control character except newline and tab shown as `\u{..}`.
+/// `text` with every hostile character (see [`is_hostile`]) shown as `\u{..}`.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hostile) {
+    escape_with(text, |c, out| out.push_str(&c.escape_unicode().to_string()))
+}
+
+/// `text` with every hostile character written by `escape`, the rest as it is.
+pub fn escape_with(text: &str, mut escape: impl FnMut(char, &mut String)) -> Cow<'_, str> {
+    let hostile = |(at, c): (usize, char)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + c.len_utf8()..].chars().next();
+        is_hostile(before, c, after)
+    };
+    let Some(first) = text.char_indices().find(|&ic| hostile(ic)).map(|(at, _)| at) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_hostile(c) {
-            out.push_str(&c.escape_unicode().to_string());
+    out.push_str(&text[..first]);
+    for (at, c) in text[first..].char_indices().map(|(i, c)| (i + first, c)) {
+        if hostile((at, c)) {
+            escape(c, &mut out);
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `c`, between `before` and `after` (`None`: nothing, or not known),
+/// must not reach a terminal raw: a control character other than newline and
+/// tab (ESC, the C1 CSI `U+009B`, DEL, carriage return); a bidirectional
+/// control, which reorders what follows on screen; a line or paragraph
+/// separator (`U+2028`, `U+2029`), which some terminals break lines at; or an
+/// invisible character (zero-width space, word joiner, byte-order mark), which
+/// makes two different texts look the same. The zero-width (non-)joiner is
+/// part of writing itself in emoji sequences (👩‍👧) and in Indic and Persian
+/// script, so it is kept between two characters of such text, and escaped
+/// next to anything else (ASCII, or nothing).
+pub fn is_hostile(before: Option<char>, c: char, after: Option<char>) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        '\u{200c}' | '\u{200d}' => !(joins(before) && joins(after)),
+        c => {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\u{061c}'
+                        | '\u{200b}'
+                        | '\u{200e}'
+                        | '\u{200f}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                        | '\u{202a}'..='\u{202e}'
+                        | '\u{2060}'..='\u{2064}'
+                        | '\u{2066}'..='\u{2069}'
+                        | '\u{feff}'
+                )
+        }
+    }
+}
+
+/// Whether a zero-width (non-)joiner next to `c` joins writing.
+fn joins(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_ascii() && !is_hostile(None, c, None))
 }
 
 /// `text` on one line: newlines and tabs become spaces, control characters are escaped.
@@ -59,11 +109,6 @@ pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
 /// as one, which ratatui (and most terminals) draw in two cells.
 pub fn columns(text: &str) -> usize {
     clusters(text).map(UnicodeWidthStr::width).sum()
-}
-
-fn is_hostile(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` broken into lines of at most `width` display columns, at spaces where
@@ -110,6 +155,27 @@ mod tests {
         assert_eq!(visible("\u{1b}[2Jgone"), "\\u{1b}[2Jgone");
         assert_eq!(visible("bell\u{7}"), "bell\\u{7}");
         assert_eq!(one_line("a\nb\u{9b}c"), "a b\\u{9b}c");
+    }
+
+    #[test]
+    fn invisible_and_reordering_characters_are_shown() {
+        assert_eq!(visible("ab\u{202e}cd"), "ab\\u{202e}cd");
+        assert_eq!(visible("a\u{2067}b\u{2069}"), "a\\u{2067}b\\u{2069}");
+        assert_eq!(visible("Jan\u{200b}sen"), "Jan\\u{200b}sen");
+        assert_eq!(visible("one\u{2028}two\u{2029}"), "one\\u{2028}two\\u{2029}");
+        assert_eq!(visible("\u{feff}x\u{7f}\u{200e}"), "\\u{feff}x\\u{7f}\\u{200e}");
+        assert_eq!(visible("tab\tand\nnewline"), "tab\tand\nnewline");
+    }
+
+    #[test]
+    fn joiners_are_kept_inside_writing_only() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        assert_eq!(visible(family), family);
+        assert_eq!(visible("क्\u{200d}ष"), "क्\u{200d}ष");
+        assert_eq!(visible("Pay\u{200d}pal"), "Pay\\u{200d}pal");
+        assert_eq!(visible("\u{200c}x"), "\\u{200c}x");
+        assert_eq!(visible("👩\u{200d}"), "👩\\u{200d}");
+        assert_eq!(visible("\u{200b}\u{200d}Zero"), "\\u{200b}\\u{200d}Zero");
     }
 
     #[test]

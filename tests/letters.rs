@@ -7,6 +7,7 @@
 mod support;
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
@@ -462,6 +463,65 @@ fn a_written_letter_lands_in_the_file() {
     assert_eq!(fs::read_to_string(&path).unwrap(), contents);
     let (text, error) = flash(&d.app);
     assert!(!error && text.contains("acknowledgement-en.txt"), "{text}");
+}
+
+/// A letter written where a file is already: the board asks first; `n`
+/// leaves the file as it was, Enter (or `y`, `j`) replaces it.
+#[test]
+fn the_board_asks_before_replacing_a_file() {
+    let mut d = desk();
+    let id = d.first_in(State::Received);
+    open_letter(&mut d, id);
+    let dir = tempfile::tempdir().unwrap();
+    let Some(Effect::WriteFile { path, contents }) = effects_of(&mut d, "w").pop() else {
+        panic!("no file written");
+    };
+    // Where the board would write it, in a folder of the test's own.
+    let path = dir.path().join(path);
+    fs::write(&path, "Notes of my own.").unwrap();
+    let write = Effect::WriteFile {
+        path: path.clone(),
+        contents: contents.clone(),
+    };
+    let ask = |d: &mut Desk| {
+        let answer = klachtdesk::app::effects::perform(&write, &d.store, &d.app).unwrap();
+        d.send(answer);
+        assert!(
+            matches!(d.app.modal, Some(Modal::Replace(_))),
+            "{:?}",
+            d.app.modal
+        );
+    };
+
+    ask(&mut d);
+    let shown = words(&screen(&d));
+    assert!(
+        shown.contains("exists already. Replace it? Enter/y yes · n/Esc no"),
+        "{shown}"
+    );
+    d.press("n");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "Notes of my own.");
+    assert_eq!(view(&d).id, id, "back at the letter");
+    let (text, error) = flash(&d.app);
+    assert!(!error && text.starts_with("Nothing written"), "{text}");
+    ask(&mut d);
+    d.press("esc");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "Notes of my own.");
+    assert_eq!(view(&d).id, id, "Esc says no, and does not close the letter");
+
+    d.app.lang = Lang::Nl;
+    ask(&mut d);
+    let shown = words(&screen(&d));
+    assert!(
+        shown.contains("bestaat al. Vervangen? Enter/j ja · n/Esc nee"),
+        "{shown}"
+    );
+    d.press("enter");
+    assert_eq!(fs::read_to_string(&path).unwrap(), contents);
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(view(&d).id, id);
+    let (text, error) = flash(&d.app);
+    assert!(!error && text.starts_with("Geschreven naar"), "{text}");
 }
 
 #[test]

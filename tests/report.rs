@@ -38,8 +38,9 @@ use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Satisfaction, Targ
 use klachtdesk::domain::event::Event;
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::learnings;
-use klachtdesk::domain::report::{Period, PeriodKind, Report, csv};
+use klachtdesk::domain::report::{Period, PeriodKind, Report};
 use klachtdesk::domain::workflow::{self, Command, Ctx, Rules, State};
+use klachtdesk::exchange::report_csv as csv;
 use klachtdesk::i18n::Lang;
 use klachtdesk::keymap::Keymap;
 use klachtdesk::store::Store;

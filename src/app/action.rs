@@ -90,6 +90,12 @@ pub enum Msg {
     History(std::sync::Arc<Vec<(Case, Vec<crate::domain::event::Event>)>>),
     /// Whether a file asked for with [`Effect::WriteFile`] was written.
     Written(Result<std::path::PathBuf, String>),
+    /// The file asked for with [`Effect::WriteFile`] exists already, and
+    /// nothing was written: the operator is asked whether to replace it.
+    FileExists {
+        path: std::path::PathBuf,
+        contents: String,
+    },
     /// A case's audit trail, as asked for with [`Effect::LoadEvents`].
     Events(crate::domain::case::CaseId, Vec<crate::domain::event::Event>),
 }
@@ -110,8 +116,15 @@ pub enum Effect {
     LoadHistory,
     /// Put text on the clipboard of the operator's terminal (OSC 52).
     Copy(String),
-    /// Write text to a file; the answer comes back as [`Msg::Written`].
+    /// Write text to a new file (readable by the operator only); the answer
+    /// comes back as [`Msg::Written`], or [`Msg::FileExists`].
     WriteFile {
+        path: std::path::PathBuf,
+        contents: String,
+    },
+    /// Write text to a file, replacing the one there (but never a symbolic
+    /// link); the answer comes back as [`Msg::Written`].
+    ReplaceFile {
         path: std::path::PathBuf,
         contents: String,
     },

@@ -2,10 +2,13 @@
 //! result into the message `update` gets next. The terminal loop and the tests
 //! both use this, so a test drives exactly what an operator's keys do.
 
+use std::path::Path;
+
 use chrono::{DateTime, Utc};
 
 use super::{App, Effect, Msg, update};
 use crate::domain::workflow::Ctx;
+use crate::private_file::{self, FileError};
 use crate::store::Store;
 
 /// Does one effect; returns the message that reports its result, if any.
@@ -28,7 +31,8 @@ pub fn perform(effect: &Effect, store: &Store, app: &App) -> Option<Msg> {
             &ctx,
         ))),
         Effect::LoadEvents(id) => Some(Msg::Events(*id, store.events(*id).unwrap_or_default())),
-        Effect::WriteFile { path, contents } => Some(Msg::Written(write_file(path, contents))),
+        Effect::WriteFile { path, contents } => Some(write_file(app, path, contents, false)),
+        Effect::ReplaceFile { path, contents } => Some(write_file(app, path, contents, true)),
         Effect::LoadHistory => Some(Msg::History(std::sync::Arc::new(store.history()))),
         // The terminal's own business: see `dispatch`.
         Effect::Copy(_) | Effect::Quit => None,
@@ -52,14 +56,25 @@ pub fn dispatch(app: &mut App, msg: Msg, store: &Store) -> Vec<Effect> {
     for_terminal
 }
 
-/// Writes a file the operator asked for, creating its folder if needed.
-fn write_file(path: &std::path::Path, contents: &str) -> Result<std::path::PathBuf, String> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+/// Writes a file the operator asked for, creating its folder if needed (see
+/// [`private_file`] for how). An existing file is replaced only with `replace`.
+fn write_file(app: &App, path: &Path, contents: &str, replace: bool) -> Msg {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        return Msg::Written(Err(format!("{}: {e}", parent.display())));
     }
-    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
-    // The full path tells the operator where to find it.
-    Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    match private_file::write_text(path, replace, contents) {
+        // The full path tells the operator where to find it.
+        Ok(()) => Msg::Written(Ok(
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        )),
+        Err(FileError::Exists(path)) => Msg::FileExists {
+            path,
+            contents: contents.to_string(),
+        },
+        Err(e) => Msg::Written(Err(e.reason(app.lang))),
+    }
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard of the terminal it is

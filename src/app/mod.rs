@@ -16,6 +16,7 @@ pub mod letters;
 pub mod modal;
 pub mod moves_menu;
 pub mod pane;
+pub mod replace;
 pub mod reports;
 pub mod search;
 mod update;

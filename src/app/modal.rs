@@ -11,6 +11,7 @@ use super::forms::FormModal;
 use super::learnings::LearningsView;
 use super::letters::LetterView;
 use super::moves_menu::MoveMenu;
+use super::replace::ReplaceFile;
 use super::reports::ReportView;
 use super::search::Search;
 use crate::domain::case::CaseId;
@@ -29,6 +30,8 @@ pub enum Modal {
     Report(Box<ReportView>),
     Learnings(Box<LearningsView>),
     Letter(Box<LetterView>),
+    /// A file to write exists already: replace it?
+    Replace(Box<ReplaceFile>),
 }
 
 /// Input for the modal that has the focus: an action bound where the key was
@@ -58,6 +61,7 @@ impl Modal {
             Modal::Report(_) | Modal::Learnings(_) => Context::Report,
             Modal::Letter(_) => Context::Letter,
             Modal::Form(form) if form.form.confirm_discard => Context::Confirm,
+            Modal::Replace(_) => Context::Confirm,
             Modal::Form(_) => Context::Form,
         }
     }
@@ -94,6 +98,7 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
         Modal::Report(view) => super::reports::handle(app, view, typed),
         Modal::Learnings(view) => super::learnings::handle(app, view, typed),
         Modal::Letter(view) => super::letters::handle(app, view, typed),
+        Modal::Replace(replace) => super::replace::handle(app, replace, typed),
     };
     if outcome == Outcome::Stay && app.modal.is_none() {
         app.modal = Some(modal);

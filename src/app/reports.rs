@@ -15,7 +15,8 @@ use super::modal::{Outcome, Typed};
 use super::{Action, App, Effect, Modal};
 use crate::domain::case::Case;
 use crate::domain::event::Event;
-use crate::domain::report::{Period, Report, csv};
+use crate::domain::report::{Period, Report};
+use crate::exchange::report_csv as csv;
 use crate::i18n::T;
 use rows::Row;
 

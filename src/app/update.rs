@@ -62,6 +62,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::FileExists { path, contents } => {
+            super::replace::ask(app, path, contents);
+            Vec::new()
+        }
         Msg::Events(id, events) => {
             if let Some(pane) = app.pane.as_mut().filter(|p| p.id == id) {
                 pane.events = events;

@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::desk::Desk;
+use super::output::Output;
 use super::{Failure, Session};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadlines::CaseClocks;
 use crate::exchange::{self, CaseTrail, json};
 use crate::i18n::{Lang, T};
+use crate::private_file::{self, FileError};
 use crate::store::StoreError;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -24,6 +26,9 @@ pub struct Args {
     /// Write to this file (readable by you only) instead of standard output
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Replace the file given with --out if it exists
+    #[arg(long, requires = "out")]
+    force: bool,
     #[command(flatten)]
     filters: super::list::FilterArgs,
 }
@@ -49,13 +54,22 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         .filter(|case| filter.matches(case, &CaseClocks::of(case, policy, now)))
         .collect();
     let bar = progress(lang, T::ProgressExporting, cases.len());
+    // A file is written whole or not at all, readable by its owner only: an
+    // export holds personal data.
     let written = match &args.out {
-        Some(path) => to_file(path, |out| {
-            write(args.format, out, &desk, &cases, &bar, session.now)
+        Some(path) => private_file::write(path, args.force, |file| {
+            write(
+                args.format,
+                &mut Output::new(file, false),
+                &desk,
+                &cases,
+                &bar,
+                session.now,
+            )
         }),
         None => write(
             args.format,
-            std::io::stdout().lock(),
+            &mut Output::stdout(),
             &desk,
             &cases,
             &bar,
@@ -69,19 +83,26 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         Err(Stop::Io(e)) if args.out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
         Err(e) => return Err(e.failure(lang, args.out.as_deref().unwrap_or(Path::new("-")))),
     };
-    if let Some(path) = &args.out {
-        println!(
-            "{}",
-            lang.fill(T::ExportDone, &[("count", &count), ("path", &path.display())])
-        );
+    match &args.out {
+        Some(path) => {
+            let done = lang.fill(T::ExportDone, &[("count", &count), ("path", &path.display())]);
+            super::output::print(lang, |out| writeln!(out, "{done}"))
+        }
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Why an export stopped.
 enum Stop {
     Io(std::io::Error),
     Store(StoreError),
+    File(FileError),
+}
+
+impl From<FileError> for Stop {
+    fn from(e: FileError) -> Self {
+        Stop::File(e)
+    }
 }
 
 impl Stop {
@@ -91,13 +112,14 @@ impl Stop {
                 Failure::Failed(lang.fill(T::ExportWriteFailed, &[("path", &path.display()), ("reason", &e)]))
             }
             Stop::Store(e) => Failure::store(lang, &e),
+            Stop::File(e) => Failure::file(lang, &e),
         }
     }
 }
 
 fn write(
     format: Format,
-    out: impl Write,
+    out: &mut Output<impl Write>,
     desk: &Desk,
     cases: &[Case],
     bar: &ProgressBar,
@@ -105,10 +127,13 @@ fn write(
 ) -> Result<usize, Stop> {
     match format {
         Format::Csv => exchange::csv::write(out, cases, || bar.inc(1)).map_err(Stop::Io),
-        Format::Json => json::write(out, now, trails(desk, cases), || bar.inc(1)).map_err(|e| match e {
-            json::WriteError::Io(e) => Stop::Io(e),
-            json::WriteError::Source(e) => Stop::Store(e),
-        }),
+        Format::Json => {
+            let formatter = out.json_formatter();
+            json::write_with(out, formatter, now, trails(desk, cases), || bar.inc(1)).map_err(|e| match e {
+                json::WriteError::Io(e) => Stop::Io(e),
+                json::WriteError::Source(e) => Stop::Store(e),
+            })
+        }
     }
 }
 
@@ -134,24 +159,6 @@ fn trails<'a>(
             }
         })),
     }
-}
-
-/// Writes through `write` into a new file beside `path` (readable by its
-/// owner only: an export holds personal data) and moves it into place when
-/// complete, so a failed export leaves no half file.
-fn to_file(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> Result<usize, Stop>,
-) -> Result<usize, Stop> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(Stop::Io)?;
-    let count = write(file.as_file_mut())?;
-    file.as_file().sync_all().map_err(Stop::Io)?;
-    file.persist(path).map_err(|e| Stop::Io(e.error))?;
-    Ok(count)
 }
 
 /// Whether a job of `len` cases shows its progress: only on a terminal, and

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use crate::config::ConfigError;
 use crate::domain::problem::Refusal;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, T};
+use crate::private_file::FileError;
 use crate::store::{CommandError, StoreError};
 
 #[derive(Debug)]
@@ -34,6 +35,18 @@ impl Failure {
                 Failure::Refused(e.describe(lang))
             }
             _ => Failure::Failed(e.describe(lang)),
+        }
+    }
+
+    /// A file the operator asked for that was not written: refused when it
+    /// would replace a file or write through a link, failed otherwise.
+    pub fn file(lang: Lang, e: &FileError) -> Self {
+        match e {
+            FileError::Exists(path) => {
+                Failure::Refused(lang.fill(T::FileExistsUseForce, &[("path", &path.display())]))
+            }
+            FileError::Symlink(_) => Failure::Refused(e.reason(lang)),
+            FileError::Io(..) => Failure::Failed(lang.fill(T::WriteFailed, &[("reason", &e.reason(lang))])),
         }
     }
 

@@ -6,6 +6,7 @@
 //! rather than sent through the board, whose screen would have to take in a
 //! whole queue at once and whose operators would wait for it.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -67,11 +68,8 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         )),
         ImportError::Store(e) => Failure::store(lang, &e),
     })?;
-    println!(
-        "{}",
-        lang.fill(T::ImportDone, &[("count", &count), ("path", &path.display())])
-    );
-    Ok(())
+    let done = lang.fill(T::ImportDone, &[("count", &count), ("path", &path.display())]);
+    super::output::print(lang, |out| writeln!(out, "{done}"))
 }
 
 /// One problem is the message; several are listed first, and counted in it.

@@ -5,12 +5,14 @@
 //! Only the letter goes to stdout, so that it can be piped into a mail
 //! program; what was done is said on stderr.
 
+use std::io::Write;
 use std::path::PathBuf;
 
-use super::{Failure, Session};
+use super::{Failure, Session, output};
 use crate::domain::case::CaseId;
 use crate::domain::template::{self, Facts, Language, LetterKind, SentVia};
 use crate::i18n::{T, state_key};
+use crate::private_file;
 use crate::sanitize::visible;
 use crate::templates::{self, Templates};
 
@@ -24,9 +26,12 @@ pub struct Args {
     /// The letter's language [default: the operator's]
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Write the letter to this file instead of printing it
+    /// Write the letter to this file (readable by you only) instead of printing it
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Replace the file given with --out if it exists
+    #[arg(long, requires = "out")]
+    force: bool,
     /// Record the letter as sent: a contact-log entry and, for the
     /// acknowledgement, the acknowledgement itself (justification: declares
     /// the case not admissible; outcome: communicates it, when still to do)
@@ -99,9 +104,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         None => None,
     };
     if let Some(path) = &args.out {
-        std::fs::write(path, &text).map_err(|e| {
-            Failure::Failed(lang.fill(T::WriteFailed, &[("reason", &format!("{}: {e}", path.display()))]))
-        })?;
+        private_file::write_text(path, args.force, &text).map_err(|e| Failure::file(lang, &e))?;
     }
     if let Some(commands) = sending {
         let saved = desk
@@ -116,10 +119,12 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         );
     }
     match &args.out {
-        Some(path) => eprintln!("{}", lang.fill(T::WrittenTo, &[("path", &path.display())])),
-        // Never raw to a terminal: what complainants and operators typed may
-        // hold escape sequences.
-        None => print!("{}", visible(&text)),
+        Some(path) => {
+            eprintln!("{}", lang.fill(T::WrittenTo, &[("path", &path.display())]));
+            Ok(())
+        }
+        // Never raw, not even into a pipe: a letter is read by people (as it
+        // always was, so that scripts get what they got).
+        None => output::print(lang, |out| out.write_all(visible(&text).as_bytes())),
     }
-    Ok(())
 }

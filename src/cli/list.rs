@@ -1,7 +1,9 @@
 //! `klachtdesk list`: the queue, filtered, most urgent first.
 
+use std::io::Write;
+
 use super::text::cell;
-use super::{Failure, Session, json};
+use super::{Failure, Session, json, output};
 use crate::domain::case::Case;
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::query::Filter;
@@ -67,36 +69,30 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
             .iter()
             .map(|(case, clocks)| json::case(case, clocks, None))
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&list).map_err(|e| Failure::Failed(e.to_string()))?
-        );
-        return Ok(());
+        return output::print_json(lang, &list);
     }
-    if rows.is_empty() {
-        println!("{}", lang.t(T::NoCases));
-        return Ok(());
-    }
-    println!(
-        "{} {} {} {} {}",
-        cell(lang.t(T::HeadCase), 11),
-        cell(lang.t(T::HeadState), 24),
-        cell(lang.t(T::HeadContact), 32),
-        cell(lang.t(T::HeadService), 26),
-        lang.t(T::HeadDeadline)
-    );
-    for (case, clocks) in &rows {
-        println!("{}", row(lang, case, clocks, policy.outcome_days));
-    }
-    println!(
-        "{}",
-        if rows.len() == 1 {
-            lang.t(T::CaseCountedOne).to_string()
-        } else {
-            lang.fill(T::CasesCounted, &[("count", &rows.len())])
+    output::print(lang, |out| {
+        if rows.is_empty() {
+            return writeln!(out, "{}", lang.t(T::NoCases));
         }
-    );
-    Ok(())
+        writeln!(
+            out,
+            "{} {} {} {} {}",
+            cell(lang.t(T::HeadCase), 11),
+            cell(lang.t(T::HeadState), 24),
+            cell(lang.t(T::HeadContact), 32),
+            cell(lang.t(T::HeadService), 26),
+            lang.t(T::HeadDeadline)
+        )?;
+        for (case, clocks) in &rows {
+            writeln!(out, "{}", row(lang, case, clocks, policy.outcome_days))?;
+        }
+        if rows.len() == 1 {
+            writeln!(out, "{}", lang.t(T::CaseCountedOne))
+        } else {
+            writeln!(out, "{}", lang.fill(T::CasesCounted, &[("count", &rows.len())]))
+        }
+    })
 }
 
 fn row(lang: Lang, case: &Case, clocks: &CaseClocks, outcome_days: u32) -> String {

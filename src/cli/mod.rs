@@ -14,6 +14,7 @@ mod json;
 mod letter;
 mod list;
 mod moves;
+mod output;
 mod privacy;
 mod report;
 mod session;

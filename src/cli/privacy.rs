@@ -132,11 +132,7 @@ fn export(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
     if held.is_empty() {
         eprintln!("{}", lang.t(T::SubjectNone));
     }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&held).map_err(|e| Failure::Failed(e.to_string()))?
-    );
-    Ok(())
+    super::output::print_json(lang, &held)
 }
 
 fn erase(session: &mut Session, subject: &Subject) -> Result<(), Failure> {

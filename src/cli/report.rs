@@ -1,17 +1,20 @@
 //! `klachtdesk report`: the figures for a period as text in the operator's
 //! language, as JSON for scripts, or as CSV for a spreadsheet (the layout is
-//! documented in `domain::report::csv`). This month unless told otherwise.
+//! laid out in `domain::report::csv`). This month unless told otherwise.
+
+use std::io::Write;
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::cell;
-use super::{Failure, Session};
+use super::{Failure, Session, output};
 use crate::app::reports::rows::{self, Kind};
 use crate::domain::case::CaseId;
-use crate::domain::report::csv::{csv, target_slug};
+use crate::domain::report::csv::target_slug;
 use crate::domain::report::{Compliance, Period, PeriodError, Report};
+use crate::exchange::report_csv::csv;
 use crate::i18n::{Lang, T};
 use crate::sanitize::one_line;
 
@@ -57,15 +60,14 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     }
     let report = Report::compute(&history, period, &session.rules, session.now);
     if args.json {
-        let text =
-            serde_json::to_string_pretty(&to_json(&report)).map_err(|e| Failure::Failed(e.to_string()))?;
-        println!("{text}");
-    } else if args.csv {
-        print!("{}", csv(&report));
-    } else {
-        print!("{}", text(lang, &report));
+        return output::print_json(lang, &to_json(&report));
     }
-    Ok(())
+    let text = if args.csv {
+        csv(&report)
+    } else {
+        text(lang, &report)
+    };
+    output::print(lang, |out| out.write_all(text.as_bytes()))
 }
 
 fn period(session: &Session, args: &Args) -> Result<Period, Failure> {

@@ -1,7 +1,9 @@
 //! `klachtdesk show`: one case, everything about it.
 
+use std::io::Write;
+
 use super::text::labelled;
-use super::{Failure, Session, json};
+use super::{Failure, Session, json, output};
 use crate::domain::case::{Case, CaseId, Target};
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::event::{Event, EventKind};
@@ -29,15 +31,11 @@ pub fn run(session: &mut Session, args: &ShowArgs) -> Result<(), Failure> {
     let events = desk.events(id).map_err(|e| Failure::store(lang, &e))?;
     let clocks = CaseClocks::of(&case, &session.rules.policy, session.now);
     if args.json {
-        let value = json::case(&case, &clocks, Some(&events));
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).map_err(|e| Failure::Failed(e.to_string()))?
-        );
+        output::print_json(lang, &json::case(&case, &clocks, Some(&events)))
     } else {
-        print!("{}", render(lang, &case, &clocks, &events));
+        let text = render(lang, &case, &clocks, &events);
+        output::print(lang, |out| out.write_all(text.as_bytes()))
     }
-    Ok(())
 }
 
 /// The whole case as text, newest contact and audit entries first.

@@ -1,12 +1,13 @@
 //! The CSV export: one row per case, for spreadsheets. Unlike the JSON export
 //! it is not complete (no contact log, no audit trail) and cannot be imported.
 //!
-//! RFC 4180: comma-separated, rows ending in CR LF, a header row first. A cell
-//! holding a comma, a double quote or a line break is put in double quotes,
-//! with its double quotes doubled; line breaks inside a text are kept. Text is
-//! UTF-8 without a byte-order mark. A cell that starts with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return gets a leading `'`, so that a spreadsheet shows
-//! it instead of running it as a formula (a complainant's text must never run;
+//! RFC 4180, written with the `csv` crate (see [`super::sheet`]):
+//! comma-separated, rows ending in CR LF, a header row first. A cell holding a
+//! comma, a double quote or a line break is put in double quotes, with its
+//! double quotes doubled; line breaks inside a text are kept. Text is UTF-8
+//! without a byte-order mark. A cell that starts with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return gets a leading `'`, so that a spreadsheet shows it
+//! instead of running it as a formula (a complainant's text must never run;
 //! this is why phone numbers written `+31 …` show as `'+31 …`).
 //!
 //! Moments are local time in Amsterdam, `YYYY-MM-DD HH:MM`; dates are
@@ -52,12 +53,12 @@
 //! | `contact_log_entries` | how many calls, e-mails and notes were logged |
 //! | `events` | how many events its audit trail holds |
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 
+use super::sheet::{RowEnd, Sheet};
 use crate::domain::case::{Case, Target};
 
 /// The header row.
@@ -107,26 +108,16 @@ pub fn write<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     mut done: impl FnMut(),
 ) -> io::Result<usize> {
-    let mut out = io::BufWriter::new(out);
-    write_row(&mut out, COLUMNS.iter().map(|c| Cow::Borrowed(*c)))?;
+    let mut sheet = Sheet::new(out, RowEnd::CrLf);
+    sheet.row(COLUMNS)?;
     let mut count = 0;
     for case in cases {
-        write_row(&mut out, row(case).into_iter().map(Cow::Owned))?;
+        sheet.row(row(case))?;
         count += 1;
         done();
     }
-    out.flush()?;
+    sheet.flush()?;
     Ok(count)
-}
-
-fn write_row<'a>(out: &mut impl Write, cells: impl Iterator<Item = Cow<'a, str>>) -> io::Result<()> {
-    for (i, cell) in cells.enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(quoted(&cell).as_bytes())?;
-    }
-    out.write_all(b"\r\n")
 }
 
 /// The cells of one case, in the order of [`COLUMNS`].
@@ -188,40 +179,4 @@ pub fn row(case: &Case) -> Vec<String> {
         case.contact_log.len().to_string(),
         case.version.to_string(),
     ]
-}
-
-/// A cell as RFC 4180 writes it, made harmless for spreadsheets first.
-pub fn quoted(cell: &str) -> Cow<'_, str> {
-    let cell: Cow<str> = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        Cow::Owned(format!("\"{}\"", cell.replace('"', "\"\"")))
-    } else {
-        cell
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_quoted_only_when_needed() {
-        assert_eq!(quoted("plain"), "plain");
-        assert_eq!(quoted("a, b"), "\"a, b\"");
-        assert_eq!(quoted("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(quoted("two\nlines"), "\"two\nlines\"");
-        assert_eq!(quoted("Zoë Çelik"), "Zoë Çelik");
-    }
-
-    #[test]
-    fn formulas_are_shown_not_run() {
-        assert_eq!(quoted("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(quoted("+31 6 1234 5678"), "'+31 6 1234 5678");
-        assert_eq!(quoted("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(quoted("-1"), "'-1");
-    }
 }

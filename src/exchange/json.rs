@@ -20,6 +20,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 use serde::ser::{Error as _, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
 use serde_json::value::RawValue;
 
 use super::position::{Position, offset_of};
@@ -63,6 +64,23 @@ where
     W: Write,
     I: Iterator<Item = Result<CaseTrail, E>>,
 {
+    write_with(out, PrettyFormatter::new(), exported_at, cases, done)
+}
+
+/// [`write`], laid out by `formatter` (which must pretty-print, so that a
+/// message about the file can name a line).
+pub fn write_with<W, F, E, I>(
+    out: W,
+    formatter: F,
+    exported_at: DateTime<Utc>,
+    cases: I,
+    done: impl FnMut(),
+) -> Result<usize, WriteError<E>>
+where
+    W: Write,
+    F: Formatter,
+    I: Iterator<Item = Result<CaseTrail, E>>,
+{
     let stream = Stream {
         state: RefCell::new(StreamState {
             cases,
@@ -78,7 +96,7 @@ where
         cases: &stream,
     };
     let mut out = io::BufWriter::new(out);
-    let written = serde_json::to_writer_pretty(&mut out, &envelope);
+    let written = envelope.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter));
     let state = stream.state.into_inner();
     if let Some(e) = state.failure {
         return Err(WriteError::Source(e));

@@ -14,6 +14,8 @@ mod position;
 pub mod problem;
 mod record;
 pub mod replay;
+pub mod report_csv;
+pub mod sheet;
 mod strict;
 
 use crate::domain::case::Case;

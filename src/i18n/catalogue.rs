@@ -21,6 +21,13 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    // Output safety and file permissions.
+    OutputFailed => "cannot write to standard output: {reason}", "kan niet naar de standaarduitvoer schrijven: {reason}";
+    FileExists => "{path} exists already", "{path} bestaat al";
+    FileIsSymlink => "{path} is a symbolic link, which klachtdesk never writes through; choose another file name", "{path} is een symbolische koppeling, waar klachtdesk nooit doorheen schrijft; kies een andere bestandsnaam";
+    FileExistsUseForce => "{path} exists already; nothing was written. Add --force to replace it.", "{path} bestaat al; er is niets geschreven. Voeg --force toe om het te vervangen.";
+    ReplaceAsk => "{path} exists already. Replace it? {yes} yes · {no} no", "{path} bestaat al. Vervangen? {yes} ja · {no} nee";
+    ReplaceKept => "Nothing written: {path} is kept as it was.", "Niets geschreven: {path} blijft zoals het was.";
     // States of the procedure.
     StateReceived => "Received", "Ontvangen";
     StateAcknowledged => "Acknowledged", "Ontvangst bevestigd";

@@ -10,6 +10,7 @@ mod learnings;
 mod letters;
 mod menu;
 mod registered;
+mod replace;
 mod reports;
 mod search;
 mod text;
@@ -39,24 +40,36 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     chrome::status(app, theme, frame, g.status);
     chrome::footer(app, theme, frame, g.footer);
-    match &app.modal {
-        Some(Modal::Help { scroll }) => help::draw(app, *scroll, theme, frame, area),
-        Some(Modal::Search(search)) => search::draw(app, search, theme, frame, area),
-        Some(Modal::Filter(menu)) => filter_menu::draw(app, menu, theme, frame, area),
-        Some(Modal::Menu(menu)) => menu::draw(app, menu, theme, frame, area),
-        Some(Modal::Registered(id)) => registered::draw(app, *id, theme, frame, area),
-        Some(Modal::Report(view)) => reports::draw(app, view, theme, frame, area),
-        Some(Modal::Learnings(view)) => learnings::draw(app, view, theme, frame, area),
-        Some(Modal::Letter(view)) => letters::draw(app, view, theme, frame, area),
-        Some(Modal::Form(form)) => {
+    if let Some(open) = &app.modal {
+        modal(app, open, g.pane, theme, frame, area);
+    }
+}
+
+/// Draws `open` over the screen (`pane`: where the case pane is, if open).
+fn modal(app: &App, open: &Modal, pane: Option<Rect>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    match open {
+        Modal::Help { scroll } => help::draw(app, *scroll, theme, frame, area),
+        Modal::Search(search) => search::draw(app, search, theme, frame, area),
+        Modal::Filter(menu) => filter_menu::draw(app, menu, theme, frame, area),
+        Modal::Menu(menu) => menu::draw(app, menu, theme, frame, area),
+        Modal::Registered(id) => registered::draw(app, *id, theme, frame, area),
+        Modal::Report(view) => reports::draw(app, view, theme, frame, area),
+        Modal::Learnings(view) => learnings::draw(app, view, theme, frame, area),
+        Modal::Letter(view) => letters::draw(app, view, theme, frame, area),
+        Modal::Form(form) => {
             // A field edited in place is drawn over the case it belongs to.
-            let over = match (&form.purpose, g.pane) {
+            let over = match (&form.purpose, pane) {
                 (crate::app::forms::Purpose::Edit { .. }, Some(pane)) => pane,
                 _ => area,
             };
             form::draw(app, form, theme, frame, over);
         }
-        None => {}
+        Modal::Replace(replace) => {
+            if let Some(under) = &replace.under {
+                modal(app, under, pane, theme, frame, area);
+            }
+            replace::draw(app, replace, theme, frame, area);
+        }
     }
 }
 

@@ -19,24 +19,22 @@
 //! | `repeat`           | the contact's name          | their case numbers, space-separated |      | complaints               |
 //! | `root_cause`       | the service                 | the root cause         |                   | cases                    |
 //!
-//! Fields are quoted when they hold a comma, quote or line break; a field
-//! starting with `=`, `+`, `-` or `@` gets a leading `'`, so that a
-//! spreadsheet does not run it as a formula.
+//! The rows are laid out here; `exchange::report_csv` writes them: fields
+//! quoted when they hold a comma, quote or line break, rows ending in a line
+//! feed, and a field starting with `=`, `+`, `-` or `@` with a leading `'`, so
+//! that a spreadsheet does not run it as a formula.
 
 use super::Report;
 use crate::domain::case::{Channel, Target};
 
-/// The first line of the CSV.
-pub const HEADER: &str = "section,key,detail,date,value";
+/// The first row.
+pub const HEADER: [&str; 5] = ["section", "key", "detail", "date", "value"];
 
-pub fn csv(report: &Report) -> String {
-    let mut out = String::new();
-    out.push_str(HEADER);
-    out.push('\n');
+/// The rows after the header, in the order of the table above.
+pub fn rows(report: &Report) -> Vec<[String; 5]> {
+    let mut out = Vec::new();
     let mut row = |section: &str, key: &str, detail: &str, date: &str, value: &str| {
-        let cells = [section, key, detail, date, value].map(cell);
-        out.push_str(&cells.join(","));
-        out.push('\n');
+        out.push([section, key, detail, date, value].map(String::from));
     };
     let p = report.period;
     row("period", "from", "", &p.from.to_string(), "");
@@ -131,34 +129,5 @@ pub fn target_slug(target: Target) -> &'static str {
     match target {
         Target::Acknowledge => "acknowledge",
         Target::Outcome => "outcome",
-    }
-}
-
-/// One CSV field, quoted when needed, never a formula.
-pub fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_quoted_and_never_formulas() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a, b"), "\"a, b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(cell("-1+2, x"), "\"'-1+2, x\"");
-        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
     }
 }
