@@ -31,6 +31,13 @@ catalogue! {
     StateNotAdmissible => "Not admissible", "Niet ontvankelijk";
     Withdrawn => "withdrawn", "ingetrokken";
 
+    // Input sanity and signals.
+    ProblemNotOneLine => "{field} must be one line: no line breaks, tabs or other control characters.", "{field} moet één regel zijn: geen regeleinden, tabs of andere stuurtekens.";
+    ProblemCaseNumberOutOfRange => "{id} is not a case number the desk gives: they run from K-2000-0001 to K-2099-{max} (years 2000 to 2099, at most {max} a year).", "{id} is geen klachtnummer dat de desk uitgeeft: die lopen van K-2000-0001 tot K-2099-{max} (jaren 2000 tot en met 2099, hoogstens {max} per jaar).";
+    ProblemNumbersUsedUp => "No case numbers of {year} are left (the last is K-{year}-{max}), so nothing was registered; an import that took the highest numbers is the likely cause.", "Er zijn geen klachtnummers van {year} meer over (het laatste is K-{year}-{max}), dus er is niets geregistreerd; waarschijnlijk heeft een import de hoogste nummers genomen.";
+    DbIsAFile => "{path} is a file, not a database folder; give --db a folder (a new one is made if it does not exist)", "{path} is een bestand, geen databasemap; geef --db een map (een nieuwe wordt gemaakt als die nog niet bestaat)";
+    BoardNeedsTerminal => "the board needs a terminal: its input and output must both be one. In scripts use the subcommands: list, show, add, move, log, export (see klachtdesk --help).", "het bord heeft een terminal nodig: invoer en uitvoer moeten er allebei een zijn. Gebruik in scripts de subopdrachten: list, show, add, move, log, export (zie klachtdesk --help).";
+
     // Steps.
     StepAcknowledge => "Acknowledge receipt", "Ontvangst bevestigen";
     StepTakeIntoTreatment => "Admissible: take into treatment", "Ontvankelijk: in behandeling nemen";
@@ -146,7 +153,7 @@ ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date
     ProblemUnknownService => "\"{given}\" is not a known service; choose one of: {known}.", "\"{given}\" is geen bekende dienst; kies uit: {known}.";
     ProblemInFuture => "{field} cannot be in the future.", "{field} kan niet in de toekomst liggen.";
     ProblemAckBeforeComplaint => "The acknowledgement cannot be earlier than the complaint.", "De ontvangstbevestiging kan niet eerder zijn dan de klacht.";
-    ProblemBadMoment => "{field}: \"{given}\" is not a date or time; write e.g. 2026-11-20 14:00, today 9:30 or yesterday.", "{field}: \"{given}\" is geen datum of tijd; schrijf bijv. 2026-11-20 14:00, vandaag 9:30 of gisteren.";
+    ProblemBadMoment => "{field}: \"{given}\" is not a date or time; write now, today 9:30, yesterday, 2026-11-20 14:00, 20-11-2026 or 2026-11-20T14:00:00+01:00, the year in full from 2000 to 2099.", "{field}: \"{given}\" is geen datum of tijd; schrijf nu, vandaag 9:30, gisteren, 2026-11-20 14:00, 20-11-2026 of 2026-11-20T14:00:00+01:00, het jaar voluit van 2000 tot en met 2099.";
     ProblemBadCaseId => "\"{given}\" is not a case number; they look like K-2026-0042.", "\"{given}\" is geen klachtnummer; die zien eruit als K-2026-0042.";
     ProblemNotAllowed => "\"{step}\" is not possible while the case is \"{state}\".", "\"{step}\" kan niet zolang de klacht \"{state}\" is.";
     ProblemRequired => "{field} cannot be emptied while the case is \"{state}\".", "{field} mag niet leeg zijn zolang de klacht \"{state}\" is.";
@@ -232,10 +239,10 @@ DbNotFlushed => "could not save: {reason}. Nothing was changed. Solve the proble
     NoCases => "No cases match.", "Geen klachten gevonden.";
     CasesCounted => "{count} cases", "{count} klachten";
     DemoDatabase => "Demo database with {count} cases at {path} (deleted on exit).", "Demodatabase met {count} klachten in {path} (wordt bij afsluiten verwijderd).";
-    BadNow => "--now: \"{given}\" is not a date and time; write e.g. 2026-11-26T10:00.", "--now: \"{given}\" is geen datum en tijd; schrijf bijv. 2026-11-26T10:00.";
+    BadNow => "--now: \"{given}\" is not a date and time; write now, today 9:30, yesterday, 2026-11-26 10:00, 26-11-2026 or 2026-11-26T10:00:00+01:00, the year in full from 2000 to 2099.", "--now: \"{given}\" is geen datum en tijd; schrijf nu, vandaag 9:30, gisteren, 2026-11-26 10:00, 26-11-2026 of 2026-11-26T10:00:00+01:00, het jaar voluit van 2000 tot en met 2099.";
     MoveNeedsOption => "{state} needs {option}.", "{state} vereist {option}.";
-    YearOutOfRange => "{year} is outside the years the calendar covers (1583 to 9999).", "{year} valt buiten de jaren die de kalender kent (1583 tot 9999).";
-    BadFrom => "--from: \"{given}\" is not a local date and time; write e.g. 2026-11-26T10:00.", "--from: \"{given}\" is geen lokale datum en tijd; schrijf bijv. 2026-11-26T10:00.";
+    YearOutOfRange => "{year} is outside the years the desk covers (2000 to 2099).", "{year} valt buiten de jaren die de desk kent (2000 tot en met 2099).";
+    BadFrom => "--from: \"{given}\" is not a local date and time; write e.g. 2026-11-26T10:00, 2026-11-26 10:00 or 26-11-2026, the year in full from 2000 to 2099.", "--from: \"{given}\" is geen lokale datum en tijd; schrijf bijv. 2026-11-26T10:00, 2026-11-26 10:00 of 26-11-2026, het jaar voluit van 2000 tot en met 2099.";
     NoWayBack => "A case cannot go back to \"{state}\".", "Een klacht kan niet terug naar \"{state}\".";
     SeeHelp => "see klachtdesk --help", "zie klachtdesk --help";
     CaseCountedOne => "1 case", "1 klacht";
