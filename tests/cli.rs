@@ -1577,6 +1577,8 @@ invalid_configs! {
     invalid_end_of_day_not_a_time: "end_of_day_not_a_time.toml", line 2, key "targets.end_of_working_day";
     invalid_end_of_day_out_of_range: "end_of_day_out_of_range.toml", line 2, key "targets.end_of_working_day";
     invalid_end_of_day_as_number: "end_of_day_as_number.toml", line 2, key "targets.end_of_working_day";
+    invalid_end_of_day_midnight: "end_of_day_midnight.toml", line 3, key "targets.end_of_working_day";
+    invalid_closing_day_year_out_of_range: "closing_day_year_out_of_range.toml", line 2, key "calendar.closing_days";
     invalid_good_friday_not_a_bool: "good_friday_not_a_bool.toml", line 2, key "calendar.good_friday";
     invalid_liberation_day_unknown: "liberation_day_unknown.toml", line 2, key "calendar.liberation_day";
     invalid_closing_day_not_a_date: "closing_day_not_a_date.toml", line 2, key "calendar.closing_days";
