@@ -727,7 +727,14 @@ impl Board {
     }
 
     fn sigkill(mut self) {
-        self.child.kill().unwrap(); // SIGKILL
+        // portable-pty's `kill` sends SIGHUP first, which the board answers
+        // with an orderly end; a crash is SIGKILL.
+        let pid = self.child.process_id().expect("the board's process id");
+        let killed = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success(), "kill -KILL {pid}");
         self.child.wait().unwrap();
     }
 }
