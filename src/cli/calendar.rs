@@ -11,7 +11,7 @@ use crate::i18n::{T, date, holiday_key};
 pub enum CalendarCmd {
     /// The days off in a year: public holidays and configured closing days
     Holidays {
-        /// The year, e.g. 2026
+        /// The year, from 2000 to 2099, e.g. 2026
         year: i32,
     },
     /// The due date of a target of N working days counted from a moment
