@@ -73,7 +73,7 @@ fn one_line_name() -> String {
 }
 
 fn one_line_organisation() -> String {
-    format!("Bakkerij\u{2067}Jansen\u{2069}BV")
+    "Bakkerij\u{2067}Jansen\u{2069}BV".to_string()
 }
 
 fn description() -> String {
