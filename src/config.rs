@@ -4,12 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
 use crate::domain::calendar::{CalendarSettings, LiberationDay, WorkCalendar};
 use crate::domain::clock::Policy;
 use crate::domain::service::Catalogue;
+use crate::domain::when::YEARS;
 use crate::domain::workflow::Rules;
 use crate::i18n::{Lang, T};
 
@@ -247,10 +248,20 @@ fn working_days<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
         })
 }
 
+/// The earliest end of a working day: a deadline ends at this time on its last
+/// working day, so an earlier one (`00:00`) would fall before that day began.
+const EARLIEST_END_OF_DAY: NaiveTime = NaiveTime::from_hms_opt(8, 0, 0).expect("08:00 is a time");
+
 fn clock_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
     let text = String::deserialize(d)?;
-    NaiveTime::parse_from_str(&text, "%H:%M")
-        .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a time of day like \"17:00\"")))
+    let time = NaiveTime::parse_from_str(&text, "%H:%M")
+        .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a time of day like \"17:00\"")))?;
+    if time < EARLIEST_END_OF_DAY {
+        return Err(serde::de::Error::custom(format!(
+            "\"{text}\" would end the working day, and so each deadline, before it begins; give a time from 08:00 to 23:59, like \"17:00\""
+        )));
+    }
+    Ok(time)
 }
 
 /// Dates as TOML dates (`2026-12-24`) or as strings (`"2026-12-24"`).
@@ -269,7 +280,13 @@ fn dates<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
                 Day::Text(t) => t,
             };
             NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a date like 2026-12-24")))
+                .ok()
+                .filter(|day| YEARS.contains(&day.year()))
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "\"{text}\" is not a date like 2026-12-24 in the years 2000 to 2099"
+                    ))
+                })
         })
         .collect()
 }
@@ -352,6 +369,19 @@ closing_days = [2026-12-24, "2026-12-31"]
 
         let (_, reason) = invalid("[targets]\nend_of_working_day = \"5pm\"\n");
         assert!(reason.contains("\"5pm\" is not a time of day"), "{reason}");
+
+        for midnight in ["00:00", "07:59"] {
+            let (line, reason) = invalid(&format!("[targets]\nend_of_working_day = \"{midnight}\"\n"));
+            assert_eq!(line, 2);
+            assert!(reason.contains("targets.end_of_working_day"), "{reason}");
+            assert!(reason.contains("08:00 to 23:59"), "{reason}");
+        }
+        let c = parse("[targets]\nend_of_working_day = \"08:00\"\n").unwrap();
+        assert_eq!(c.targets.end_of_working_day, EARLIEST_END_OF_DAY);
+
+        let (line, reason) = invalid("[calendar]\nclosing_days = [0226-12-24]\n");
+        assert_eq!(line, 2);
+        assert!(reason.contains("2000 to 2099"), "{reason}");
     }
 
     #[test]

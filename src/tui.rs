@@ -4,17 +4,22 @@
 //! one App per operator) can drive it without a real terminal.
 
 use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
     KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::{Handle, Signals};
 
 use crate::app::effects::{Clock, dispatch, osc52};
 use crate::app::{App, Effect, Msg};
@@ -28,13 +33,31 @@ pub enum Input {
     Terminal(Event),
     Tick,
     Changed(Change),
+    /// A signal that ends the process: the loop ends as on quitting.
+    Signal(i32),
 }
 
-/// Runs the board in the real terminal until the operator quits; `watch` (taken
-/// before the cases were read) brings every change saved in this process. The terminal is
-/// restored on quit, on error and on panic.
-pub fn run_board(app: &mut App, store: &Store, watch: Subscription, clock: Clock) -> std::io::Result<()> {
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    Signal(i32),
+}
+
+/// The signals that end a process by default and that the board turns into
+/// an orderly end: `kill`, a closed terminal window, an interrupt or quit
+/// sent from elsewhere (the keys themselves arrive as keys in raw mode).
+const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// Runs the board in the real terminal until the operator quits or a signal
+/// ends it; `watch` (taken before the cases were read) brings every change
+/// saved in this process. The terminal is restored on quit, on a signal, on
+/// error and on panic. Every save is one atomic store call made between two
+/// inputs, so a signal never leaves one half done (a form not yet saved is
+/// simply not saved).
+pub fn run_board(app: &mut App, store: &Store, watch: Subscription, clock: Clock) -> std::io::Result<Ended> {
     let (tx, rx) = channel();
+    let signals = spawn_signal_listener(tx.clone())?;
     spawn_terminal_reader(tx.clone());
     spawn_ticker(tx.clone());
     spawn_store_watcher(watch, tx);
@@ -57,13 +80,37 @@ pub fn run_board(app: &mut App, store: &Store, watch: Subscription, clock: Clock
         &mut copy,
     );
     restore();
+    signals.close();
     result
 }
 
-/// Mouse and paste reporting are ours to switch off; ratatui restores the rest.
+/// Mouse and paste reporting are ours to switch off, and the cursor is shown
+/// again at once rather than when the terminal handle goes; ratatui restores
+/// the rest (raw mode, the alternate screen).
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
     ratatui::restore();
+}
+
+/// Delivers the [`ENDING`] signals to the loop. A second one ends the process
+/// at once, as the signal would by default, should the orderly end hang.
+fn spawn_signal_listener(tx: Sender<Input>) -> std::io::Result<Handle> {
+    let signalled = Arc::new(AtomicBool::new(false));
+    for signal in ENDING {
+        // Registered first, so it runs before the flag is set by the first signal.
+        signal_hook::flag::register_conditional_default(signal, Arc::clone(&signalled))?;
+        signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+    }
+    let mut signals = Signals::new(ENDING)?;
+    let handle = signals.handle();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(handle)
 }
 
 fn install_panic_cleanup() {
@@ -84,7 +131,7 @@ pub fn run<B: Backend>(
     clock: Clock,
     theme: &Theme,
     copy: &mut dyn FnMut(&str),
-) -> std::io::Result<()>
+) -> std::io::Result<Ended>
 where
     B::Error: Into<std::io::Error>,
 {
@@ -102,10 +149,15 @@ where
         terminal
             .draw(|frame| ui::draw(app, theme, frame))
             .map_err(Into::into)?;
-        let Ok(first) = inputs.recv() else { return Ok(()) };
+        let Ok(first) = inputs.recv() else {
+            return Ok(Ended::Quit);
+        };
         let mut pending = vec![first];
         pending.extend(inputs.try_iter());
         for input in pending {
+            if let Input::Signal(signal) = input {
+                return Ok(Ended::Signal(signal));
+            }
             if let Some(msg) = message(input, clock) {
                 for effect in dispatch(app, msg, store) {
                     if let Effect::Copy(text) = effect {
@@ -115,7 +167,7 @@ where
                 }
             }
             if app.quit {
-                return Ok(());
+                return Ok(Ended::Quit);
             }
         }
     }
@@ -147,7 +199,7 @@ fn message(input: Input, clock: Clock) -> Option<Msg> {
             }),
             _ => None,
         },
-        Input::Terminal(_) => None,
+        Input::Terminal(_) | Input::Signal(_) => None,
     }
 }
 

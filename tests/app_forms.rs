@@ -372,6 +372,30 @@ fn a_paste_goes_into_the_focused_field_on_one_line_for_a_name() {
 }
 
 #[test]
+fn a_control_character_pasted_into_a_one_line_field_is_refused_next_to_it() {
+    let mut d = Desk::demo();
+    let before = d.store.len();
+    d.press("n");
+    d.send(klachtdesk::app::Msg::Paste("Jan\u{1b}]0;owned\u{7}Jansen".into()));
+    d.press("tab");
+    d.type_text("06-11112222");
+    d.press("tab tab tab");
+    d.type_text("Consultancy");
+    d.press("tab tab tab");
+    d.type_text("Late.");
+    d.press("ctrl-s");
+    let error = error_of(&d.app, Field::Name).expect("a problem with the name");
+    assert!(error.contains("Name must be one line"), "{error}");
+    assert!(matches!(d.app.modal, Some(Modal::Form(_))), "the form stays open");
+    assert_eq!(
+        text_of(&d.app, Field::Name),
+        "Jan\u{1b}]0;owned\u{7}Jansen",
+        "what was typed is kept"
+    );
+    assert_eq!(d.store.len(), before, "nothing was registered");
+}
+
+#[test]
 fn a_megabyte_pasted_into_the_description_is_cut_with_a_message() {
     let mut d = Desk::demo();
     d.press("n shift-tab");

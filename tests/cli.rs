@@ -1239,6 +1239,134 @@ fn calendar_refuses_bad_input() {
     assert!(message.contains("1200 is outside the years"), "{message}");
 }
 
+// ───────────────────────────── input sanity ─────────────────────────────
+
+/// The forms of a date the refusals list, and the years accepted.
+const ACCEPTED_FORMS: [&str; 6] = [
+    "now",
+    "today 9:30",
+    "yesterday",
+    "2026-11-26 10:00",
+    "26-11-2026",
+    "the year in full from 2000 to 2099",
+];
+
+#[test]
+fn a_clock_outside_2000_to_2099_or_with_a_two_digit_year_is_refused_showing_the_accepted_forms() {
+    let desk = Desk::new();
+    for now in [
+        "06-12-26 10:00",
+        "0999-12-01 10:00",
+        "9999-12-31T23:30:00Z",
+        "9999-12-31 23:30",
+        "2100-01-01 10:00",
+    ] {
+        let message = desk.refused(&[&["--now", now][..], &add_args(&[])].concat());
+        assert!(
+            message.contains(&format!("--now: \"{now}\" is not a date and time")),
+            "{message}"
+        );
+        for form in ACCEPTED_FORMS {
+            assert!(message.contains(form), "{now}: {form:?} not in {message}");
+        }
+    }
+    assert!(desk.list(&["--all"]).is_empty(), "nothing was registered");
+}
+
+#[test]
+fn dates_typed_outside_2000_to_2099_are_refused_wherever_they_are_typed() {
+    let desk = Desk::new();
+    let message = desk.refused(&add_args(&["--date", "20-11-26 10:00"]));
+    assert!(
+        message.contains("Complaint date: \"20-11-26 10:00\" is not a date or time"),
+        "{message}"
+    );
+    assert!(
+        message.contains("2026-11-20 14:00") && message.contains("2000 to 2099"),
+        "{message}"
+    );
+    let id = desk.add(&[]);
+    let message = desk.refused(&[
+        "move",
+        &id,
+        "acknowledged",
+        "--via",
+        "email",
+        "--at",
+        "1999-11-23 09:00",
+    ]);
+    assert!(
+        message.contains("\"1999-11-23 09:00\" is not a date or time"),
+        "{message}"
+    );
+    assert_eq!(desk.state(&id), "received");
+    let message = desk.refused(&["calendar", "due", "--from", "0226-12-23T10:00", "--days", "2"]);
+    assert!(
+        message.contains("the year in full from 2000 to 2099"),
+        "{message}"
+    );
+    for year in ["1999", "2100"] {
+        let message = desk.refused(&["calendar", "holidays", year]);
+        assert!(
+            message.contains("outside the years the desk covers (2000 to 2099)"),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn one_line_fields_refuse_line_breaks_and_control_characters_naming_the_field() {
+    let desk = Desk::new();
+    for (option, value, field) in [
+        ("--name", "Jan\nJansen", "Name"),
+        ("--name", "Jan\rJansen", "Name"),
+        ("--org", "Voorbeeld\tBV", "Organisation"),
+        ("--org", "Voorbeeld\u{1b}]0;title\u{7}BV", "Organisation"),
+        ("--email", "jan@voorbeeld.nl\nBcc: x@y.nl", "E-mail"),
+        ("--phone", "06-1234\n5678", "Phone"),
+    ] {
+        let message = desk.refused(&add_args(&[option, value]));
+        assert!(
+            message.contains(&format!("{field} must be one line: no line breaks")),
+            "{option}: {message}"
+        );
+    }
+    assert!(desk.list(&["--all"]).is_empty(), "nothing was registered");
+    // A description is many lines.
+    let id = desk.add(&["--description", "First line.\nSecond line."]);
+    assert_eq!(desk.show(&id)["description"], "First line.\nSecond line.");
+    desk.step(&id, "acknowledged", &["--via", "email"]);
+    let message = desk.refused(&["move", &id, "in-treatment", "--handler", "Anna\nde Boer"]);
+    assert!(message.contains("Handler must be one line"), "{message}");
+    assert_eq!(desk.state(&id), "acknowledged");
+}
+
+#[test]
+fn a_database_path_that_is_a_file_is_refused_in_words() {
+    let desk = Desk::new();
+    let file = desk.path("cases.txt");
+    fs::write(&file, "my notes").unwrap();
+    for db in [file.clone(), file.join("db")] {
+        let out = desk
+            .bare()
+            .env("KLACHTDESK_NOW", NOW)
+            .arg("--db")
+            .arg(&db)
+            .arg("list")
+            .output()
+            .unwrap();
+        let message = one_line_failure(&out, 2, "a file as the database");
+        assert_eq!(
+            message,
+            format!(
+                "klachtdesk: {} is a file, not a database folder; give --db a folder (a new one is made if it does not exist)",
+                file.display()
+            )
+        );
+    }
+    assert_eq!(fs::read_to_string(&file).unwrap(), "my notes");
+}
+
 // ───────────────────────────── demo ─────────────────────────────
 
 #[test]
@@ -1581,6 +1709,8 @@ invalid_configs! {
     invalid_end_of_day_not_a_time: "end_of_day_not_a_time.toml", line 2, key "targets.end_of_working_day";
     invalid_end_of_day_out_of_range: "end_of_day_out_of_range.toml", line 2, key "targets.end_of_working_day";
     invalid_end_of_day_as_number: "end_of_day_as_number.toml", line 2, key "targets.end_of_working_day";
+    invalid_end_of_day_midnight: "end_of_day_midnight.toml", line 3, key "targets.end_of_working_day";
+    invalid_closing_day_year_out_of_range: "closing_day_year_out_of_range.toml", line 2, key "calendar.closing_days";
     invalid_good_friday_not_a_bool: "good_friday_not_a_bool.toml", line 2, key "calendar.good_friday";
     invalid_liberation_day_unknown: "liberation_day_unknown.toml", line 2, key "calendar.liberation_day";
     invalid_closing_day_not_a_date: "closing_day_not_a_date.toml", line 2, key "calendar.closing_days";

@@ -1236,6 +1236,76 @@ fn cli_refused_imports_exit_2_name_the_line_or_case_and_change_nothing() {
     assert!(message.contains("cannot read nowhere.json"), "{message}");
 }
 
+/// An export of one complaint, K-2026-0001, with that case renumbered `id`.
+fn one_case_numbered(id: &str) -> String {
+    let source = World::new();
+    assert_eq!(source.add("Jan Jansen"), "K-2026-0001");
+    source.ok(&["export", "--all"]).replace("K-2026-0001", id)
+}
+
+#[test]
+fn cli_after_the_years_last_number_registering_is_refused_and_nothing_wraps() {
+    let w = World::new();
+    fs::write(w.file("last.json"), one_case_numbered("K-2026-9999999")).unwrap();
+    w.ok(&["import", "last.json"]);
+    let add = [
+        "add",
+        "--name",
+        "Piet",
+        "--email",
+        "p@example.nl",
+        "--service",
+        "Consultancy",
+        "--description",
+        "Late.",
+    ];
+    for _ in 0..2 {
+        let message = w.fails(&add, 2);
+        assert!(
+            message.contains(
+                "No case numbers of 2026 are left (the last is K-2026-9999999), so nothing was registered"
+            ),
+            "{message}"
+        );
+    }
+    let listed: Value = serde_json::from_str(&w.ok(&["list", "--all", "--json"])).unwrap();
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["K-2026-9999999"], "nothing wrapped to K-2026-0000 or a gap");
+    for id in ids {
+        w.ok(&["show", id]);
+    }
+}
+
+#[test]
+fn cli_import_refuses_case_numbers_the_desk_does_not_give_naming_the_case() {
+    let w = World::new();
+    for id in [
+        "K-2026-10000000",
+        "K-2026-4294967295",
+        "K-2026-0000",
+        "K-1999-0001",
+        "K-2100-0001",
+        "K-0006-0001",
+    ] {
+        fs::write(w.file("odd.json"), one_case_numbered(id)).unwrap();
+        let message = w.fails(&["import", "odd.json"], 2);
+        assert!(message.contains(&format!("case {id}: ")), "{id}: {message}");
+        assert!(
+            message.contains(&format!(
+                "{id} is not a case number the desk gives: they run from K-2000-0001 to K-2099-9999999"
+            )),
+            "{id}: {message}"
+        );
+        assert!(message.ends_with(" a year). Nothing was imported."), "{message}");
+    }
+    assert!(contents_at(&w.db()).is_empty());
+}
+
 #[test]
 fn cli_a_file_with_many_problems_lists_them_then_counts_them() {
     let w = World::new();

@@ -2,7 +2,11 @@
 //! text, a megabyte pasted at once, and emoji, wide and right-to-left script.
 //!
 //! Text is stored exactly as given (checked through `show --json` and the
-//! store) and never reaches a terminal raw: the command line's text output,
+//! store) and never reaches a terminal raw. One-line fields (name,
+//! organisation, handler, involved staff) refuse control characters at input
+//! (`tests/cli.rs`), so here they carry only bidirectional controls, or are
+//! written into the store as a version before that refusal could have left
+//! them. Nothing of it reaches a terminal raw: the command line's text output,
 //! the rendered board, case pane, search and forms (ratatui's TestBackend),
 //! and the real screen of the board in a pseudo-terminal (vt100) show control
 //! characters visibly escaped, `\u{1b}`. Wide and right-to-left text keeps
@@ -51,13 +55,25 @@ const C1_RED: &str = "\u{9b}31m";
 const RLO: &str = "\u{202e}";
 
 /// Texts full of control characters; none starts or ends with blank space, so
-/// that "stored as given" means byte for byte.
+/// that "stored as given" means byte for byte. A name and an organisation like
+/// these are refused at input now; [`as_an_older_version_stored_it`] puts them
+/// in a store.
 fn name() -> String {
     format!("Jan{CLEAR}Jansen{TITLE}{RLO}nesnaJ")
 }
 
 fn organisation() -> String {
     format!("Bakkerij\u{8}\u{8}\u{7f}{C1_RED}Jansen\u{b}\u{c}BV")
+}
+
+/// A name the desk accepts that still means harm on a screen: it reverses
+/// and isolates what follows.
+fn one_line_name() -> String {
+    format!("Jan{RLO}nesnaJ\u{2066}x\u{2069}")
+}
+
+fn one_line_organisation() -> String {
+    "Bakkerij\u{2067}Jansen\u{2069}BV".to_string()
 }
 
 fn description() -> String {
@@ -159,7 +175,12 @@ fn assert_no_escape_byte(what: &str, bytes: &[u8]) {
 #[test]
 fn text_from_the_command_line_is_stored_as_given_and_printed_escaped() {
     let desk = Desk::new();
-    let (name, org, description, log) = (name(), organisation(), description(), log_text());
+    let (name, org, description, log) = (
+        one_line_name(),
+        one_line_organisation(),
+        description(),
+        log_text(),
+    );
     let operator = operator();
     let id = desk.ok(
         &operator,
@@ -182,7 +203,7 @@ fn text_from_the_command_line_is_stored_as_given_and_printed_escaped() {
     desk.ok(&operator, &["move", id, "acknowledged", "--via", "email"]);
     desk.ok(
         &operator,
-        &["move", id, "in-treatment", "--handler", &format!("Bob{TITLE}")],
+        &["move", id, "in-treatment", "--handler", &format!("Bob{RLO}")],
     );
 
     // Stored as given: JSON escapes control characters its own way, and
@@ -196,7 +217,7 @@ fn text_from_the_command_line_is_stored_as_given_and_printed_escaped() {
     assert_eq!(case["contact_log"][0]["text"], log.as_str());
     assert_eq!(case["contact_log"][0]["author"], operator.as_str());
     assert_eq!(case["registered_by"], operator.as_str());
-    assert_eq!(case["handler"], format!("Bob{TITLE}").as_str());
+    assert_eq!(case["handler"], format!("Bob{RLO}").as_str());
     let store = Store::open(&desk.db()).unwrap();
     let stored = store.get(CaseId::parse(id).unwrap()).unwrap();
     assert_eq!(stored.contact.name, name);
@@ -209,12 +230,12 @@ fn text_from_the_command_line_is_stored_as_given_and_printed_escaped() {
     assert_no_escape_byte("show", shown.as_bytes());
     assert_harmless("show", &shown);
     for visible in [
-        r"Jan\u{1b}[2JJansen\u{1b}]0;PWNED\u{7}\u{202e}nesnaJ",
-        r"Bakkerij\u{8}\u{8}\u{7f}\u{9b}31mJansen\u{b}\u{c}BV",
+        r"Jan\u{202e}nesnaJ\u{2066}x\u{2069}",
+        r"Bakkerij\u{2067}Jansen\u{2069}BV",
         r"Line one\u{1b}[31mred",
         r"\u{2066}isolated\u{2069}",
         r"Called\u{1b}[1;1H\u{1b}[Kback",
-        r"Bob\u{1b}]0;PWNED\u{7}",
+        r"Bob\u{202e}",
         r"anna\u{1b}[2J\u{202e}",
     ] {
         assert!(shown.contains(visible), "show lacks {visible}:\n{shown}");
@@ -222,7 +243,7 @@ fn text_from_the_command_line_is_stored_as_given_and_printed_escaped() {
     let listed = desk.ok(&operator, &["list", "--all"]);
     assert_no_escape_byte("list", listed.as_bytes());
     assert_harmless("list", &listed);
-    assert!(listed.contains(r"Jan\u{1b}[2JJansen"), "{listed}");
+    assert!(listed.contains(r"Jan\u{202e}nesnaJ"), "{listed}");
     let listed = desk.ok(&operator, &["list", "--all", "--text", "nesnaj"]);
     assert!(listed.contains(id), "the search still finds it: {listed}");
 }
@@ -313,7 +334,7 @@ fn refusals_do_not_echo_escape_sequences() {
 #[test]
 fn imported_text_is_stored_as_given_and_its_refusals_are_escaped() {
     let from = Desk::new();
-    let (name, description) = (name(), description());
+    let (name, description) = (one_line_name(), description());
     let id = from.ok(
         "tester",
         &[
@@ -347,7 +368,7 @@ fn imported_text_is_stored_as_given_and_its_refusals_are_escaped() {
     assert_eq!(imported, show(&from));
     let shown = to.ok("tester", &["show", id]);
     assert_harmless("show after import", &shown);
-    assert!(shown.contains(r"Jan\u{1b}[2JJansen"), "{shown}");
+    assert!(shown.contains(r"Jan\u{202e}nesnaJ"), "{shown}");
 
     // Refused files: a state and a field name full of escapes.
     let mut json: serde_json::Value = serde_json::from_str(&exported).unwrap();
@@ -379,6 +400,16 @@ fn imported_text_is_stored_as_given_and_its_refusals_are_escaped() {
 // ---------------------------------------------------------------------------
 // The board, drawn on a TestBackend
 // ---------------------------------------------------------------------------
+
+/// Changes case `id` in the store as a version that let control characters
+/// into one-line fields could have left it: the snapshot written straight
+/// into the store (no guard runs), its audit trail as it was.
+fn as_an_older_version_stored_it(store: &Store, id: CaseId, change: impl FnOnce(&mut Case)) {
+    let mut case = store.get(id).unwrap();
+    change(&mut case);
+    let events = store.events(id).unwrap();
+    store.write_bulk(&[(case, events)]).unwrap();
+}
 
 /// A store with a few ordinary cases and the hostile one, and an App over it.
 struct Scene {
@@ -420,9 +451,8 @@ impl Scene {
         for who in ["Piet Pieters", "Klaas Klaassen"] {
             store.register(&intake(who, "", "Late."), &c).unwrap();
         }
-        let name = format!("{}\u{0}nul", name());
         let id = store
-            .register(&intake(&name, &organisation(), &description()), &c)
+            .register(&intake("Jan Jansen", "Bakkerij Jansen BV", &description()), &c)
             .unwrap()
             .id;
         for step in [
@@ -436,14 +466,20 @@ impl Scene {
                 via: AckVia::Email,
             },
             Step::TakeIntoTreatment {
-                handler: format!("Bob{TITLE}"),
+                handler: "Bob".into(),
             },
             Step::SetInvolved {
-                staff: vec![format!("Eve{C1_RED}"), format!("Mallory{RLO}")],
+                staff: vec!["Eve".into(), format!("Mallory{RLO}")],
             },
         ] {
             store.execute(id, None, &step, &c).unwrap();
         }
+        as_an_older_version_stored_it(&store, id, |case| {
+            case.contact.name = format!("{}\u{0}nul", name());
+            case.contact.organisation = Some(organisation());
+            case.handler = Some(format!("Bob{TITLE}"));
+            case.involved[0] = format!("Eve{C1_RED}");
+        });
         let mut app = support::app_over(&store, &operator(), Lang::En);
         dispatch(&mut app, Msg::Resize { width, height }, &store);
         Scene {
@@ -664,16 +700,21 @@ fn forms_show_typed_and_pasted_control_characters_escaped() {
 // The real screen
 // ---------------------------------------------------------------------------
 
-/// The hostile case on a database in `dir`, registered by the store itself.
+/// The hostile case on a database in `dir`: registered by the store, its name
+/// and organisation then as an older version could have left them.
 fn hostile_database(db: &Path) -> CaseId {
     let store = Store::open(db).unwrap();
     let rules = Rules::default();
     let op = operator();
     let c = ctx(&rules, &op);
     let id = store
-        .register(&intake(&name(), &organisation(), &description()), &c)
+        .register(&intake("Jan Jansen", "Bakkerij Jansen BV", &description()), &c)
         .unwrap()
         .id;
+    as_an_older_version_stored_it(&store, id, |case| {
+        case.contact.name = name();
+        case.contact.organisation = Some(organisation());
+    });
     let log = Step::LogContact {
         kind: LogKind::Call,
         direction: Direction::Inbound,

@@ -7,6 +7,9 @@
 //!   fields matching the audit trail, and the app's cases the store's; drawing
 //!   at any size never panics;
 //! - random and damaged records in the database never make reading panic;
+//! - every case number the store can hold is written and read back as itself
+//!   (as text, so `show` accepts whatever `list` shows, and in JSON and the
+//!   store's binary encoding);
 //! - deadlines (`Policy::due`) fall on a working day at the end of the working
 //!   day, after their start, and later starts never give earlier deadlines.
 //!   (Working-day arithmetic on dates is covered by the proptests in
@@ -690,6 +693,35 @@ proptest! {
         for problem in &loaded.unreadable {
             prop_assert!(problem.describe(Lang::En).contains("K-2026-"), "{}", problem.describe(Lang::En));
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Case numbers
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        ..ProptestConfig::default()
+    })]
+
+    /// The store keys and encodes a case number as any year (u16) and any
+    /// sequence (u32): whichever it holds, its text parses back to it (so
+    /// `show` finds what `list` shows), as do its JSON and binary forms.
+    #[test]
+    fn every_case_number_the_store_can_hold_reads_back_as_itself(year in any::<u16>(), seq in any::<u32>()) {
+        let id = CaseId::new(year, seq);
+        let text = id.to_string();
+        prop_assert_eq!(text.parse::<CaseId>(), Ok(id), "{}", text);
+        prop_assert_eq!(CaseId::parse(&text.to_lowercase()), Ok(id));
+        prop_assert_eq!(CaseId::from_u64(id.as_u64()), Some(id));
+        let json = serde_json::to_string(&id).unwrap();
+        prop_assert_eq!(serde_json::from_str::<CaseId>(&json).unwrap(), id, "{}", json);
+        let config = bincode::config::standard();
+        let bytes = bincode::serde::encode_to_vec(id, config).unwrap();
+        let (back, _): (CaseId, usize) = bincode::serde::decode_from_slice(&bytes, config).unwrap();
+        prop_assert_eq!(back, id);
     }
 }
 

@@ -1,13 +1,23 @@
 //! `klachtdesk` with no subcommand: the board.
 
+use std::io::IsTerminal;
+
 use super::{Failure, Session};
 use crate::app::App;
 use crate::app::cases::Cases;
 use crate::app::effects::Clock;
+use crate::i18n::T;
 use crate::remote::Server;
 use crate::tui;
 
 pub fn run(session: &mut Session) -> Result<(), Failure> {
+    // Without a terminal the board cannot read keys, and with its output
+    // redirected it would draw into a file: say so before opening anything.
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Failure::Refused(
+            session.lang.t(T::BoardNeedsTerminal).to_string(),
+        ));
+    }
     let store = session.store()?;
     // The command line works through the board while it has the database
     // open; the handle lives until the board closes, and takes its socket along.
@@ -40,7 +50,10 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
     } else {
         Clock::System
     };
-    let result = tui::run_board(&mut app, &store, watch, clock).map_err(|e| Failure::Failed(e.to_string()));
+    let ended = tui::run_board(&mut app, &store, watch, clock).map_err(|e| Failure::Failed(e.to_string()));
     drop(server);
-    result
+    match ended? {
+        tui::Ended::Quit => Ok(()),
+        tui::Ended::Signal(signal) => Err(Failure::Ended(signal)),
+    }
 }

@@ -4,14 +4,14 @@
 use clap::Subcommand;
 
 use super::{Failure, Session};
-use crate::domain::when::parse_local;
+use crate::domain::when::{YEARS, parse_local};
 use crate::i18n::{T, date, holiday_key};
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum CalendarCmd {
     /// The days off in a year: public holidays and configured closing days
     Holidays {
-        /// The year, e.g. 2026
+        /// The year, from 2000 to 2099, e.g. 2026
         year: i32,
     },
     /// The due date of a target of N working days counted from a moment
@@ -30,7 +30,7 @@ pub fn run(session: &Session, cmd: &CalendarCmd) -> Result<(), Failure> {
     let policy = &session.rules.policy;
     match cmd {
         CalendarCmd::Holidays { year } => {
-            if !(1583..=9999).contains(year) {
+            if !YEARS.contains(year) {
                 return Err(Failure::Refused(lang.fill(T::YearOutOfRange, &[("year", year)])));
             }
             for holiday in policy.calendar.holidays(*year) {

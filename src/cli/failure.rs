@@ -1,6 +1,8 @@
 //! How a command ends badly: refused input (exit 2) or anything else (exit 1),
-//! each with a one-line message for the operator.
+//! each with a one-line message for the operator; or the board ended by a
+//! signal (128 + its number, silently: whoever sent it knows).
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::config::ConfigError;
@@ -15,6 +17,8 @@ pub enum Failure {
     Refused(String),
     /// Something else went wrong.
     Failed(String),
+    /// A signal ended the board (after it restored the terminal).
+    Ended(i32),
 }
 
 impl Failure {
@@ -34,6 +38,11 @@ impl Failure {
             StoreError::NotFound(_) | StoreError::NotAFolder { .. } | StoreError::NotADatabase { .. } => {
                 Failure::Refused(e.describe(lang))
             }
+            // A file where a folder above the database should be.
+            StoreError::Open { path, .. } => match file_in_the_way(path) {
+                Some(file) => Failure::Refused(lang.fill(T::DbIsAFile, &[("path", &file.display())])),
+                None => Failure::Failed(e.describe(lang)),
+            },
             _ => Failure::Failed(e.describe(lang)),
         }
     }
@@ -58,10 +67,19 @@ impl Failure {
         let (message, code) = match self {
             Failure::Refused(m) => (m, 2),
             Failure::Failed(m) => (m, 1),
+            // The shells' convention for a process a signal ended: 128 + its number.
+            Failure::Ended(signal) => return ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
         };
         eprintln!("klachtdesk: {}", one_line(message));
         ExitCode::from(code)
     }
+}
+
+/// The file standing where the database folder, or a folder above it, should
+/// be: the system's words for it ("File exists", "Not a directory") do not say
+/// what to do.
+fn file_in_the_way(path: &Path) -> Option<&Path> {
+    path.ancestors().find(|p| p.exists()).filter(|p| !p.is_dir())
 }
 
 /// Messages are one line: a multi-line reason is folded.

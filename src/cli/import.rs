@@ -75,9 +75,10 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
 /// One problem is the message; several are listed first, and counted in it.
 fn refused(lang: Lang, path: &Path, problems: &[Located]) -> Failure {
     if let [only] = problems {
+        // A reason that is a sentence of its own ends with its own full stop.
         return Failure::Refused(format!(
             "{}. {}",
-            only.describe(lang, path),
+            only.describe(lang, path).trim_end_matches('.'),
             lang.t(T::ImportNothingWritten)
         ));
     }

@@ -1,6 +1,7 @@
 //! A complaint case and the values it is made of.
 
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -8,15 +9,23 @@ use serde::{Deserialize, Serialize};
 use super::clock::Verdict;
 use super::moment;
 use super::problem::{Field, Problem};
+use super::when::YEARS;
 use super::workflow::State;
 
 /// A case number people can read aloud on the phone: `K-2026-0042`, the year of
 /// registration and a sequence within that year.
+///
+/// Any value written and read back (text or binary) is the same value, so that
+/// whatever a listing shows, `show` finds, even a number this version would
+/// not give (an older version's, or one from before the range below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CaseId {
     year: u16,
     seq: u32,
 }
+
+/// The highest sequence number of a year: room for 27,000 complaints a day.
+pub const MAX_SEQ: u32 = 9_999_999;
 
 impl CaseId {
     pub const fn new(year: u16, seq: u32) -> Self {
@@ -28,6 +37,11 @@ impl CaseId {
     pub fn seq(self) -> u32 {
         self.seq
     }
+    /// Whether the desk gives this number: a year in [`YEARS`], a sequence
+    /// from 1 to [`MAX_SEQ`].
+    pub fn is_issuable(self) -> bool {
+        YEARS.contains(&i32::from(self.year)) && (1..=MAX_SEQ).contains(&self.seq)
+    }
     /// A number that orders like the ids: year first, then sequence.
     pub fn as_u64(self) -> u64 {
         (u64::from(self.year) << 32) | u64::from(self.seq)
@@ -36,7 +50,8 @@ impl CaseId {
         let year = u16::try_from(n >> 32).ok()?;
         Some(Self::new(year, (n & 0xFFFF_FFFF) as u32))
     }
-    /// Accepts `K-2026-0042`, `k-2026-42`, `2026-42` and `K2026-0042`.
+    /// Accepts `K-2026-0042`, `k-2026-42`, `2026-42` and `K2026-0042`: digits
+    /// only, the year written with at least four (`K-26-1` is not a case number).
     pub fn parse(text: &str) -> Result<Self, Problem> {
         let bad = || Problem::BadCaseId(text.to_string());
         let trimmed = text.trim();
@@ -45,12 +60,21 @@ impl CaseId {
             .map(|r| r.strip_prefix('-').unwrap_or(r))
             .unwrap_or(trimmed);
         let (year, seq) = rest.split_once('-').ok_or_else(bad)?;
-        let year: u16 = year.parse().map_err(|_| bad())?;
-        let seq: u32 = seq.parse().map_err(|_| bad())?;
-        if !(1000..=9999).contains(&year) || seq == 0 {
+        let digits = |s: &str, at_least: usize| s.len() >= at_least && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(year, 4) || !digits(seq, 1) {
             return Err(bad());
         }
+        let year: u16 = year.parse().map_err(|_| bad())?;
+        let seq: u32 = seq.parse().map_err(|_| bad())?;
         Ok(Self::new(year, seq))
+    }
+}
+
+impl FromStr for CaseId {
+    type Err = Problem;
+
+    fn from_str(text: &str) -> Result<Self, Problem> {
+        Self::parse(text)
     }
 }
 
@@ -380,8 +404,34 @@ mod tests {
         ] {
             assert_eq!(CaseId::parse(text), Ok(id), "{text}");
         }
-        for text in ["", "K-2026", "K-26-1", "K-2026-0", "K-2026-x", "X-2026-1"] {
+        for text in [
+            "",
+            "K-2026",
+            "K-26-1",
+            "K-2026-x",
+            "X-2026-1",
+            "K-+2026-1",
+            "K-2026-+1",
+            "K-2026--1",
+            "K-70000-1",
+        ] {
             assert!(CaseId::parse(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_desk_gives_numbers_from_2000_to_2099_up_to_the_maximum() {
+        assert!(CaseId::new(2026, 1).is_issuable());
+        assert!(CaseId::new(2000, MAX_SEQ).is_issuable());
+        assert!(CaseId::new(2099, 1).is_issuable());
+        for id in [
+            CaseId::new(2026, 0),
+            CaseId::new(2026, MAX_SEQ + 1),
+            CaseId::new(1999, 1),
+            CaseId::new(2100, 1),
+            CaseId::new(6, 1),
+        ] {
+            assert!(!id.is_issuable(), "{id}");
         }
     }
 

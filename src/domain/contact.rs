@@ -8,12 +8,13 @@ pub const MAX_LINE: usize = 200;
 /// The longest a multi-line text may be, in characters (about ten pages).
 pub const MAX_TEXT: usize = 20_000;
 
-/// A required one-line text: trimmed, not empty, not too long.
+/// A required one-line text: trimmed, not empty, one line, not too long.
 pub fn required_line(field: Field, text: &str) -> Result<String, Problem> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Problem::Missing(field));
     }
+    one_line(field, text)?;
     limit(field, text, MAX_LINE)
 }
 
@@ -23,7 +24,21 @@ pub fn optional_line(field: Field, text: &str) -> Result<Option<String>, Problem
     if text.is_empty() {
         return Ok(None);
     }
+    one_line(field, text)?;
     limit(field, text, MAX_LINE).map(Some)
+}
+
+/// A field shown on one line (a card, a list row, a letter's address) holds
+/// no line break (nor U+2028/U+2029) and no other control character.
+fn one_line(field: Field, text: &str) -> Result<(), Problem> {
+    if text
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        Err(Problem::NotOneLine(field))
+    } else {
+        Ok(())
+    }
 }
 
 /// A required multi-line text: surrounding blank space trimmed, inner lines kept.
@@ -64,6 +79,7 @@ fn limit(field: Field, text: &str, max: usize) -> Result<String, Problem> {
 /// by the `email_address` crate) with a domain that has a dot in it.
 pub fn email(text: &str) -> Result<String, Problem> {
     let text = text.trim();
+    one_line(Field::Email, text)?;
     let bad = || Problem::MalformedEmail(text.to_string());
     if text.chars().count() > MAX_LINE || text.contains(char::is_whitespace) {
         return Err(bad());
@@ -87,6 +103,7 @@ pub fn email(text: &str) -> Result<String, Problem> {
 /// maximum). Kept as typed, trimmed.
 pub fn phone(text: &str) -> Result<String, Problem> {
     let text = text.trim();
+    one_line(Field::Phone, text)?;
     let bad = || Problem::MalformedPhone(text.to_string());
     let body = text.strip_prefix('+').unwrap_or(text);
     if !body
@@ -205,6 +222,39 @@ mod tests {
         assert_eq!(
             required_text(Field::Description, " a\nb "),
             Ok("a\nb".to_string())
+        );
+    }
+
+    #[test]
+    fn one_line_fields_refuse_line_breaks_and_control_characters() {
+        for text in [
+            "Jan\nJansen",
+            "Jan\rJansen",
+            "Jan\tJansen",
+            "Jan\u{1b}[31m",
+            "J\u{85}an",
+            "Jan\u{2028}J",
+        ] {
+            assert_eq!(
+                required_line(Field::Name, text),
+                Err(Problem::NotOneLine(Field::Name)),
+                "{text:?}"
+            );
+            assert_eq!(
+                optional_line(Field::Organisation, text),
+                Err(Problem::NotOneLine(Field::Organisation)),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            email("jan@example.nl\r\nBcc: x@y.nl"),
+            Err(Problem::NotOneLine(Field::Email))
+        );
+        assert_eq!(phone("06-1234\n5678"), Err(Problem::NotOneLine(Field::Phone)));
+        // Surrounding blank space, line breaks included, is trimmed as before.
+        assert_eq!(
+            required_line(Field::Name, "Jan Jansen\n"),
+            Ok("Jan Jansen".into())
         );
     }
 }

@@ -1,6 +1,7 @@
 //! What can be wrong with an operator's input or command, as data: the i18n
 //! catalogue turns each problem into words, and a form shows it next to its field.
 
+use super::case::CaseId;
 use super::workflow::{State, Step};
 
 /// The fields of a case an operator fills in.
@@ -37,6 +38,8 @@ pub enum Field {
 pub enum Problem {
     /// A required field is empty.
     Missing(Field),
+    /// A one-line field holds a line break or another control character.
+    NotOneLine(Field),
     /// A text is longer than the field allows.
     TooLong {
         field: Field,
@@ -60,6 +63,12 @@ pub enum Problem {
         given: String,
     },
     BadCaseId(String),
+    /// A case number the desk does not give (see `CaseId::is_issuable`).
+    CaseNumberOutOfRange(CaseId),
+    /// Every case number of the year has been given.
+    NumbersUsedUp {
+        year: u16,
+    },
     /// The step is not one of the moves allowed from the case's state.
     NotAllowed {
         step: Step,
@@ -82,6 +91,7 @@ impl Problem {
     pub fn field(&self) -> Option<Field> {
         match self {
             Problem::Missing(f)
+            | Problem::NotOneLine(f)
             | Problem::TooLong { field: f, .. }
             | Problem::InFuture(f)
             | Problem::BadMoment { field: f, .. }
@@ -91,7 +101,11 @@ impl Problem {
             Problem::UnknownService { .. } => Some(Field::Service),
             Problem::AckBeforeComplaint => Some(Field::AckAt),
             Problem::NoWayToReach => Some(Field::Phone),
-            Problem::BadCaseId(_) | Problem::NotAllowed { .. } | Problem::Stale { .. } => None,
+            Problem::BadCaseId(_)
+            | Problem::CaseNumberOutOfRange(_)
+            | Problem::NumbersUsedUp { .. }
+            | Problem::NotAllowed { .. }
+            | Problem::Stale { .. } => None,
         }
     }
 }

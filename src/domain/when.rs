@@ -1,12 +1,24 @@
 //! Reading the moments operators type: `now`, `today 9:30`, `yesterday`,
 //! `2026-11-20 14:00`, `20-11-2026`, RFC 3339. Local times are Amsterdam time.
+//! Only years from 2000 to 2099 are dates: case numbers carry the year, and a
+//! year outside these is a typing error (`06-12-26` would be the year 6).
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use std::ops::RangeInclusive;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::clock::Policy;
 
-/// The moment `text` names, relative to `now`; `None` when it is not understood.
+/// The years a date may fall in (local time).
+pub const YEARS: RangeInclusive<i32> = 2000..=2099;
+
+/// The moment `text` names, relative to `now`; `None` when it is not understood
+/// or its local year lies outside [`YEARS`].
 pub fn parse_moment(text: &str, now: DateTime<Utc>, policy: &Policy) -> Option<DateTime<Utc>> {
+    moment(text, now, policy).filter(|t| YEARS.contains(&policy.local_date(*t).year()))
+}
+
+fn moment(text: &str, now: DateTime<Utc>, policy: &Policy) -> Option<DateTime<Utc>> {
     let text = text.trim().to_lowercase();
     if matches!(text.as_str(), "now" | "nu") {
         return Some(now);
@@ -38,7 +50,7 @@ pub fn parse_moment(text: &str, now: DateTime<Utc>, policy: &Policy) -> Option<D
 }
 
 /// A local date and time without a zone: `YYYY-MM-DD[ HH:MM[:SS]]` (also with `T`)
-/// or `DD-MM-YYYY[ HH:MM]`.
+/// or `DD-MM-YYYY[ HH:MM]`, in one of [`YEARS`].
 pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
     let (date, time) = match text.split_once(['T', 't', ' ']) {
@@ -47,7 +59,8 @@ pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
     };
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(date, "%d-%m-%Y"))
-        .ok()?;
+        .ok()
+        .filter(|d| YEARS.contains(&d.year()))?;
     let time = match time {
         None => NaiveTime::MIN,
         Some(t) => parse_time(t)?,
@@ -123,6 +136,32 @@ mod tests {
             "32-01-2026",
         ] {
             assert_eq!(at(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_outside_2000_to_2099_and_two_digit_years_are_not_dates() {
+        for text in [
+            "06-12-26 10:00",
+            "26-12-06",
+            "0999-01-01",
+            "1999-12-31 23:59",
+            "2100-01-01",
+            "31-12-1999",
+            "9999-12-31T23:30Z",
+            "9999-12-31T23:30:00Z",
+            // 23:30 UTC is already 2100 in Amsterdam.
+            "2099-12-31T23:30:00Z",
+            "1999-12-31T22:59:59Z",
+        ] {
+            assert_eq!(at(text), None, "{text}");
+        }
+        for (text, utc) in [
+            ("2000-01-01", "1999-12-31T23:00:00+00:00"),
+            ("1999-12-31T23:00:00Z", "1999-12-31T23:00:00+00:00"),
+            ("31-12-2099 23:59", "2099-12-31T22:59:00+00:00"),
+        ] {
+            assert_eq!(at(text).as_deref(), Some(utc), "{text}");
         }
     }
 }

@@ -273,6 +273,11 @@ pub struct Ctx<'a> {
 
 /// Registers a new complaint under `id`.
 pub fn register(id: CaseId, intake: &Intake, ctx: &Ctx) -> Result<(Case, Event), Refusal> {
+    // Whatever hands out the number (the store, an import file), a number
+    // outside the range could be stored but not typed back.
+    if !id.is_issuable() {
+        return Err(Refusal::one(Problem::CaseNumberOutOfRange(id)));
+    }
     let valid = intake.validate(&ctx.rules.services, ctx.now)?;
     let case = Case {
         id,

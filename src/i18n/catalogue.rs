@@ -38,6 +38,13 @@ catalogue! {
     StateNotAdmissible => "Not admissible", "Niet ontvankelijk";
     Withdrawn => "withdrawn", "ingetrokken";
 
+    // Input sanity and signals.
+    ProblemNotOneLine => "{field} must be one line: no line breaks, tabs or other control characters.", "{field} moet één regel zijn: geen regeleinden, tabs of andere stuurtekens.";
+    ProblemCaseNumberOutOfRange => "{id} is not a case number the desk gives: they run from K-2000-0001 to K-2099-{max} (years 2000 to 2099, at most {max} a year).", "{id} is geen klachtnummer dat de desk uitgeeft: die lopen van K-2000-0001 tot K-2099-{max} (jaren 2000 tot en met 2099, hoogstens {max} per jaar).";
+    ProblemNumbersUsedUp => "No case numbers of {year} are left (the last is K-{year}-{max}), so nothing was registered; an import that took the highest numbers is the likely cause.", "Er zijn geen klachtnummers van {year} meer over (het laatste is K-{year}-{max}), dus er is niets geregistreerd; waarschijnlijk heeft een import de hoogste nummers genomen.";
+    DbIsAFile => "{path} is a file, not a database folder; give --db a folder (a new one is made if it does not exist)", "{path} is een bestand, geen databasemap; geef --db een map (een nieuwe wordt gemaakt als die nog niet bestaat)";
+    BoardNeedsTerminal => "the board needs a terminal: its input and output must both be one. In scripts use the subcommands: list, show, add, move, log, export (see klachtdesk --help).", "het bord heeft een terminal nodig: invoer en uitvoer moeten er allebei een zijn. Gebruik in scripts de subopdrachten: list, show, add, move, log, export (zie klachtdesk --help).";
+
     // Steps.
     StepAcknowledge => "Acknowledge receipt", "Ontvangst bevestigen";
     StepTakeIntoTreatment => "Admissible: take into treatment", "Ontvankelijk: in behandeling nemen";
@@ -153,7 +160,7 @@ ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date
     ProblemUnknownService => "\"{given}\" is not a known service; choose one of: {known}.", "\"{given}\" is geen bekende dienst; kies uit: {known}.";
     ProblemInFuture => "{field} cannot be in the future.", "{field} kan niet in de toekomst liggen.";
     ProblemAckBeforeComplaint => "The acknowledgement cannot be earlier than the complaint.", "De ontvangstbevestiging kan niet eerder zijn dan de klacht.";
-    ProblemBadMoment => "{field}: \"{given}\" is not a date or time; write e.g. 2026-11-20 14:00, today 9:30 or yesterday.", "{field}: \"{given}\" is geen datum of tijd; schrijf bijv. 2026-11-20 14:00, vandaag 9:30 of gisteren.";
+    ProblemBadMoment => "{field}: \"{given}\" is not a date or time; write now, today 9:30, yesterday, 2026-11-20 14:00, 20-11-2026 or 2026-11-20T14:00:00+01:00, the year in full from 2000 to 2099.", "{field}: \"{given}\" is geen datum of tijd; schrijf nu, vandaag 9:30, gisteren, 2026-11-20 14:00, 20-11-2026 of 2026-11-20T14:00:00+01:00, het jaar voluit van 2000 tot en met 2099.";
     ProblemBadCaseId => "\"{given}\" is not a case number; they look like K-2026-0042.", "\"{given}\" is geen klachtnummer; die zien eruit als K-2026-0042.";
     ProblemNotAllowed => "\"{step}\" is not possible while the case is \"{state}\".", "\"{step}\" kan niet zolang de klacht \"{state}\" is.";
     ProblemRequired => "{field} cannot be emptied while the case is \"{state}\".", "{field} mag niet leeg zijn zolang de klacht \"{state}\" is.";
@@ -170,7 +177,6 @@ ProblemStale => "Someone else changed this case meanwhile. Check the case; savin
 DbNotFlushed => "could not save: {reason}. Nothing was changed. Solve the problem (e.g. free disk space), then restart klachtdesk: until then nothing more is saved.", "opslaan mislukt: {reason}. Er is niets gewijzigd. Los het probleem op (bijv. maak schijfruimte vrij) en start klachtdesk opnieuw: tot dan wordt er niets meer opgeslagen.";
     DbFailed => "an earlier change could not be written to disk, so nothing more is saved: restart klachtdesk once the problem is solved.", "een eerdere wijziging kon niet naar schijf worden geschreven, dus er wordt niets meer opgeslagen: start klachtdesk opnieuw als het probleem is verholpen.";
     DbBusy => "the database at {path} is being rewritten by another klachtdesk (removing personal data or restoring a backup) and it took too long; try again in a minute", "de database in {path} wordt door een andere klachtdesk herschreven (persoonsgegevens verwijderen of een back-up terugzetten) en dat duurde te lang; probeer het over een minuut opnieuw";
-    DbNotAFolder => "{path} is a file, not a database folder: give --db a folder (a new one is made where nothing is)", "{path} is een bestand, geen databasemap: geef --db een map (waar niets is, wordt een nieuwe gemaakt)";
     DbNotADatabase => "{path} holds other files and is not a klachtdesk database, so no database is made there: give --db an empty or new folder", "{path} bevat andere bestanden en is geen klachtdesk-database, dus daar wordt geen database gemaakt: geef --db een lege of nieuwe map";
     DbDamaged => "the database at {path} is damaged ({reason}); run `klachtdesk doctor` to check and repair it", "de database in {path} is beschadigd ({reason}); voer `klachtdesk doctor` uit om hem te controleren en te herstellen";
     DbLeftover => "the database at {path} was being rewritten when klachtdesk stopped, and {leftover} could not be put right automatically ({reason}); nothing was removed: run `klachtdesk doctor`", "de database in {path} werd herschreven toen klachtdesk stopte, en {leftover} kon niet automatisch worden hersteld ({reason}); er is niets verwijderd: voer `klachtdesk doctor` uit";
@@ -248,10 +254,10 @@ DbNotFlushed => "could not save: {reason}. Nothing was changed. Solve the proble
     NoCases => "No cases match.", "Geen klachten gevonden.";
     CasesCounted => "{count} cases", "{count} klachten";
     DemoDatabase => "Demo database with {count} cases at {path} (deleted on exit).", "Demodatabase met {count} klachten in {path} (wordt bij afsluiten verwijderd).";
-    BadNow => "--now: \"{given}\" is not a date and time; write e.g. 2026-11-26T10:00.", "--now: \"{given}\" is geen datum en tijd; schrijf bijv. 2026-11-26T10:00.";
+    BadNow => "--now: \"{given}\" is not a date and time; write now, today 9:30, yesterday, 2026-11-26 10:00, 26-11-2026 or 2026-11-26T10:00:00+01:00, the year in full from 2000 to 2099.", "--now: \"{given}\" is geen datum en tijd; schrijf nu, vandaag 9:30, gisteren, 2026-11-26 10:00, 26-11-2026 of 2026-11-26T10:00:00+01:00, het jaar voluit van 2000 tot en met 2099.";
     MoveNeedsOption => "{state} needs {option}.", "{state} vereist {option}.";
-    YearOutOfRange => "{year} is outside the years the calendar covers (1583 to 9999).", "{year} valt buiten de jaren die de kalender kent (1583 tot 9999).";
-    BadFrom => "--from: \"{given}\" is not a local date and time; write e.g. 2026-11-26T10:00.", "--from: \"{given}\" is geen lokale datum en tijd; schrijf bijv. 2026-11-26T10:00.";
+    YearOutOfRange => "{year} is outside the years the desk covers (2000 to 2099).", "{year} valt buiten de jaren die de desk kent (2000 tot en met 2099).";
+    BadFrom => "--from: \"{given}\" is not a local date and time; write e.g. 2026-11-26T10:00, 2026-11-26 10:00 or 26-11-2026, the year in full from 2000 to 2099.", "--from: \"{given}\" is geen lokale datum en tijd; schrijf bijv. 2026-11-26T10:00, 2026-11-26 10:00 of 26-11-2026, het jaar voluit van 2000 tot en met 2099.";
     NoWayBack => "A case cannot go back to \"{state}\".", "Een klacht kan niet terug naar \"{state}\".";
     SeeHelp => "see klachtdesk --help", "zie klachtdesk --help";
     CaseCountedOne => "1 case", "1 klacht";

@@ -169,6 +169,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::TooLong { field: f, max } => {
             lang.fill(T::ProblemTooLong, &[("field", &field(f)), ("max", max)])
         }
+        Problem::NotOneLine(f) => lang.fill(T::ProblemNotOneLine, &[("field", &field(f))]),
         Problem::NoWayToReach => lang.t(T::ProblemNoWayToReach).to_string(),
         Problem::MalformedEmail(given) => lang.fill(T::ProblemMalformedEmail, &[("given", given)]),
         Problem::MalformedPhone(given) => lang.fill(T::ProblemMalformedPhone, &[("given", given)]),
@@ -182,6 +183,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             lang.fill(T::ProblemBadMoment, &[("field", &field(f)), ("given", given)])
         }
         Problem::BadCaseId(given) => lang.fill(T::ProblemBadCaseId, &[("given", given)]),
+        Problem::CaseNumberOutOfRange(id) => lang.fill(
+            T::ProblemCaseNumberOutOfRange,
+            &[("id", id), ("max", &crate::domain::case::MAX_SEQ)],
+        ),
+        Problem::NumbersUsedUp { year } => lang.fill(
+            T::ProblemNumbersUsedUp,
+            &[("year", year), ("max", &crate::domain::case::MAX_SEQ)],
+        ),
         Problem::NotAllowed { step, from } => {
             let sentence = lang.fill(
                 T::ProblemNotAllowed,

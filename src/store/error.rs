@@ -91,7 +91,7 @@ impl StoreError {
             StoreError::NotFlushed(reason) => lang.fill(T::DbNotFlushed, &[("reason", reason)]),
             StoreError::Failed => lang.t(T::DbFailed).to_string(),
             StoreError::Busy { path } => lang.fill(T::DbBusy, &[("path", &path.display())]),
-            StoreError::NotAFolder { path } => lang.fill(T::DbNotAFolder, &[("path", &path.display())]),
+            StoreError::NotAFolder { path } => lang.fill(T::DbIsAFile, &[("path", &path.display())]),
             StoreError::NotADatabase { path } => lang.fill(T::DbNotADatabase, &[("path", &path.display())]),
             StoreError::Damaged { path, reason } => {
                 lang.fill(T::DbDamaged, &[("path", &path.display()), ("reason", reason)])

@@ -211,9 +211,17 @@ impl Store {
                 .get(&seq_key)?
                 .and_then(|v| keys::sequence_number(&v))
                 .map_or(1, |n| n.saturating_add(1));
-            // A damaged sequence record must never hand out a number in use.
-            while cases.get(keys::case(CaseId::new(year, next)))?.is_some() {
+            // A damaged sequence record must never hand out a number in use;
+            // past the year's last number nothing is handed out (no wrapping).
+            let last = crate::domain::case::MAX_SEQ;
+            while next <= last && cases.get(keys::case(CaseId::new(year, next)))?.is_some() {
                 next += 1;
+            }
+            if next > last {
+                let used_up = crate::domain::problem::Problem::NumbersUsedUp { year };
+                return Err(ConflictableTransactionError::Abort(CommandError::Refused(
+                    used_up.into(),
+                )));
             }
             let id = CaseId::new(year, next);
             let (case, event) = workflow::register(id, intake, ctx)
