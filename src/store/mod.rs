@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
-use undo::{Ghosts, Undo, Which};
+use undo::{Ghosts, LastAttempt, Undo, Which};
 
 pub use codec::{CodecError, FORMAT};
 pub use error::{CommandError, StoreError};
@@ -205,6 +205,7 @@ impl Store {
         let year: u16 = year.parse().unwrap_or(0);
         let seq_key = keys::sequence(year);
         let _shared = self.gate.shared();
+        let attempt = LastAttempt::default();
         let result = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
             let mut undo = Undo::default();
             let mut next = meta
@@ -234,9 +235,10 @@ impl Store {
                 &keys::event(id, event.seq),
                 codec::encode(&event),
             )?;
+            attempt.keep(&undo);
             Ok((case, undo))
         });
-        self.finish(result, |case| vec![Change::Put(Box::new(case.clone()))])
+        self.finish(result, attempt, |case| vec![Change::Put(Box::new(case.clone()))])
     }
 
     /// Runs one command on a case: reads it, checks the procedure's guards,
@@ -264,6 +266,7 @@ impl Store {
         self.writable()?;
         let key = keys::case(id);
         let _shared = self.gate.shared();
+        let attempt = LastAttempt::default();
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
             let mut undo = Undo::default();
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
@@ -292,9 +295,10 @@ impl Store {
                 case = next;
             }
             undo.insert(cases, Which::Cases, &key, codec::encode(&case))?;
+            attempt.keep(&undo);
             Ok((case, undo))
         });
-        self.finish(result, |case| vec![Change::Put(Box::new(case.clone()))])
+        self.finish(result, attempt, |case| vec![Change::Put(Box::new(case.clone()))])
     }
 
     /// Commits are only reported once they are on disk, and only then told
@@ -305,16 +309,22 @@ impl Store {
     fn finish<T>(
         &self,
         result: Result<(T, Undo), TransactionError<CommandError>>,
+        last: LastAttempt,
         changed: impl FnOnce(&T) -> Vec<Change>,
     ) -> Result<T, CommandError> {
-        let (value, undo) = result.map_err(|e| match e {
-            TransactionError::Abort(e) => e,
-            TransactionError::Storage(e) => {
-                // sled may hold part of it in memory after an I/O error: save no more.
+        let (value, undo) = match result {
+            Ok(done) => done,
+            Err(TransactionError::Abort(e)) => return Err(e),
+            Err(TransactionError::Storage(e)) => {
+                // sled may hold the attempt in memory after an I/O error:
+                // read past it, take it back where sled lets us, save no more.
                 self.failed.store(true, Ordering::SeqCst);
-                StoreError::Write(reason(&e)).into()
+                let undo = last.take();
+                self.ghosts.record(&undo);
+                self.roll_back(&undo);
+                return Err(StoreError::Write(reason(&e)).into());
             }
-        })?;
+        };
         if let Err(e) = self.flush() {
             self.ghosts.record(&undo);
             self.roll_back(&undo);

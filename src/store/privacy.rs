@@ -10,7 +10,7 @@ use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
 use super::place::{self, Guard, Rewrite};
-use super::undo::{Undo, Which};
+use super::undo::{LastAttempt, Undo, Which};
 use super::{Change, CommandError, Store, StoreError, codec, create_private_dir, keys, open_db, unreadable};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
@@ -32,6 +32,7 @@ impl Store {
         let pseudonyms = self.pseudonyms(ids)?;
         // A backup or export must not catch an anonymisation half done.
         let _shared = self.gate.shared();
+        let attempt = LastAttempt::default();
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
             let mut undo = Undo::default();
@@ -68,9 +69,10 @@ impl Store {
                 undo.insert(cases, Which::Cases, &key, codec::encode(&next))?;
                 done.push(next);
             }
+            attempt.keep(&undo);
             Ok((done, undo))
         });
-        self.finish(result, |done: &Vec<Case>| {
+        self.finish(result, attempt, |done: &Vec<Case>| {
             done.iter().map(|c| Change::Put(Box::new(c.clone()))).collect()
         })
     }

@@ -19,8 +19,24 @@ pub(crate) enum Which {
 }
 
 /// The previous value of every key a transaction wrote, in write order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Undo(Vec<(Which, Vec<u8>, Option<IVec>)>);
+
+/// The undo of a transaction's last attempt, kept outside it: when sled fails
+/// to commit with an I/O error, what the attempt wrote may be in memory while
+/// the undo the closure returned is lost with the error.
+#[derive(Debug, Default)]
+pub(crate) struct LastAttempt(std::cell::RefCell<Undo>);
+
+impl LastAttempt {
+    pub(crate) fn keep(&self, undo: &Undo) {
+        *self.0.borrow_mut() = undo.clone();
+    }
+
+    pub(crate) fn take(self) -> Undo {
+        self.0.into_inner()
+    }
+}
 
 impl Undo {
     /// Writes `value` at `key` in `tree`, remembering what was there.
