@@ -8,6 +8,7 @@ pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod desk;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;

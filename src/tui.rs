@@ -21,8 +21,9 @@ use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::{Handle, Signals};
 
-use crate::app::effects::{Clock, dispatch, osc52};
+use crate::app::effects::{dispatch, osc52};
 use crate::app::{App, Effect, Msg};
+use crate::desk::Clock;
 use crate::i18n::T;
 use crate::store::{Change, Store, Subscription};
 use crate::ui::{self, Theme};

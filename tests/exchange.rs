@@ -25,6 +25,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use klachtdesk::config::Config;
+use klachtdesk::desk::{Clock, Local};
 use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Direction, LogKind, Satisfaction};
 use klachtdesk::domain::event::Event;
 use klachtdesk::domain::intake::Intake;
@@ -1385,7 +1386,8 @@ fn cli_backup_and_restore() {
 /// A board: the store held open in this process, with its server.
 fn board(w: &World) -> (Store, Server) {
     let store = open(&w.db());
-    let server = Server::start(store.clone(), rules()).unwrap();
+    let desk = Local::new(store.clone(), rules(), Clock::Pinned(now()), "tester".into());
+    let server = Server::start(desk).unwrap();
     (store, server)
 }
 
@@ -1421,19 +1423,16 @@ fn cli_exports_and_backs_up_through_a_running_board() {
 
 #[test]
 fn the_board_takes_backups_only_to_absolute_paths() {
-    use std::io::{BufRead, BufReader, Write};
+    use klachtdesk::desk::{Desk, Request, Response};
     let w = World::new();
-    let (_store, server) = board(&w);
-    let mut stream = std::os::unix::net::UnixStream::connect(server.path()).unwrap();
-    stream
-        .write_all(b"{\"backup\":{\"path\":\"relative/copy\"}}\n")
-        .unwrap();
-    let mut answer = String::new();
-    BufReader::new(stream).read_line(&mut answer).unwrap();
-    let answer: Value = serde_json::from_str(&answer).unwrap();
-    assert!(
-        answer["bad-request"].as_str().unwrap().contains("not absolute"),
-        "{answer}"
-    );
+    let (_store, _server) = board(&w);
+    let client = klachtdesk::remote::Client::connect(&w.db(), Lang::En, Some(now())).unwrap();
+    let answer = client.call(Request::Backup {
+        path: "relative/copy".into(),
+    });
+    let Response::Failed(e) = &answer else {
+        panic!("refused, not {answer:?}");
+    };
+    assert!(e.describe(Lang::En).contains("not absolute"), "{e:?}");
     assert!(!w.file("relative").exists());
 }

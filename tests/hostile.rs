@@ -13,7 +13,10 @@
 //! every row of the screen at the terminal's width and every card inside its
 //! column.
 
+#[path = "support/older.rs"]
+mod older;
 mod support;
+use older::as_an_older_version_stored_it;
 
 use std::fs;
 use std::io::{Read, Write};
@@ -400,16 +403,6 @@ fn imported_text_is_stored_as_given_and_its_refusals_are_escaped() {
 // ---------------------------------------------------------------------------
 // The board, drawn on a TestBackend
 // ---------------------------------------------------------------------------
-
-/// Changes case `id` in the store as a version that let control characters
-/// into one-line fields could have left it: the snapshot written straight
-/// into the store (no guard runs), its audit trail as it was.
-fn as_an_older_version_stored_it(store: &Store, id: CaseId, change: impl FnOnce(&mut Case)) {
-    let mut case = store.get(id).unwrap();
-    change(&mut case);
-    let events = store.events(id).unwrap();
-    store.write_bulk(&[(case, events)]).unwrap();
-}
 
 /// A store with a few ordinary cases and the hostile one, and an App over it.
 struct Scene {

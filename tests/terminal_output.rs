@@ -7,10 +7,14 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/older.rs"]
+mod older;
 #[path = "support/pty.rs"]
 mod pty;
 
 use cli::Cli;
+use klachtdesk::domain::case::CaseId;
+use klachtdesk::store::Store;
 
 /// Sets the window title (OSC 0), ended by BEL.
 const TITLE: &str = "\u{1b}]0;PWNED\u{7}";
@@ -39,7 +43,9 @@ const HOSTILE: [char; 13] = [
 ];
 
 /// A desk with two cases of the same complainant (so that the report names
-/// them as a repeat complainant), full of hostile text.
+/// them as a repeat complainant), full of hostile text. Names refuse control
+/// characters now; an older version stored them, so the name is put in as it
+/// would have left it.
 fn desk() -> (Cli, String) {
     let cli = Cli::new();
     let (name, description) = (name(), description());
@@ -48,7 +54,7 @@ fn desk() -> (Cli, String) {
         let out = cli.ok(&[
             "add",
             "--name",
-            &name,
+            "Jan Jansen",
             "--phone",
             "06-12345678",
             "--service",
@@ -58,6 +64,13 @@ fn desk() -> (Cli, String) {
         ]);
         id = String::from_utf8(out).unwrap().trim().to_string();
     }
+    let store = Store::open(&cli.path("db")).unwrap();
+    for seq in [1, 2] {
+        older::as_an_older_version_stored_it(&store, CaseId::new(2026, seq), |case| {
+            case.contact.name = name.clone();
+        });
+    }
+    drop(store);
     (cli, id)
 }
 

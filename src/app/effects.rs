@@ -4,8 +4,6 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
-
 use super::{App, Effect, Msg, update};
 use crate::domain::workflow::Ctx;
 use crate::private_file::{self, FileError};
@@ -85,20 +83,4 @@ pub fn osc52(text: &str) -> String {
         "\x1b]52;c;{}\x07",
         base64::engine::general_purpose::STANDARD.encode(text)
     )
-}
-
-/// The clock the app runs on: the real one, or pinned for training and tests.
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    System,
-    Pinned(DateTime<Utc>),
-}
-
-impl Clock {
-    pub fn now(&self) -> DateTime<Utc> {
-        match self {
-            Clock::System => Utc::now(),
-            Clock::Pinned(t) => *t,
-        }
-    }
 }

@@ -1,11 +1,15 @@
 //! `klachtdesk add`: register a complaint.
 
+use std::hash::BuildHasher;
+
 use super::{Failure, Session};
+use crate::desk::{MAX_REQUEST_ID, valid_request_id};
 use crate::domain::case::Channel;
 use crate::domain::intake::Intake;
 use crate::domain::problem::{Field, Problem};
 use crate::domain::when::parse_moment;
 use crate::i18n::{T, datetime};
+use crate::store::{CommandError, StoreError};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct AddArgs {
@@ -33,6 +37,10 @@ pub struct AddArgs {
     /// What the complaint is about
     #[arg(long, default_value = "")]
     description: String,
+    /// Registers only once: the same command again with the same id answers
+    /// with the case the first one made [default: a new random id]
+    #[arg(long, value_name = "ID")]
+    request_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -53,6 +61,13 @@ impl From<ChannelArg> for Channel {
 }
 
 pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
+    if let Some(id) = &args.request_id
+        && !valid_request_id(id)
+    {
+        return Err(Failure::Refused(
+            session.lang.fill(T::BadRequestId, &[("max", &MAX_REQUEST_ID)]),
+        ));
+    }
     let lang = session.lang;
     let complained_at = match &args.date {
         None => None,
@@ -80,9 +95,19 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
         description: args.description.clone(),
     };
     let desk = session.desk()?;
-    let case = desk
-        .register(&intake, &session.ctx())
-        .map_err(|e| Failure::command(lang, &e))?;
+    let request_id = args.request_id.clone().unwrap_or_else(new_request_id);
+    let case = desk.register(&intake, Some(&request_id)).map_err(|e| match e {
+        // Sent, and no answer: say how to find out, and how to retry safely.
+        CommandError::Store(unanswered @ StoreError::Unanswered { .. }) => Failure::Failed(format!(
+            "{} {}",
+            unanswered.describe(lang),
+            lang.fill(
+                T::UnansweredAdd,
+                &[("name", &intake.name.trim()), ("request", &request_id)]
+            )
+        )),
+        e => Failure::command(lang, &e),
+    })?;
     let policy = &session.rules.policy;
     let due = policy.due(case.complained_at, policy.acknowledge_days);
     println!("{}", case.id);
@@ -92,4 +117,11 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
         lang.fill(T::AckDue, &[("date", &datetime(lang, due.deadline))])
     );
     Ok(())
+}
+
+/// A request id no other registration has: 128 random bits, as hex.
+fn new_request_id() -> String {
+    let random = std::collections::hash_map::RandomState::new();
+    let half = |salt: u64| random.hash_one((salt, std::process::id(), std::time::SystemTime::now()));
+    format!("{:016x}{:016x}", half(1), half(2))
 }

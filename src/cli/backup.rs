@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use super::desk::Desk;
 use super::{Failure, Session};
 use crate::i18n::{Lang, T};
 use crate::store::Store;
@@ -29,11 +28,10 @@ pub struct RestoreArgs {
 
 pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let lang = session.lang;
-    let cases = match session.desk()? {
-        Desk::Local(store) => store.backup(&args.path),
-        Desk::Remote(client) => client.backup(&args.path),
-    }
-    .map_err(|e| failure(lang, &e))?;
+    let cases = session
+        .desk()?
+        .backup(&args.path)
+        .map_err(|e| failure(lang, &e))?;
     println!(
         "{}",
         lang.fill(
@@ -49,15 +47,15 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
 /// would be about cases that are gone.
 pub fn restore(session: &mut Session, args: &RestoreArgs) -> Result<(), Failure> {
     let lang = session.lang;
-    let target = match session.desk()? {
-        Desk::Local(store) => store.path().to_path_buf(),
-        Desk::Remote(client) => {
-            return Err(Failure::Failed(lang.fill(
-                T::NeedsDatabaseToItself,
-                &[("command", &"restore"), ("path", &client.path().display())],
-            )));
-        }
+    let desk = session.desk()?;
+    let Some(store) = desk.store() else {
+        return Err(Failure::Failed(lang.fill(
+            T::NeedsDatabaseToItself,
+            &[("command", &"restore"), ("path", &desk.path().display())],
+        )));
     };
+    let target = store.path().to_path_buf();
+    drop(desk);
     // The restore swaps the database's folder: let go of it first.
     session.close_store();
     let cases = Store::restore(&args.path, &target, args.force).map_err(|e| failure(lang, &e))?;

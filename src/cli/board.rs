@@ -5,7 +5,6 @@ use std::io::IsTerminal;
 use super::{Failure, Session};
 use crate::app::App;
 use crate::app::cases::Cases;
-use crate::app::effects::Clock;
 use crate::i18n::T;
 use crate::remote::Server;
 use crate::tui;
@@ -23,7 +22,9 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
     // open; the handle lives until the board closes, and takes its socket along.
     // Watch before reading, so that no change falls between the two.
     let watch = store.subscribe();
-    let server = Server::start(store.clone(), session.rules.clone());
+    let desk = session.local(store.clone());
+    let clock = desk.clock();
+    let server = Server::start(desk);
     let loaded = store.load();
     let keymap = session.keymap()?;
     let mut app = App::new(
@@ -45,11 +46,6 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
         // database is in use, as it did before.
         app.flash(e.describe(session.lang), true);
     }
-    let clock = if session.pinned {
-        Clock::Pinned(session.now)
-    } else {
-        Clock::System
-    };
     let ended = tui::run_board(&mut app, &store, watch, clock).map_err(|e| Failure::Failed(e.to_string()));
     drop(server);
     match ended? {

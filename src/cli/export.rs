@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::desk::Desk;
 use super::output::Output;
 use super::{Failure, Session};
+use crate::desk::{Desk, MAX_IDS};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadlines::CaseClocks;
 use crate::exchange::{self, CaseTrail, json};
@@ -61,7 +61,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
             write(
                 args.format,
                 &mut Output::new(file, false),
-                &desk,
+                &*desk,
                 &cases,
                 &bar,
                 session.now,
@@ -70,7 +70,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         None => write(
             args.format,
             &mut Output::stdout(),
-            &desk,
+            &*desk,
             &cases,
             &bar,
             session.now,
@@ -120,7 +120,7 @@ impl Stop {
 fn write(
     format: Format,
     out: &mut Output<impl Write>,
-    desk: &Desk,
+    desk: &dyn Desk,
     cases: &[Case],
     bar: &ProgressBar,
     now: chrono::DateTime<chrono::Utc>,
@@ -137,28 +137,19 @@ fn write(
     }
 }
 
-/// Each case with its audit trail, read as it is written out: from the store,
-/// or from the board in batches, so a large export is never all in memory.
+/// Each case with its audit trail, read as it is written out, a batch at a
+/// time, so a large export is never all in memory.
 fn trails<'a>(
-    desk: &'a Desk,
+    desk: &'a dyn Desk,
     cases: &'a [Case],
-) -> Box<dyn Iterator<Item = Result<CaseTrail, StoreError>> + 'a> {
-    /// Cases asked of the board at a time.
-    const BATCH: usize = 500;
-    match desk {
-        Desk::Local(store) => Box::new(cases.iter().map(|case| {
-            store
-                .trail(case.id)
-                .map(|(case, events)| CaseTrail { case, events })
-        })),
-        Desk::Remote(client) => Box::new(cases.chunks(BATCH).flat_map(|chunk| {
-            let ids: Vec<CaseId> = chunk.iter().map(|c| c.id).collect();
-            match client.trails(&ids) {
-                Ok(trails) => trails.into_iter().map(Ok).collect::<Vec<_>>(),
-                Err(e) => vec![Err(e)],
-            }
-        })),
-    }
+) -> impl Iterator<Item = Result<CaseTrail, StoreError>> + 'a {
+    cases.chunks(MAX_IDS).flat_map(|chunk| {
+        let ids: Vec<CaseId> = chunk.iter().map(|c| c.id).collect();
+        match desk.trails(&ids) {
+            Ok(trails) => trails.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(e) => vec![Err(e)],
+        }
+    })
 }
 
 /// Whether a job of `len` cases shows its progress: only on a terminal, and

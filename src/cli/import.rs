@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget};
 
-use super::desk::Desk;
 use super::export::{progress, shows_progress};
 use super::{Failure, Session};
 use crate::domain::case::CaseId;
@@ -49,14 +48,12 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     bar.finish_and_clear();
     drop(bytes);
     let cases = checked.map_err(|problems| refused(lang, path, &problems))?;
-    let store = match session.desk()? {
-        Desk::Local(store) => store,
-        Desk::Remote(client) => {
-            return Err(Failure::Failed(lang.fill(
-                T::NeedsDatabaseToItself,
-                &[("command", &"import"), ("path", &client.path().display())],
-            )));
-        }
+    let desk = session.desk()?;
+    let Some(store) = desk.store() else {
+        return Err(Failure::Failed(lang.fill(
+            T::NeedsDatabaseToItself,
+            &[("command", &"import"), ("path", &desk.path().display())],
+        )));
     };
     let spinner = spinner(lang, cases.len());
     let written = store.import(cases);

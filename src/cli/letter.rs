@@ -81,7 +81,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         case: &case,
         language,
         policy: &session.rules.policy,
-        operator: &session.operator,
+        operator: desk.operator(),
         now: session.now,
     };
     let text = templates
@@ -108,8 +108,8 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     }
     if let Some(commands) = sending {
         let saved = desk
-            .execute_all(id, Some(case.version), &commands, &session.ctx())
-            .map_err(|e| Failure::command(lang, &e))?;
+            .execute(id, Some(case.version), commands)
+            .map_err(|e| super::moves::unanswered_or(lang, id, &e))?;
         eprintln!(
             "{}",
             lang.fill(

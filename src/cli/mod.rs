@@ -6,7 +6,6 @@ mod backup;
 mod bench;
 mod board;
 mod calendar;
-mod desk;
 mod export;
 mod failure;
 mod import;

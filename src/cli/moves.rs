@@ -7,6 +7,7 @@ use crate::domain::problem::{Field, Problem};
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::{Command, State};
 use crate::i18n::{Lang, T, state_key};
+use crate::store::{CommandError, StoreError};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct MoveArgs {
@@ -126,8 +127,8 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
         });
     }
     let case = desk
-        .execute_all(id, Some(case.version), &commands, &session.ctx())
-        .map_err(|e| Failure::command(lang, &e))?;
+        .execute(id, Some(case.version), commands)
+        .map_err(|e| unanswered_or(lang, id, &e))?;
     println!(
         "{}",
         lang.fill(
@@ -233,8 +234,20 @@ pub fn run_log(session: &mut Session, args: &LogArgs) -> Result<(), Failure> {
     };
     let desk = session.desk()?;
     let case = desk
-        .execute(id, None, &command, &session.ctx())
-        .map_err(|e| Failure::command(lang, &e))?;
+        .execute(id, None, vec![command])
+        .map_err(|e| unanswered_or(lang, id, &e))?;
     println!("{}", lang.fill(T::Logged, &[("id", &case.id)]));
     Ok(())
+}
+
+/// A change sent without an answer says how to find out whether it was saved.
+pub(super) fn unanswered_or(lang: Lang, id: CaseId, e: &CommandError) -> Failure {
+    match e {
+        CommandError::Store(unanswered @ StoreError::Unanswered { .. }) => Failure::Failed(format!(
+            "{} {}",
+            unanswered.describe(lang),
+            lang.fill(T::UnansweredChange, &[("id", &id)])
+        )),
+        e => Failure::command(lang, e),
+    }
 }

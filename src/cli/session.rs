@@ -3,18 +3,20 @@
 //! board has it open, that board.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
 use super::Failure;
-use super::desk::Desk;
 use crate::config::{self, Config};
 use crate::demo;
+use crate::desk::{BadRequest, Clock, Desk, Local};
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::{Ctx, Rules};
 use crate::i18n::{Lang, T};
 use crate::keymap::Keymap;
-use crate::remote::Client;
+use crate::remote::{Client, ConnectError};
 use crate::store::{Recovered, Store, StoreError};
 
 /// The options every subcommand shares.
@@ -44,9 +46,13 @@ pub struct Session {
     pub pinned: bool,
     global: Global,
     store: Option<Store>,
+    desk: Option<Arc<dyn Desk>>,
     /// The demo database lives as long as the session.
     _demo_dir: Option<tempfile::TempDir>,
 }
+
+/// How long a database held by a process that does not answer is tried again.
+const LOCK_PATIENCE: Duration = Duration::from_secs(3);
 
 fn env(var: &str) -> Option<String> {
     std::env::var(var).ok()
@@ -80,6 +86,7 @@ impl Session {
             pinned: global.now.is_some(),
             global: global.clone(),
             store: None,
+            desk: None,
             _demo_dir: None,
         })
     }
@@ -87,6 +94,7 @@ impl Session {
     /// Lets go of the store, so that its files can be rewritten.
     pub fn close_store(&mut self) {
         self.store = None;
+        self.desk = None;
     }
 
     /// The key bindings: the defaults with the configuration's overrides.
@@ -102,24 +110,67 @@ impl Session {
         }
     }
 
-    /// Where the subcommands' calls go: the store, or — when a board has the
-    /// database open — that board, so that the command line keeps working
-    /// beside it and the board shows the change at once.
-    pub fn desk(&mut self) -> Result<Desk, Failure> {
-        if self.global.demo || self.store.is_some() {
-            return self.store().map(Desk::Local);
+    /// Where the subcommands' calls go: the store, or — when another
+    /// klachtdesk has the database open — that one, so that the command line
+    /// keeps working beside it and its boards show the change at once.
+    pub fn desk(&mut self) -> Result<Arc<dyn Desk>, Failure> {
+        if let Some(desk) = &self.desk {
+            return Ok(desk.clone());
         }
+        let desk: Arc<dyn Desk> = if self.global.demo || self.store.is_some() {
+            let store = self.store()?;
+            Arc::new(self.local(store))
+        } else {
+            self.open_or_attach()?
+        };
+        self.desk = Some(desk.clone());
+        Ok(desk)
+    }
+
+    /// The desk over `store`, as this operator, on this clock.
+    pub fn local(&self, store: Store) -> Local {
+        let clock = if self.pinned {
+            Clock::Pinned(self.now)
+        } else {
+            Clock::System
+        };
+        Local::new(store, self.rules.clone(), clock, self.operator.clone())
+    }
+
+    /// Opens the database, or works through the klachtdesk that has it
+    /// open. Another command holds it for milliseconds (and a starting board
+    /// answers a moment after taking it), so a database held by a process
+    /// that does not answer is tried again for a while before it is refused.
+    fn open_or_attach(&mut self) -> Result<Arc<dyn Desk>, Failure> {
+        let lang = self.lang;
         let path = self.database_path()?;
-        match Store::open(&path) {
-            Ok(store) => {
-                self.report_recovered(&store);
-                self.store = Some(store.clone());
-                Ok(Desk::Local(store))
+        let started = Instant::now();
+        loop {
+            match Store::open(&path) {
+                Ok(store) => {
+                    self.report_recovered(&store);
+                    self.store = Some(store.clone());
+                    return Ok(Arc::new(self.local(store)));
+                }
+                Err(in_use @ StoreError::InUse { .. }) => {
+                    let pinned = self.pinned.then_some(self.now);
+                    match Client::connect(&path, lang, pinned) {
+                        Ok(client) => return Ok(Arc::new(client)),
+                        Err(ConnectError::Refused(bad)) => {
+                            return Err(match bad {
+                                BadRequest::TooManyConnections { .. } => Failure::Failed(bad.describe(lang)),
+                                bad => Failure::Refused(bad.describe(lang)),
+                            });
+                        }
+                        Err(ConnectError::Broken(e)) => return Err(Failure::store(lang, &e)),
+                        Err(ConnectError::Absent(_)) if started.elapsed() < LOCK_PATIENCE => {
+                            std::thread::sleep(Duration::from_millis(50));
+                        }
+                        Err(ConnectError::Absent(_)) => return Err(Failure::store(lang, &in_use)),
+                    }
+                }
+                Err(e) => return Err(Failure::store(lang, &e)),
             }
-            Err(in_use @ StoreError::InUse { .. }) => Client::connect(&path, self.lang)
-                .map(Desk::Remote)
-                .map_err(|_| Failure::store(self.lang, &in_use)),
-            Err(e) => Err(Failure::store(self.lang, &e)),
         }
     }
 

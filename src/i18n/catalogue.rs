@@ -189,12 +189,27 @@ DbNotFlushed => "could not save: {reason}. Nothing was changed. Solve the proble
     ConfigUnreadable => "cannot read the configuration {path}: {reason}", "kan de configuratie {path} niet lezen: {reason}";
 
     // Remote.
-    RemoteSilent => "the klachtdesk that has it open gave no answer within {seconds} seconds", "de klachtdesk die hem open heeft, gaf binnen {seconds} seconden geen antwoord";
+    RemoteSilent => "the klachtdesk that has it open gave no answer within {seconds} seconds; nothing was asked of it yet, so nothing was done", "de klachtdesk die hem open heeft, gaf binnen {seconds} seconden geen antwoord; er is nog niets gevraagd, dus er is niets gedaan";
     RemoteBroken => "the connection to the klachtdesk that has it open broke off ({reason})", "de verbinding met de klachtdesk die hem open heeft, werd verbroken ({reason})";
     RemoteMisunderstood => "the klachtdesk that has it open did not understand the request ({reason}); are both the same version?", "de klachtdesk die hem open heeft, begreep het verzoek niet ({reason}); zijn beide dezelfde versie?";
     RemoteTaken => "the command line cannot work through this board: another klachtdesk already answers at {path}", "de opdrachtregel kan niet via dit bord werken: een andere klachtdesk antwoordt al op {path}";
     RemoteInTheWay => "the command line cannot work through this board: {path} is in the way and is not a socket; remove it and start the board again", "de opdrachtregel kan niet via dit bord werken: {path} staat in de weg en is geen socket; verwijder het en start het bord opnieuw";
     RemoteListenFailed => "the command line cannot work through this board: cannot listen at {path} ({reason})", "de opdrachtregel kan niet via dit bord werken: kan niet luisteren op {path} ({reason})";
+    DbUnanswered => "the klachtdesk that has {path} open gave no answer within {seconds} seconds: what you asked may or may not have been done", "de klachtdesk die {path} open heeft, gaf binnen {seconds} seconden geen antwoord: wat u vroeg is misschien wel, misschien niet gedaan";
+    UnansweredAdd => "check with `klachtdesk list --text \"{name}\"` whether it was registered; running the same command again with `--request-id {request}` never registers it twice", "controleer met `klachtdesk list --text \"{name}\"` of de klacht is geregistreerd; dezelfde opdracht opnieuw met `--request-id {request}` registreert hem nooit twee keer";
+    UnansweredChange => "check with `klachtdesk show {id}` whether it was saved before trying again", "controleer met `klachtdesk show {id}` of het is opgeslagen voordat u het opnieuw probeert";
+    BadRequestUnreadable => "the request could not be read ({reason})", "het verzoek kon niet worden gelezen ({reason})";
+    BadRequestTooLong => "a request is at most {max} bytes long", "een verzoek is hoogstens {max} bytes lang";
+    BadRequestTooManyCases => "a request asks for at most {max} cases", "een verzoek vraagt om hoogstens {max} zaken";
+    BadRequestId => "a request id is 1 to {max} letters, digits, - and _", "een verzoek-id bestaat uit 1 tot {max} letters, cijfers, - en _";
+    BadRequestRelativePath => "the backup path {path} is not absolute", "het back-uppad {path} is niet absoluut";
+    BadRequestNeedsDatabase => "removing personal data rewrites the database files: run purge or subject erase with the board closed", "persoonsgegevens verwijderen herschrijft de databasebestanden: voer purge of subject erase uit terwijl het bord gesloten is";
+    BadRequestExpired => "the request waited too long to be carried out and was dropped: nothing was done", "het verzoek wachtte te lang op uitvoering en is vervallen: er is niets gedaan";
+    BadRequestTooManyConnections => "the klachtdesk that has the database open already serves {max} connections; try again in a moment", "de klachtdesk die de database open heeft, bedient al {max} verbindingen; probeer het zo opnieuw";
+    BadRequestVersion => "this klachtdesk speaks protocol version {client} and the one that has the database open speaks {desk}: use the same version of klachtdesk for both", "deze klachtdesk spreekt protocolversie {client} en de klachtdesk die de database open heeft {desk}: gebruik voor beide dezelfde versie van klachtdesk";
+    BadRequestClockPinned => "--now (or KLACHTDESK_NOW) cannot be used while another klachtdesk has the database open: its clock decides the time of every change; leave out --now, or close that klachtdesk", "--now (of KLACHTDESK_NOW) kan niet worden gebruikt terwijl een andere klachtdesk de database open heeft: diens klok bepaalt de tijd van elke wijziging; laat --now weg, of sluit die klachtdesk";
+    BadRequestNotAnOperator => "your user is not an operator of this desk", "uw gebruiker is geen medewerker van deze desk";
+    BadRequestNoHello => "the connection did not start with a hello", "de verbinding begon niet met een begroeting";
 
 // Privacy.
     PurgeNothing => "No closed case is past the retention period of {months} months.", "Geen afgesloten klacht is ouder dan de bewaartermijn van {months} maanden.";

@@ -1,38 +1,53 @@
-//! The command line's side: the same calls as `Store`, sent to the board that
-//! has the database open. Failures of the connection itself become a
-//! `StoreError::Open` naming the database, in the operator's language.
+//! The caller's side: the desk's requests, sent to the klachtdesk that holds
+//! the database. Failures of the way there become store errors naming the
+//! database, worded in the operator's language: not reached (nothing was
+//! done), or sent without an answer (it may or may not have been done).
 
 use std::io::{self, BufReader};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use super::protocol::{Caller, LineError, Request, Response, read_line, write_line};
-use super::socket_path;
-use crate::domain::case::{Case, CaseId};
-use crate::domain::event::Event;
-use crate::domain::intake::Intake;
-use crate::domain::workflow::{Command, Ctx};
-use crate::exchange::CaseTrail;
-use crate::i18n::{Lang, T};
-use crate::store::backup::BackupError;
-use crate::store::{CommandError, Loaded, StoreError};
+use chrono::{DateTime, Utc};
 
-/// How long to wait for the board: long enough for a big queue, short enough
-/// that a board stopped with Ctrl+Z does not hang a script for ever.
+use super::protocol::{Envelope, Hello, LineError, Reply, VERSION, Welcome, now_ms, read_line, write_line};
+use super::socket_path;
+use crate::desk::{BadRequest, Desk, Request, Response};
+use crate::i18n::{Lang, T};
+use crate::store::{CommandError, StoreError};
+
+/// How long to wait for an answer: long enough for a big queue, short enough
+/// that a desk stopped with Ctrl+Z does not hang a script for ever.
 const PATIENCE: Duration = Duration::from_secs(20);
 
-/// How long to wait for a backup or an export's trails, which copy or read
-/// the whole database: minutes for a large one.
+/// How long to wait for a backup, which copies the whole database.
 const LONG_PATIENCE: Duration = Duration::from_secs(15 * 60);
 
-/// A connection to the board that has a database open; cheap to clone.
+/// How long the hello may take.
+const HELLO_PATIENCE: Duration = Duration::from_secs(5);
+
+/// How long to wait for an answer: [`PATIENCE`], or `KLACHTDESK_PATIENCE`
+/// seconds, at least 3 (for a slow machine, and for tests of a desk that stops
+/// answering).
+fn patience() -> Duration {
+    std::env::var("KLACHTDESK_PATIENCE")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|s| *s >= 3)
+        .map_or(PATIENCE, Duration::from_secs)
+}
+
+/// A connection to the klachtdesk that has a database open; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Client {
     db: PathBuf,
     lang: Lang,
+    patience: Duration,
+    operator: String,
     conn: Arc<Mutex<Conn>>,
+    next_id: Arc<AtomicU64>,
 }
 
 #[derive(Debug)]
@@ -41,184 +56,147 @@ struct Conn {
     writer: UnixStream,
 }
 
+/// Why no connection was made.
+#[derive(Debug)]
+pub enum ConnectError {
+    /// Nobody answers at the socket.
+    Absent(io::Error),
+    /// The desk answered and said no.
+    Refused(BadRequest),
+    /// The connection broke off, or its answer was not understood.
+    Broken(StoreError),
+}
+
 impl Client {
-    /// Connects to the board that has the database at `db` open; fails when
-    /// none answers there. `lang` words the failures of the connection.
-    pub fn connect(db: &Path, lang: Lang) -> io::Result<Client> {
-        let stream = UnixStream::connect(socket_path(db))?;
-        stream.set_read_timeout(Some(PATIENCE))?;
-        stream.set_write_timeout(Some(PATIENCE))?;
-        let reader = BufReader::new(stream.try_clone()?);
+    /// Connects to the klachtdesk that has the database at `db` open; fails
+    /// when none answers there. `pinned` is the caller's `--now`, if any;
+    /// `lang` words the failures.
+    pub fn connect(db: &Path, lang: Lang, pinned: Option<DateTime<Utc>>) -> Result<Client, ConnectError> {
+        let stream = UnixStream::connect(socket_path(db)).map_err(ConnectError::Absent)?;
+        let broken = |e: io::Error| {
+            ConnectError::Broken(open_failed(db, lang.fill(T::RemoteBroken, &[("reason", &e)])))
+        };
+        let hello_patience = HELLO_PATIENCE.min(patience());
+        stream.set_read_timeout(Some(hello_patience)).map_err(broken)?;
+        stream.set_write_timeout(Some(patience())).map_err(broken)?;
+        let mut reader = BufReader::new(stream.try_clone().map_err(broken)?);
+        let mut writer = stream;
+        // A desk that refuses at once (too many connections) may close
+        // before the hello is written: its refusal is still there to read.
+        let sent = write_line(
+            &mut writer,
+            &Hello {
+                version: VERSION,
+                pinned,
+            },
+        );
+        let line = match read_line(&mut reader, usize::MAX - 1) {
+            Ok(Some(line)) => line,
+            Ok(None) => {
+                return Err(broken(
+                    sent.err().unwrap_or_else(|| io::ErrorKind::UnexpectedEof.into()),
+                ));
+            }
+            // Nothing was asked of it yet: nothing was done.
+            Err(LineError::Io(e))
+                if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) =>
+            {
+                let silent = lang.fill(T::RemoteSilent, &[("seconds", &hello_patience.as_secs())]);
+                return Err(ConnectError::Broken(open_failed(db, silent)));
+            }
+            Err(LineError::Io(e)) => return Err(broken(e)),
+            Err(LineError::TooLong) => return Err(broken(io::ErrorKind::InvalidData.into())),
+        };
+        let welcome: Welcome = serde_json::from_slice(&line).map_err(|e| {
+            ConnectError::Broken(open_failed(
+                db,
+                lang.fill(T::RemoteMisunderstood, &[("reason", &e)]),
+            ))
+        })?;
+        let operator = match welcome {
+            Welcome::Welcome { operator, .. } => operator,
+            Welcome::Refused(bad) => return Err(ConnectError::Refused(bad)),
+        };
         Ok(Client {
             db: db.to_path_buf(),
             lang,
-            conn: Arc::new(Mutex::new(Conn {
-                reader,
-                writer: stream,
-            })),
+            patience: patience(),
+            operator,
+            conn: Arc::new(Mutex::new(Conn { reader, writer })),
+            next_id: Arc::new(AtomicU64::new(1)),
         })
     }
 
-    /// The database the board has open.
-    pub fn path(&self) -> &Path {
+    /// Sends one request and waits for its answer until `patience` is up.
+    fn exchange(&self, request: Request, patience: Duration) -> Result<Response, StoreError> {
+        let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let deadline_ms = now_ms().saturating_add(u64::try_from(patience.as_millis()).unwrap_or(u64::MAX));
+        let envelope = Envelope {
+            id,
+            deadline_ms,
+            request,
+        };
+        // Not sent: nothing was done.
+        write_line(&mut conn.writer, &envelope).map_err(|e| self.broken(&e))?;
+        // Sent: from here on, no answer means the outcome is unknown.
+        let unanswered = || StoreError::Unanswered {
+            path: self.db.clone(),
+            seconds: patience.as_secs(),
+        };
+        conn.writer
+            .set_read_timeout(Some(patience))
+            .map_err(|_| unanswered())?;
+        loop {
+            // The desk is trusted with the answer's length: a whole queue is long.
+            let line = match read_line(&mut conn.reader, usize::MAX - 1) {
+                Ok(Some(line)) => line,
+                Ok(None) | Err(LineError::Io(_)) => return Err(unanswered()),
+                Err(LineError::TooLong) => return Err(StoreError::Misunderstood("answer too long".into())),
+            };
+            let reply: Reply =
+                serde_json::from_slice(&line).map_err(|e| StoreError::Misunderstood(e.to_string()))?;
+            // An answer to an earlier request this client stopped waiting for.
+            if reply.id == id {
+                return Ok(reply.response);
+            }
+        }
+    }
+
+    fn broken(&self, e: &io::Error) -> StoreError {
+        open_failed(&self.db, self.lang.fill(T::RemoteBroken, &[("reason", e)]))
+    }
+}
+
+fn open_failed(db: &Path, reason: String) -> StoreError {
+    StoreError::Open {
+        path: db.to_path_buf(),
+        reason,
+    }
+}
+
+impl Desk for Client {
+    fn call(&self, request: Request) -> Response {
+        let patience = match request {
+            Request::Backup { .. } => LONG_PATIENCE.max(self.patience),
+            _ => self.patience,
+        };
+        match self.exchange(request, patience) {
+            // A request the desk refused is worded here, in the caller's language.
+            Ok(Response::BadRequest(bad)) => Response::Failed(CommandError::Store(open_failed(
+                &self.db,
+                bad.describe(self.lang),
+            ))),
+            Ok(response) => response,
+            Err(e) => Response::Failed(e.into()),
+        }
+    }
+
+    fn path(&self) -> &Path {
         &self.db
     }
 
-    pub fn register(&self, intake: &Intake, ctx: &Ctx) -> Result<Case, CommandError> {
-        self.case(&Request::Register {
-            caller: Caller::of(ctx),
-            intake: intake.clone(),
-        })
-    }
-
-    pub fn execute(
-        &self,
-        id: CaseId,
-        expected_version: Option<u32>,
-        command: &Command,
-        ctx: &Ctx,
-    ) -> Result<Case, CommandError> {
-        self.execute_all(id, expected_version, std::slice::from_ref(command), ctx)
-    }
-
-    pub fn execute_all(
-        &self,
-        id: CaseId,
-        expected_version: Option<u32>,
-        commands: &[Command],
-        ctx: &Ctx,
-    ) -> Result<Case, CommandError> {
-        self.case(&Request::Execute {
-            caller: Caller::of(ctx),
-            id,
-            expected_version,
-            commands: commands.to_vec(),
-        })
-    }
-
-    pub fn get(&self, id: CaseId) -> Result<Case, StoreError> {
-        self.case(&Request::Get { id }).map_err(|e| self.store_error(e))
-    }
-
-    /// Unlike `Store::load`, this can fail as a whole: the board may not answer.
-    pub fn load(&self) -> Result<Loaded, StoreError> {
-        match self.call(&Request::Load)? {
-            Response::Loaded { cases, unreadable } => Ok(Loaded { cases, unreadable }),
-            other => Err(self.unexpected(&other)),
-        }
-    }
-
-    pub fn events(&self, id: CaseId) -> Result<Vec<Event>, StoreError> {
-        match self.call(&Request::Events { id })? {
-            Response::Events(events) => Ok(events),
-            Response::Failed(e) => Err(self.store_error(e)),
-            other => Err(self.unexpected(&other)),
-        }
-    }
-
-    /// Each case with its audit trail as they stand together (`Store::trail`).
-    pub fn trails(&self, ids: &[CaseId]) -> Result<Vec<CaseTrail>, StoreError> {
-        let request = Request::Trails { ids: ids.to_vec() };
-        match self.call_within(&request, LONG_PATIENCE)? {
-            Response::Trails(trails) => Ok(trails),
-            Response::Failed(e) => Err(self.store_error(e)),
-            other => Err(self.unexpected(&other)),
-        }
-    }
-
-    /// A consistent copy of the board's database into the new folder `to`
-    /// (`Store::backup`); how many cases it holds.
-    pub fn backup(&self, to: &Path) -> Result<usize, BackupError> {
-        let path = std::path::absolute(to).map_err(|e| BackupError::Write {
-            path: to.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        match self.call_within(&Request::Backup { path }, LONG_PATIENCE)? {
-            Response::BackedUp { cases } => Ok(cases),
-            Response::BackupFailed(e) => Err(e),
-            other => Err(self.unexpected(&other).into()),
-        }
-    }
-
-    fn case(&self, request: &Request) -> Result<Case, CommandError> {
-        match self.call(request)? {
-            Response::Case(case) => Ok(*case),
-            Response::Failed(e) => Err(e),
-            other => Err(self.unexpected(&other).into()),
-        }
-    }
-
-    /// Sends one request and reads its answer.
-    fn call(&self, request: &Request) -> Result<Response, StoreError> {
-        self.call_within(request, PATIENCE)
-    }
-
-    /// Sends one request and waits at most `patience` for its answer.
-    fn call_within(&self, request: &Request, patience: Duration) -> Result<Response, StoreError> {
-        let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let answer = self.exchange(&mut conn, request, patience);
-        if patience != PATIENCE {
-            let _ = conn.writer.set_read_timeout(Some(PATIENCE));
-        }
-        answer
-    }
-
-    fn exchange(
-        &self,
-        conn: &mut Conn,
-        request: &Request,
-        patience: Duration,
-    ) -> Result<Response, StoreError> {
-        if patience != PATIENCE {
-            conn.writer
-                .set_read_timeout(Some(patience))
-                .map_err(|e| self.broken(&e, patience))?;
-        }
-        write_line(&mut conn.writer, request).map_err(|e| self.broken(&e, patience))?;
-        // The board is trusted with the answer's length: a whole queue can be long.
-        let line = match read_line(&mut conn.reader, usize::MAX - 1) {
-            Ok(Some(line)) => line,
-            Ok(None) => return Err(self.broken(&io::ErrorKind::UnexpectedEof.into(), patience)),
-            Err(LineError::Io(e)) => return Err(self.broken(&e, patience)),
-            Err(LineError::TooLong) => return Err(self.misunderstood("answer too long")),
-        };
-        serde_json::from_slice(&line).map_err(|e| self.misunderstood(&e.to_string()))
-    }
-
-    /// A refusal where only a store error makes sense is an answer out of place.
-    fn store_error(&self, e: CommandError) -> StoreError {
-        match e {
-            CommandError::Store(e) => e,
-            CommandError::Refused(r) => self.misunderstood(&format!("{r:?}")),
-        }
-    }
-
-    fn unexpected(&self, response: &Response) -> StoreError {
-        match response {
-            Response::BadRequest(reason) => self.misunderstood(reason),
-            _ => self.misunderstood("an answer to another question"),
-        }
-    }
-
-    fn broken(&self, e: &io::Error, patience: Duration) -> StoreError {
-        let reason = match e.kind() {
-            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => self
-                .lang
-                .fill(T::RemoteSilent, &[("seconds", &patience.as_secs())]),
-            _ => self.lang.fill(T::RemoteBroken, &[("reason", e)]),
-        };
-        self.open_failed(reason)
-    }
-
-    fn misunderstood(&self, reason: &str) -> StoreError {
-        let reason = self.lang.fill(T::RemoteMisunderstood, &[("reason", &reason)]);
-        self.open_failed(reason)
-    }
-
-    fn open_failed(&self, reason: String) -> StoreError {
-        StoreError::Open {
-            path: self.db.clone(),
-            reason,
-        }
+    fn operator(&self) -> &str {
+        &self.operator
     }
 }

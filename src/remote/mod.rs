@@ -13,9 +13,9 @@ mod server;
 
 use std::path::{Path, PathBuf};
 
-pub use client::Client;
-pub use protocol::MAX_LINE;
-pub use server::{Server, StartError};
+pub use client::{Client, ConnectError};
+pub use protocol::{MAX_LINE, VERSION};
+pub use server::{MAX_CONNECTIONS, Server, StartError};
 
 /// The socket's name inside the database folder.
 pub const SOCKET: &str = "klachtdesk.sock";

@@ -1,105 +1,70 @@
-//! What the command line and the board say to each other: one JSON request per
-//! line, one JSON response per line. The caller's name and clock travel with
-//! every change, so `--now` and the operator apply as they would locally; the
-//! board's rules (services, deadlines) are the ones in force.
+//! What a client and the klachtdesk that holds the database say to each
+//! other over the socket: one JSON message per line. The client starts with a
+//! [`Hello`] naming the protocol version; then every request travels in an
+//! [`Envelope`] with its id and the moment the client gives up waiting (the
+//! desk never carries out a request its client has given up on), and comes
+//! back as a [`Reply`] with the same id.
 
 use std::io::{self, BufRead, Read, Write};
-use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::case::{Case, CaseId};
-use crate::domain::event::Event;
-use crate::domain::intake::Intake;
+use crate::desk::{BadRequest, Request, Response};
 use crate::domain::moment;
-use crate::domain::workflow::{Command, Ctx, Rules};
-use crate::exchange::CaseTrail;
-use crate::store::backup::BackupError;
-use crate::store::{CommandError, StoreError};
 
-/// The longest request the board reads (16 MiB), so that no client can make it
-/// hold an endless line in memory. Real requests are a few kilobytes.
-pub const MAX_LINE: usize = 16 * 1024 * 1024;
+/// Changes whenever a message changes shape.
+pub const VERSION: u32 = 2;
 
-/// Who makes a change, and when by their clock.
+/// The longest line the desk reads (2 MiB): real requests are a few
+/// kilobytes, the largest (a step with three long texts) well under one.
+pub const MAX_LINE: usize = 2 * 1024 * 1024;
+
+/// The first message of a connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Caller {
-    pub actor: String,
-    #[serde(with = "moment")]
-    pub now: DateTime<Utc>,
+pub struct Hello {
+    pub version: u32,
+    /// The caller's `--now`, which is only accepted when the desk's clock is
+    /// pinned to the same moment: the desk's clock decides every change's time.
+    #[serde(with = "moment::option", default)]
+    pub pinned: Option<DateTime<Utc>>,
 }
 
-impl Caller {
-    pub fn of(ctx: &Ctx) -> Caller {
-        Caller {
-            actor: ctx.actor.to_string(),
-            now: ctx.now,
-        }
-    }
-
-    /// The caller's context under the board's rules.
-    pub fn ctx<'a>(&'a self, rules: &'a Rules) -> Ctx<'a> {
-        Ctx {
-            now: self.now,
-            actor: &self.actor,
-            rules,
-        }
-    }
-}
-
-/// One call on the board's store; the same calls `Store` offers.
+/// The desk's answer to a hello.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Request {
-    Register {
-        caller: Caller,
-        intake: Intake,
+pub enum Welcome {
+    /// Requests may follow; the changes they make are this operator's.
+    Welcome {
+        version: u32,
+        operator: String,
     },
-    Execute {
-        caller: Caller,
-        id: CaseId,
-        expected_version: Option<u32>,
-        commands: Vec<Command>,
-    },
-    Get {
-        id: CaseId,
-    },
-    Load,
-    Events {
-        id: CaseId,
-    },
-    /// Each case with its audit trail as they stand together, for an export.
-    Trails {
-        ids: Vec<CaseId>,
-    },
-    /// A consistent copy of the database into the new folder `path`, which
-    /// must be absolute: the board's working folder is not the caller's.
-    Backup {
-        path: PathBuf,
-    },
+    Refused(BadRequest),
 }
 
-/// The board's answer to one request.
+/// One request with what the desk needs to answer it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Response {
-    Case(Box<Case>),
-    Loaded {
-        cases: Vec<Case>,
-        unreadable: Vec<StoreError>,
-    },
-    Events(Vec<Event>),
-    Trails(Vec<CaseTrail>),
-    /// The backup is complete and holds this many cases.
-    BackedUp {
-        cases: usize,
-    },
-    BackupFailed(BackupError),
-    /// The store or the procedure said no, exactly as it would have locally.
-    Failed(CommandError),
-    /// The request could not be read; the text says why.
-    BadRequest(String),
+pub struct Envelope {
+    pub id: u64,
+    /// When the caller stops waiting, in milliseconds since 1970 (the
+    /// client and the desk share the machine's clock).
+    pub deadline_ms: u64,
+    pub request: Request,
+}
+
+/// The answer to the request with the same id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u64,
+    pub response: Response,
+}
+
+/// Milliseconds since 1970 by the system clock (never the pinned one: the
+/// deadline is about real waiting).
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 /// Why a line could not be read.
@@ -140,6 +105,8 @@ pub fn write_line(writer: &mut impl Write, value: &impl Serialize) -> io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::case::CaseId;
+    use crate::store::{CommandError, StoreError};
 
     #[test]
     fn lines_up_to_the_limit_are_read_and_longer_ones_refused() {
@@ -172,10 +139,14 @@ mod tests {
             .into(),
         ];
         for error in errors {
+            let reply = Reply {
+                id: 7,
+                response: Response::Failed(error.clone()),
+            };
             let mut line = Vec::new();
-            write_line(&mut line, &Response::Failed(error.clone())).unwrap();
-            let back: Response = serde_json::from_slice(&line).unwrap();
-            assert_eq!(back, Response::Failed(error));
+            write_line(&mut line, &reply).unwrap();
+            let back: Reply = serde_json::from_slice(&line).unwrap();
+            assert_eq!(back, reply);
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The board's side: answers the command line's requests on the board's own
-//! store, one thread per connection, until the board closes.
+//! The side that holds the database: answers its clients' requests on its own
+//! desk, one thread per connection (at most [`MAX_CONNECTIONS`]), until it
+//! closes. Every limit here keeps one client from taking what the others need.
 
 use std::fs;
 use std::io::{self, BufReader};
@@ -7,16 +8,16 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use super::protocol::{LineError, MAX_LINE, Request, Response, read_line, write_line};
+use super::protocol::{
+    Envelope, Hello, LineError, MAX_LINE, Reply, VERSION, Welcome, now_ms, read_line, write_line,
+};
 use super::socket_path;
-use crate::domain::workflow::Rules;
-use crate::exchange::CaseTrail;
+use crate::desk::{BadRequest, Desk, Local, Response};
 use crate::i18n::{Lang, T};
-use crate::store::{CommandError, Store};
 
 /// How long a connection may sit idle (or refuse to take its answer) before it
 /// is closed, so that a forgotten client does not hold a thread for ever.
@@ -58,11 +59,12 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts answering at the socket beside `store`'s database, running every
-    /// change under `rules`. A socket left by a board that crashed is replaced;
-    /// one that still answers is left alone.
-    pub fn start(store: Store, rules: Rules) -> Result<Server, StartError> {
-        let path = socket_path(store.path());
+    /// Starts answering at the socket beside the database of `desk`, running
+    /// every request on it as the operator the connecting user is. A socket
+    /// left by a klachtdesk that crashed is replaced; one that still answers
+    /// is left alone.
+    pub fn start(desk: Local) -> Result<Server, StartError> {
+        let path = socket_path(desk.path());
         clear_stale(&path)?;
         let listen_err = |e: io::Error| StartError::Listen {
             path: path.clone(),
@@ -80,10 +82,10 @@ impl Server {
         };
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
-            let (stop, rules) = (stop.clone(), Arc::new(rules));
+            let (stop, desk) = (stop.clone(), Arc::new(desk));
             thread::Builder::new()
                 .name("klachtdesk-remote".into())
-                .spawn(move || accept_loop(&listener, &store, &rules, &stop))
+                .spawn(move || accept_loop(&listener, &desk, &stop))
                 .map_err(listen_err)?
         };
         Ok(Server {
@@ -135,19 +137,45 @@ fn clear_stale(path: &Path) -> Result<(), StartError> {
     })
 }
 
-fn accept_loop(listener: &UnixListener, store: &Store, rules: &Arc<Rules>, stop: &AtomicBool) {
+/// Connections served at once; one more is told so and closed.
+pub const MAX_CONNECTIONS: usize = 32;
+
+/// How long the hello may take.
+const HELLO: Duration = Duration::from_secs(5);
+
+/// The longest hello.
+const MAX_HELLO: usize = 4 * 1024;
+
+/// A request is only started with at least this much of its caller's
+/// patience left, so that its answer arrives before the caller gives up.
+const MARGIN_MS: u64 = 2_000;
+
+fn accept_loop(listener: &UnixListener, desk: &Arc<Local>, stop: &AtomicBool) {
+    let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         if stop.load(Ordering::SeqCst) {
             return;
         }
         match stream {
+            Ok(stream) if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS => {
+                let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
+                let refused = Welcome::Refused(BadRequest::TooManyConnections { max: MAX_CONNECTIONS });
+                let _ = write_line(&mut &stream, &refused);
+            }
             Ok(stream) => {
-                let (store, rules) = (store.clone(), rules.clone());
+                let (desk, open) = (desk.clone(), open.clone());
+                open.fetch_add(1, Ordering::SeqCst);
                 // If no thread can be made, the connection is dropped and the
-                // client reports that the board did not answer.
-                let _ = thread::Builder::new()
+                // client reports that nobody answered.
+                let spawned = thread::Builder::new()
                     .name("klachtdesk-remote-conn".into())
-                    .spawn(move || serve(stream, &store, &rules));
+                    .spawn(move || {
+                        serve(stream, &desk);
+                        open.fetch_sub(1, Ordering::SeqCst);
+                    });
+                if spawned.is_err() {
+                    thread::sleep(Duration::from_millis(50));
+                }
             }
             // Out of file descriptors and the like: wait, rather than spin.
             Err(_) => thread::sleep(Duration::from_millis(50)),
@@ -155,75 +183,90 @@ fn accept_loop(listener: &UnixListener, store: &Store, rules: &Arc<Rules>, stop:
     }
 }
 
-/// Answers one connection's requests, in order, until it closes or misbehaves.
-fn serve(stream: UnixStream, store: &Store, rules: &Rules) {
-    let _ = stream.set_read_timeout(Some(IDLE));
+/// Greets one connection, then answers its requests in order until it
+/// closes, goes quiet or misbehaves.
+fn serve(stream: UnixStream, desk: &Local) {
+    let _ = stream.set_read_timeout(Some(HELLO));
     let _ = stream.set_write_timeout(Some(IDLE));
     let Ok(reading) = stream.try_clone() else { return };
     let mut reader = BufReader::new(reading);
     let mut writer = stream;
+    let Some(desk) = greet(&mut reader, &mut writer, desk) else {
+        return;
+    };
+    let _ = writer.set_read_timeout(Some(IDLE));
     loop {
-        let response = match read_line(&mut reader, MAX_LINE) {
-            Ok(Some(line)) => answer(store, rules, &line),
+        let (id, response) = match read_line(&mut reader, MAX_LINE) {
+            Ok(Some(line)) => answer(&desk, &line),
             Ok(None) | Err(LineError::Io(_)) => return,
             Err(LineError::TooLong) => {
-                let too_long = format!("a request is at most {MAX_LINE} bytes long");
-                let _ = write_line(&mut writer, &Response::BadRequest(too_long));
+                let too_long = Reply {
+                    id: 0,
+                    response: Response::BadRequest(BadRequest::TooLong { max: MAX_LINE }),
+                };
+                let _ = write_line(&mut writer, &too_long);
                 return;
             }
         };
-        if write_line(&mut writer, &response).is_err() {
+        if write_line(&mut writer, &Reply { id, response }).is_err() {
             return;
         }
     }
 }
 
-/// Runs one request on the store.
-fn answer(store: &Store, rules: &Rules, line: &[u8]) -> Response {
-    let request: Request = match serde_json::from_slice(line) {
-        Ok(request) => request,
-        Err(e) => return Response::BadRequest(e.to_string()),
+/// Reads the hello and answers it; the desk as the connecting operator, if
+/// the connection may go on.
+fn greet(reader: &mut BufReader<UnixStream>, writer: &mut UnixStream, desk: &Local) -> Option<Local> {
+    let hello: Option<Hello> = match read_line(reader, MAX_HELLO) {
+        Ok(Some(line)) => serde_json::from_slice(&line).ok(),
+        _ => return None,
     };
-    let case = |result: Result<_, CommandError>| match result {
-        Ok(case) => Response::Case(Box::new(case)),
-        Err(e) => Response::Failed(e),
+    let verdict = match hello {
+        None => Err(BadRequest::NoHello),
+        Some(hello) if hello.version != VERSION => Err(BadRequest::Version {
+            client: hello.version,
+            desk: VERSION,
+        }),
+        Some(hello) if hello.pinned.is_some() && hello.pinned != desk.clock().pinned() => {
+            Err(BadRequest::ClockPinned)
+        }
+        Some(_) if !same_user(writer) => Err(BadRequest::NotAnOperator),
+        Some(_) => Ok(desk.clone()),
     };
-    match request {
-        Request::Register { caller, intake } => case(store.register(&intake, &caller.ctx(rules))),
-        Request::Execute {
-            caller,
-            id,
-            expected_version,
-            commands,
-        } => case(store.execute_all(id, expected_version, &commands, &caller.ctx(rules))),
-        Request::Get { id } => case(store.get(id).map_err(CommandError::from)),
-        Request::Load => {
-            let loaded = store.load();
-            Response::Loaded {
-                cases: loaded.cases,
-                unreadable: loaded.unreadable,
-            }
-        }
-        Request::Events { id } => match store.events(id) {
-            Ok(events) => Response::Events(events),
-            Err(e) => Response::Failed(e.into()),
+    let welcome = match &verdict {
+        Ok(desk) => Welcome::Welcome {
+            version: VERSION,
+            operator: desk.operator().to_string(),
         },
-        Request::Trails { ids } => {
-            let trails: Result<Vec<CaseTrail>, _> = ids
-                .into_iter()
-                .map(|id| store.trail(id).map(|(case, events)| CaseTrail { case, events }))
-                .collect();
-            match trails {
-                Ok(trails) => Response::Trails(trails),
-                Err(e) => Response::Failed(e.into()),
+        Err(bad) => Welcome::Refused(bad.clone()),
+    };
+    write_line(writer, &welcome).ok()?;
+    verdict.ok()
+}
+
+/// Whether the connecting process runs as the user this process runs as:
+/// the only user whose work this desk's operator is.
+fn same_user(stream: &UnixStream) -> bool {
+    rustix::net::sockopt::socket_peercred(stream).is_ok_and(|peer| peer.uid == rustix::process::getuid())
+}
+
+/// Runs one request on the desk, unless its caller has given up on it.
+fn answer(desk: &Local, line: &[u8]) -> (u64, Response) {
+    let envelope: Envelope = match serde_json::from_slice(line) {
+        Ok(envelope) => envelope,
+        Err(e) => {
+            // Answered under its id if that much can be read, so the caller
+            // knows which request it was.
+            #[derive(serde::Deserialize)]
+            struct Id {
+                id: u64,
             }
+            let id = serde_json::from_slice::<Id>(line).map_or(0, |i| i.id);
+            return (id, Response::BadRequest(BadRequest::Unreadable(e.to_string())));
         }
-        Request::Backup { path } if path.is_relative() => {
-            Response::BadRequest(format!("the backup path {} is not absolute", path.display()))
-        }
-        Request::Backup { path } => match store.backup(&path) {
-            Ok(cases) => Response::BackedUp { cases },
-            Err(e) => Response::BackupFailed(e),
-        },
+    };
+    if now_ms().saturating_add(MARGIN_MS) > envelope.deadline_ms {
+        return (envelope.id, Response::BadRequest(BadRequest::Expired));
     }
+    (envelope.id, desk.call(envelope.request))
 }

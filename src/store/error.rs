@@ -39,6 +39,13 @@ pub enum StoreError {
     NotADatabase { path: PathBuf },
     #[error("the database at {} is damaged: {reason}", path.display())]
     Damaged { path: PathBuf, reason: String },
+    /// A request reached the klachtdesk that holds the database, and no
+    /// answer came back: what was asked may or may not have been done.
+    #[error("the klachtdesk that has {} open gave no answer within {seconds} s", path.display())]
+    Unanswered { path: PathBuf, seconds: u64 },
+    /// An answer klachtdesk does not understand (another version?).
+    #[error("an answer that was not understood: {0}")]
+    Misunderstood(String),
     #[error("the database at {} was being rewritten when klachtdesk stopped; {} is left: {reason}", path.display(), leftover.display())]
     Leftover {
         path: PathBuf,
@@ -96,6 +103,11 @@ impl StoreError {
             StoreError::Damaged { path, reason } => {
                 lang.fill(T::DbDamaged, &[("path", &path.display()), ("reason", reason)])
             }
+            StoreError::Unanswered { path, seconds } => lang.fill(
+                T::DbUnanswered,
+                &[("path", &path.display()), ("seconds", seconds)],
+            ),
+            StoreError::Misunderstood(reason) => lang.fill(T::RemoteMisunderstood, &[("reason", reason)]),
             StoreError::Leftover {
                 path,
                 leftover,

@@ -21,6 +21,20 @@ pub fn sequence(year: u16) -> Vec<u8> {
     key
 }
 
+/// The record of a registration made with a request id: the case it made.
+pub fn request(id: &str) -> Vec<u8> {
+    let mut key = b"req/".to_vec();
+    key.extend_from_slice(id.as_bytes());
+    key
+}
+
+/// The case a request record names, if it is one.
+pub fn request_case(bytes: &[u8]) -> Option<CaseId> {
+    <[u8; 8]>::try_from(bytes)
+        .ok()
+        .and_then(|b| CaseId::from_u64(u64::from_be_bytes(b)))
+}
+
 /// The number a sequence record holds, if it is one.
 pub fn sequence_number(bytes: &[u8]) -> Option<u32> {
     <[u8; 4]>::try_from(bytes).ok().map(u32::from_be_bytes)

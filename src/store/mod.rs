@@ -200,7 +200,20 @@ impl Store {
 
     /// Registers a new complaint, giving it the next number of the year.
     pub fn register(&self, intake: &Intake, ctx: &Ctx) -> Result<Case, CommandError> {
+        self.register_once(intake, None, ctx)
+    }
+
+    /// Registers a new complaint; with `request_id`, only once: a second
+    /// registration with the same id answers with the case the first made
+    /// (so a caller that got no answer can safely ask again).
+    pub fn register_once(
+        &self,
+        intake: &Intake,
+        request_id: Option<&str>,
+        ctx: &Ctx,
+    ) -> Result<Case, CommandError> {
         self.writable()?;
+        let request_key = request_id.map(keys::request);
         let year = ctx.rules.policy.local_date(ctx.now).format("%Y").to_string();
         let year: u16 = year.parse().unwrap_or(0);
         let seq_key = keys::sequence(year);
@@ -208,6 +221,20 @@ impl Store {
         let attempt = LastAttempt::default();
         let result = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
             let mut undo = Undo::default();
+            if let Some(earlier) = request_key.as_ref().and_then(|k| meta.get(k).transpose()) {
+                let id = keys::request_case(&earlier?).ok_or_else(|| {
+                    ConflictableTransactionError::Abort(
+                        StoreError::Write("a damaged request record".into()).into(),
+                    )
+                })?;
+                let bytes = cases
+                    .get(keys::case(id))?
+                    .ok_or_else(|| ConflictableTransactionError::Abort(StoreError::NotFound(id).into()))?;
+                let case: Case = codec::decode(&bytes)
+                    .map_err(|e| ConflictableTransactionError::Abort(unreadable("cases", &id, e).into()))?;
+                attempt.keep(&undo);
+                return Ok((case, undo));
+            }
             let mut next = meta
                 .get(&seq_key)?
                 .and_then(|v| keys::sequence_number(&v))
@@ -228,6 +255,9 @@ impl Store {
             let (case, event) = workflow::register(id, intake, ctx)
                 .map_err(|r| ConflictableTransactionError::Abort(CommandError::Refused(r)))?;
             undo.insert(meta, Which::Meta, &seq_key, &next.to_be_bytes())?;
+            if let Some(key) = &request_key {
+                undo.insert(meta, Which::Meta, key, &id.as_u64().to_be_bytes())?;
+            }
             undo.insert(cases, Which::Cases, &keys::case(id), codec::encode(&case))?;
             undo.insert(
                 events,

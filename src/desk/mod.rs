@@ -1,0 +1,149 @@
+//! One interface to the desk: every call the command line (and the server on
+//! behalf of its clients) makes on the queue is a [`Request`] with its
+//! [`Response`]. It is answered in two places — over the store in this
+//! process ([`Local`]), and over the socket by the process that holds the
+//! store ([`crate::remote::Client`]) — and the typed calls below are written
+//! once, over either. Who makes a change and when is decided by the desk that
+//! carries it out, never by the caller.
+
+mod clock;
+mod local;
+mod request;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+pub use clock::Clock;
+pub use local::Local;
+pub use request::{BadRequest, MAX_IDS, MAX_REQUEST_ID, Request, Response, valid_request_id};
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::event::Event;
+use crate::domain::intake::Intake;
+use crate::domain::workflow::Command;
+use crate::exchange::CaseTrail;
+use crate::store::backup::BackupError;
+use crate::store::{CommandError, Loaded, Store, StoreError};
+
+/// Something that answers requests on one database.
+pub trait Desk: Send + Sync + std::fmt::Debug {
+    /// Carries out one request and answers it. Failures of the way there (a
+    /// desk that does not answer) come back as `Response::Failed` with a
+    /// `StoreError` that says so.
+    fn call(&self, request: Request) -> Response;
+
+    /// The database the desk works on, for messages.
+    fn path(&self) -> &Path;
+
+    /// The operator whose changes this desk makes: the desk's, not the caller's say.
+    fn operator(&self) -> &str;
+
+    /// The store itself, when this process holds it: what needs the database
+    /// to itself (import, restore, removing personal data) works only then.
+    fn store(&self) -> Option<&Store> {
+        None
+    }
+}
+
+impl dyn Desk + '_ {
+    /// Registers a complaint; with `request_id`, a second registration with
+    /// the same id answers with the first one's case instead.
+    pub fn register(&self, intake: &Intake, request_id: Option<&str>) -> Result<Case, CommandError> {
+        case(self.call(Request::Register {
+            intake: intake.clone(),
+            request_id: request_id.map(str::to_string),
+        }))
+    }
+
+    /// Runs `commands` on case `id` as one; see [`Request::Execute`].
+    pub fn execute(
+        &self,
+        id: CaseId,
+        expected_version: Option<u32>,
+        commands: Vec<Command>,
+    ) -> Result<Case, CommandError> {
+        case(self.call(Request::Execute {
+            id,
+            expected_version,
+            commands,
+        }))
+    }
+
+    pub fn get(&self, id: CaseId) -> Result<Case, StoreError> {
+        case(self.call(Request::Get { id })).map_err(only_store)
+    }
+
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        match self.call(Request::Load) {
+            Response::Loaded { cases, unreadable } => Ok(Loaded { cases, unreadable }),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    pub fn events(&self, id: CaseId) -> Result<Vec<Event>, StoreError> {
+        match self.call(Request::Events { id }) {
+            Response::Events(events) => Ok(events),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Each case with its audit trail, as they stand together, asked for in
+    /// batches so that no answer is larger than [`MAX_IDS`] trails.
+    pub fn trails(&self, ids: &[CaseId]) -> Result<Vec<CaseTrail>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(MAX_IDS) {
+            match self.call(Request::Trails { ids: chunk.to_vec() }) {
+                Response::Trails(trails) => out.extend(trails),
+                other => return Err(unexpected(other)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// A consistent copy of the database into the new folder `to`; how many
+    /// cases it holds.
+    pub fn backup(&self, to: &Path) -> Result<usize, BackupError> {
+        let path = std::path::absolute(to).map_err(|e| BackupError::Write {
+            path: to.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        match self.call(Request::Backup { path }) {
+            Response::BackedUp { cases } => Ok(cases),
+            Response::BackupFailed(e) => Err(e),
+            other => Err(unexpected(other).into()),
+        }
+    }
+}
+
+fn case(response: Response) -> Result<Case, CommandError> {
+    match response {
+        Response::Case(case) => Ok(*case),
+        Response::Failed(e) => Err(e),
+        other => Err(unexpected(other).into()),
+    }
+}
+
+/// An answer that is not one to the question asked, as the store error the
+/// caller reports.
+fn unexpected(response: Response) -> StoreError {
+    match response {
+        Response::Failed(CommandError::Store(e)) => e,
+        Response::Failed(CommandError::Refused(r)) => StoreError::Misunderstood(format!("{r:?}")),
+        Response::BadRequest(bad) => StoreError::Misunderstood(bad.to_string()),
+        _ => StoreError::Misunderstood("an answer to another question".into()),
+    }
+}
+
+/// A refusal where only a store error makes sense is an answer out of place.
+fn only_store(e: CommandError) -> StoreError {
+    match e {
+        CommandError::Store(e) => e,
+        CommandError::Refused(r) => StoreError::Misunderstood(format!("{r:?}")),
+    }
+}
+
+/// `ids` without repeats, in their first order.
+pub(crate) fn distinct(ids: Vec<CaseId>) -> Vec<CaseId> {
+    let mut seen = HashSet::with_capacity(ids.len());
+    ids.into_iter().filter(|id| seen.insert(*id)).collect()
+}

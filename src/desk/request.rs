@@ -1,0 +1,147 @@
+//! The calls on the desk and their answers. They travel as they are over the
+//! socket (as JSON), so everything here is plain data; who asks and what time
+//! it is are not in them: the desk that answers decides both.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::event::Event;
+use crate::domain::intake::Intake;
+use crate::domain::workflow::Command;
+use crate::exchange::CaseTrail;
+use crate::i18n::{Lang, T};
+use crate::store::backup::BackupError;
+use crate::store::{CommandError, StoreError};
+
+/// The most cases one request may ask for; larger exports ask in batches, so
+/// no answer holds more than this many trails.
+pub const MAX_IDS: usize = 1_000;
+
+/// The longest request id `add` may carry.
+pub const MAX_REQUEST_ID: usize = 64;
+
+/// One call on the desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Request {
+    /// Registers a complaint. A request id makes it safe to send again: a
+    /// registration with an id the desk has seen answers with that case.
+    Register {
+        intake: Intake,
+        #[serde(default)]
+        request_id: Option<String>,
+    },
+    /// Runs commands on one case as one: all are saved, or none is. With an
+    /// expected version, refused when someone else changed the case since.
+    Execute {
+        id: CaseId,
+        expected_version: Option<u32>,
+        commands: Vec<Command>,
+    },
+    Get {
+        id: CaseId,
+    },
+    /// Every case, with the records that could not be read.
+    Load,
+    Events {
+        id: CaseId,
+    },
+    /// Each case with its audit trail as they stand together.
+    Trails {
+        ids: Vec<CaseId>,
+    },
+    /// A consistent copy of the database into the new folder `path`, which
+    /// must be absolute: the desk's working folder is not the caller's.
+    Backup {
+        path: PathBuf,
+    },
+}
+
+/// The desk's answer to one request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Response {
+    Case(Box<Case>),
+    Loaded {
+        cases: Vec<Case>,
+        unreadable: Vec<StoreError>,
+    },
+    Events(Vec<Event>),
+    Trails(Vec<CaseTrail>),
+    /// The backup is complete and holds this many cases.
+    BackedUp {
+        cases: usize,
+    },
+    BackupFailed(BackupError),
+    /// The store or the procedure said no, exactly as it would have locally.
+    Failed(CommandError),
+    /// The request was not carried out; the reason says why.
+    BadRequest(BadRequest),
+}
+
+/// Why a request was not carried out, worded by the caller in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "kebab-case")]
+pub enum BadRequest {
+    #[error("the request could not be read: {0}")]
+    Unreadable(String),
+    #[error("a request is at most {max} bytes long")]
+    TooLong { max: usize },
+    #[error("a request asks for at most {max} cases")]
+    TooManyCases { max: usize },
+    #[error("a request id is at most {max} letters, digits, - and _")]
+    BadRequestId { max: usize },
+    #[error("the backup path {} is not absolute", .0.display())]
+    RelativePath(PathBuf),
+    #[error("removing personal data needs the database to itself")]
+    NeedsDatabaseToItself,
+    #[error("the caller gave up on the request before it could be carried out; nothing was done")]
+    Expired,
+    #[error("too many connections ({max})")]
+    TooManyConnections { max: usize },
+    #[error("protocol version {client} is not this desk's {desk}")]
+    Version { client: u32, desk: u32 },
+    #[error("the desk's clock is not pinned to the caller's --now")]
+    ClockPinned,
+    #[error("this user is not an operator of the desk")]
+    NotAnOperator,
+    #[error("a hello was expected first")]
+    NoHello,
+}
+
+impl BadRequest {
+    /// The reason in the operator's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            BadRequest::Unreadable(reason) => lang.fill(T::BadRequestUnreadable, &[("reason", reason)]),
+            BadRequest::TooLong { max } => lang.fill(T::BadRequestTooLong, &[("max", max)]),
+            BadRequest::TooManyCases { max } => lang.fill(T::BadRequestTooManyCases, &[("max", max)]),
+            BadRequest::BadRequestId { max } => lang.fill(T::BadRequestId, &[("max", max)]),
+            BadRequest::RelativePath(path) => {
+                lang.fill(T::BadRequestRelativePath, &[("path", &path.display())])
+            }
+            BadRequest::NeedsDatabaseToItself => lang.t(T::BadRequestNeedsDatabase).to_string(),
+            BadRequest::Expired => lang.t(T::BadRequestExpired).to_string(),
+            BadRequest::TooManyConnections { max } => {
+                lang.fill(T::BadRequestTooManyConnections, &[("max", max)])
+            }
+            BadRequest::Version { client, desk } => {
+                lang.fill(T::BadRequestVersion, &[("client", client), ("desk", desk)])
+            }
+            BadRequest::ClockPinned => lang.t(T::BadRequestClockPinned).to_string(),
+            BadRequest::NotAnOperator => lang.t(T::BadRequestNotAnOperator).to_string(),
+            BadRequest::NoHello => lang.t(T::BadRequestNoHello).to_string(),
+        }
+    }
+}
+
+/// Whether `id` may be a request id: 1 to [`MAX_REQUEST_ID`] ASCII letters,
+/// digits, `-` and `_`.
+pub fn valid_request_id(id: &str) -> bool {
+    (1..=MAX_REQUEST_ID).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
