@@ -1830,3 +1830,37 @@ fn without_config_the_platform_config_file_is_read() {
     );
     assert!(message.contains("targets.outcome_days"), "{message}");
 }
+
+// ───────────────────────────── several at once ─────────────────────────────
+
+/// Commands hold the database for milliseconds; others started at the same
+/// moment wait for it rather than fail with "in use" (6 in 712 did).
+#[test]
+fn commands_started_together_wait_for_each_other_and_all_succeed() {
+    let desk = Desk::new();
+    desk.add(&[]);
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..6)
+            .map(|n| {
+                let desk = &desk;
+                scope.spawn(move || {
+                    for round in 0..4 {
+                        let text = format!("Call {n}.{round}.");
+                        let args = ["log", "K-2026-0001", "--kind", "note", "--text", &text];
+                        let out = desk.run(&args);
+                        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+                        let out = desk.run(&["list", "--all"]);
+                        assert!(out.status.success(), "list: {}", stderr(&out));
+                    }
+                })
+            })
+            .collect();
+        for run in runs {
+            run.join().unwrap();
+        }
+    });
+    assert_eq!(
+        desk.show("K-2026-0001")["contact_log"].as_array().unwrap().len(),
+        24
+    );
+}

@@ -88,7 +88,11 @@ impl World {
 
     /// Registers Jan, giving up on an answer after 3 seconds.
     fn impatient_add(&self) -> Output {
-        self.cmd().env("KLACHTDESK_PATIENCE", "3").args(JAN).output().unwrap()
+        self.cmd()
+            .env("KLACHTDESK_PATIENCE", "3")
+            .args(JAN)
+            .output()
+            .unwrap()
     }
 
     fn run(&self, args: &[&str]) -> Output {
