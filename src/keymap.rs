@@ -7,51 +7,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::Deserialize;
 
-use crate::app::action::Action;
+use crate::action::Action;
 
 const DEFAULT: &str = include_str!("../assets/keymap.toml");
 
-/// Where on the screen a key is pressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Context {
-    Global,
-    Board,
-    Case,
-    Form,
-    Confirm,
-    Search,
-    Menu,
-    Help,
-    Report,
-    Letter,
-}
-
-impl Context {
-    /// The order the help lists the places in.
-    pub const HELP_ORDER: [Context; 10] = [
-        Context::Global,
-        Context::Board,
-        Context::Case,
-        Context::Form,
-        Context::Confirm,
-        Context::Search,
-        Context::Menu,
-        Context::Report,
-        Context::Letter,
-        Context::Help,
-    ];
-
-    /// Whether the global bindings apply here: not while typing.
-    fn with_global(self) -> bool {
-        matches!(
-            self,
-            Context::Board | Context::Case | Context::Menu | Context::Help | Context::Report
-        )
-    }
-}
+pub use crate::action::Context;
 
 /// A key with its modifiers, as written in the keymap: `q`, `ctrl-s`, `shift-tab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,6 +3,7 @@
 //! Layers, each depending only on the ones below it:
 //! `cli`/`tui`/`ui` → `app` → `store` → `domain`.
 
+pub mod action;
 pub mod app;
 pub mod bench;
 pub mod cli;

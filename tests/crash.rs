@@ -38,6 +38,7 @@ use klachtdesk::domain::case::{Case, CaseId, Channel};
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::problem::Field;
 use klachtdesk::domain::workflow::{self, Ctx, Rules, State};
+use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
 use klachtdesk::keymap::Keymap;
 use klachtdesk::store::{CommandError, FORMAT, Store, StoreError};

@@ -37,6 +37,7 @@ use klachtdesk::exchange::{
     CaseTrail, FileProblem, ImportProblem, Located, TrailProblem, check_export, json,
 };
 use klachtdesk::i18n::Lang;
+use klachtdesk::i18n::{Describe, DescribeIn};
 use klachtdesk::remote::Server;
 use klachtdesk::store::Store;
 use klachtdesk::store::backup::BackupError;

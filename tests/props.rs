@@ -37,6 +37,7 @@ use klachtdesk::domain::clock::Policy;
 use klachtdesk::domain::event::{Event, EventKind};
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::workflow::{self, Command, Ctx, Rules, State};
+use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
 use klachtdesk::store::Store;
 use klachtdesk::ui::{self, Theme};

@@ -17,6 +17,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use klachtdesk::domain::case::Channel;
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::workflow::{Ctx, Rules};
+use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
 use klachtdesk::store::{Store, StoreError};
 use tempfile::TempDir;

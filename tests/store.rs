@@ -17,6 +17,7 @@ use klachtdesk::domain::event::EventKind;
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::problem::{Field, Problem, Refusal};
 use klachtdesk::domain::workflow::{Command, Ctx, Rules, State};
+use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
 use klachtdesk::store::{CommandError, FORMAT, Store, StoreError};
 

@@ -4,61 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
-use serde::Deserialize;
 
 use crate::domain::case::Case;
 use crate::store::CommandError;
 
-/// A command bound to a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Quit,
-    Help,
-    Left,
-    Right,
-    Up,
-    Down,
-    First,
-    Last,
-    PageUp,
-    PageDown,
-    Open,
-    Back,
-    NewCase,
-    Search,
-    Menu,
-    Edit,
-    LogContact,
-    ToggleClosed,
-    Filter,
-    FilterMine,
-    FilterBreached,
-    FilterDueToday,
-    ClearFilters,
-    Save,
-    NextField,
-    PrevField,
-    OpenDuplicate,
-    Yes,
-    No,
-    /// The reports screen.
-    Reports,
-    /// The learnings register.
-    Learnings,
-    /// Letters and e-mails to the complainant from templates.
-    Letter,
-    /// Copy to the clipboard (OSC 52, so it works over SSH too).
-    Copy,
-    /// Write to a file.
-    WriteFile,
-    /// Record that a letter was sent.
-    MarkSent,
-    PrevPeriod,
-    NextPeriod,
-    /// Export what is shown.
-    Export,
-}
+pub use crate::action::Action;
 
 /// Everything `update` reacts to.
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ use super::pane::PANE_FIELDS;
 use super::{Action, App, Effect, Modal, Msg};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::workflow::Step;
+use crate::i18n::Describe;
 use crate::i18n::T;
 use crate::store::CommandError;
 

@@ -8,6 +8,7 @@ use crate::domain::case::Channel;
 use crate::domain::intake::Intake;
 use crate::domain::problem::{Field, Problem};
 use crate::domain::when::parse_moment;
+use crate::i18n::Describe;
 use crate::i18n::{T, datetime};
 use crate::store::{CommandError, StoreError};
 

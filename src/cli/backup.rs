@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::{Failure, Session};
+use crate::i18n::Describe;
 use crate::i18n::{Lang, T};
 use crate::store::Store;
 use crate::store::backup::BackupError;

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use super::{Failure, Session};
 use crate::app::App;
 use crate::app::cases::Cases;
+use crate::i18n::Describe;
 use crate::i18n::T;
 use crate::remote::Server;
 use crate::tui;

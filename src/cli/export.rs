@@ -13,6 +13,7 @@ use crate::desk::{Desk, MAX_IDS};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadlines::CaseClocks;
 use crate::exchange::{self, CaseTrail, json};
+use crate::i18n::Describe;
 use crate::i18n::{Lang, T};
 use crate::private_file::{self, FileError};
 use crate::store::StoreError;

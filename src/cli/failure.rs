@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use crate::config::ConfigError;
 use crate::domain::problem::Refusal;
+use crate::i18n::Describe;
 use crate::i18n::{self, Lang, T};
 use crate::private_file::FileError;
 use crate::store::{CommandError, StoreError};

@@ -16,7 +16,7 @@ use super::export::{progress, shows_progress};
 use super::{Failure, Session};
 use crate::domain::case::CaseId;
 use crate::exchange::{Located, Progress, check_export};
-use crate::i18n::{Lang, T};
+use crate::i18n::{DescribeIn, Lang, T};
 use crate::store::import::ImportError;
 
 #[derive(Debug, Clone, clap::Args)]

@@ -8,6 +8,7 @@ use crate::domain::case::Case;
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::query::Filter;
 use crate::domain::workflow::State;
+use crate::i18n::Describe;
 use crate::i18n::{self, Lang, T};
 
 #[derive(Debug, Clone, Default, clap::Args)]

@@ -6,6 +6,7 @@ use crate::domain::case::{AckVia, CaseId, Direction, LogKind, Satisfaction};
 use crate::domain::problem::{Field, Problem};
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::{Command, State};
+use crate::i18n::Describe;
 use crate::i18n::{Lang, T, state_key};
 use crate::store::{CommandError, StoreError};
 

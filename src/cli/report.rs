@@ -15,6 +15,7 @@ use crate::domain::case::CaseId;
 use crate::domain::report::csv::target_slug;
 use crate::domain::report::{Compliance, Period, PeriodError, Report};
 use crate::exchange::report_csv::csv;
+use crate::i18n::Describe;
 use crate::i18n::{Lang, T};
 use crate::sanitize::one_line;
 

@@ -14,6 +14,7 @@ use crate::demo;
 use crate::desk::{BadRequest, Clock, Desk, Local};
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::{Ctx, Rules};
+use crate::i18n::Describe;
 use crate::i18n::{Lang, T};
 use crate::keymap::Keymap;
 use crate::remote::{Client, ConnectError};

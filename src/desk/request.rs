@@ -11,7 +11,6 @@ use crate::domain::event::Event;
 use crate::domain::intake::Intake;
 use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
-use crate::i18n::{Lang, T};
 use crate::store::backup::BackupError;
 use crate::store::{CommandError, StoreError};
 
@@ -109,32 +108,6 @@ pub enum BadRequest {
     NotAnOperator,
     #[error("a hello was expected first")]
     NoHello,
-}
-
-impl BadRequest {
-    /// The reason in the operator's language.
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            BadRequest::Unreadable(reason) => lang.fill(T::BadRequestUnreadable, &[("reason", reason)]),
-            BadRequest::TooLong { max } => lang.fill(T::BadRequestTooLong, &[("max", max)]),
-            BadRequest::TooManyCases { max } => lang.fill(T::BadRequestTooManyCases, &[("max", max)]),
-            BadRequest::BadRequestId { max } => lang.fill(T::BadRequestId, &[("max", max)]),
-            BadRequest::RelativePath(path) => {
-                lang.fill(T::BadRequestRelativePath, &[("path", &path.display())])
-            }
-            BadRequest::NeedsDatabaseToItself => lang.t(T::BadRequestNeedsDatabase).to_string(),
-            BadRequest::Expired => lang.t(T::BadRequestExpired).to_string(),
-            BadRequest::TooManyConnections { max } => {
-                lang.fill(T::BadRequestTooManyConnections, &[("max", max)])
-            }
-            BadRequest::Version { client, desk } => {
-                lang.fill(T::BadRequestVersion, &[("client", client), ("desk", desk)])
-            }
-            BadRequest::ClockPinned => lang.t(T::BadRequestClockPinned).to_string(),
-            BadRequest::NotAnOperator => lang.t(T::BadRequestNotAnOperator).to_string(),
-            BadRequest::NoHello => lang.t(T::BadRequestNoHello).to_string(),
-        }
-    }
 }
 
 /// Whether `id` may be a request id: 1 to [`MAX_REQUEST_ID`] ASCII letters,

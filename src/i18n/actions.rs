@@ -1,7 +1,6 @@
 //! The words for the keymap's actions and contexts.
 
-use crate::app::action::Action;
-use crate::keymap::Context;
+use crate::action::{Action, Context};
 
 use super::T;
 

@@ -8,11 +8,15 @@ mod actions;
 mod catalogue;
 mod dates;
 mod domain;
+mod errors;
+mod exchange;
 
 pub use actions::*;
 pub use catalogue::T;
 pub use dates::*;
 pub use domain::*;
+pub use errors::Describe;
+pub use exchange::DescribeIn;
 
 use serde::{Deserialize, Serialize};
 

@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use super::protocol::{Envelope, Hello, LineError, Reply, VERSION, Welcome, now_ms, read_line, write_line};
 use super::socket_path;
 use crate::desk::{BadRequest, Desk, Request, Response};
+use crate::i18n::Describe;
 use crate::i18n::{Lang, T};
 use crate::store::{CommandError, StoreError};
 

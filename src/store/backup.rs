@@ -18,7 +18,6 @@ use super::place::{self, Guard, Rewrite, sibling};
 use super::{Store, StoreError};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
-use crate::i18n::{Lang, T};
 
 /// Held shared by every write, exclusive by whatever must see no write half-done.
 #[derive(Debug, Clone, Default)]
@@ -53,23 +52,6 @@ pub enum BackupError {
 }
 
 impl BackupError {
-    /// The message for the operator, in their language.
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            BackupError::Exists(path) => lang.fill(T::BackupExists, &[("path", &path.display())]),
-            BackupError::NotADatabase(path) => lang.fill(T::BackupNotADatabase, &[("path", &path.display())]),
-            BackupError::SamePlace(path) => lang.fill(T::BackupSamePlace, &[("path", &path.display())]),
-            BackupError::NotEmpty { path, cases } => {
-                lang.fill(T::RestoreNotEmpty, &[("path", &path.display()), ("count", cases)])
-            }
-            BackupError::Write { path, reason } => lang.fill(
-                T::BackupWriteFailed,
-                &[("path", &path.display()), ("reason", reason)],
-            ),
-            BackupError::Store(e) => e.describe(lang),
-        }
-    }
-
     /// Whether the operator asked for something that cannot be done, rather
     /// than something failing.
     pub fn is_refusal(&self) -> bool {

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use crate::domain::case::CaseId;
 use crate::domain::problem::Refusal;
-use crate::i18n::{self, Lang, T};
 
 /// Serializable, so that the command line working through a running board
 /// (see `crate::remote`) gets back the error itself and words it in its own language.
@@ -69,61 +68,6 @@ fn tree_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::
         .ok_or_else(|| serde::de::Error::custom(format!("unknown tree {name:?}")))
 }
 
-impl StoreError {
-    /// The message for the operator, in their language.
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            StoreError::InUse { path } => lang.fill(T::DbInUse, &[("path", &path.display())]),
-            StoreError::TooNew {
-                path,
-                found,
-                supported,
-            } => lang.fill(
-                T::DbTooNew,
-                &[
-                    ("path", &path.display()),
-                    ("found", found),
-                    ("supported", supported),
-                ],
-            ),
-            StoreError::Open { path, reason } => {
-                lang.fill(T::DbOpenFailed, &[("path", &path.display()), ("reason", reason)])
-            }
-            StoreError::Write(reason) => lang.fill(T::DbWriteFailed, &[("reason", reason)]),
-            StoreError::Unreadable { tree, key, reason } => lang.fill(
-                T::DbUnreadable,
-                &[("tree", tree), ("key", key), ("reason", reason)],
-            ),
-            StoreError::NotFound(id) => lang.fill(T::CaseNotFound, &[("id", id)]),
-            StoreError::NotFlushed(reason) => lang.fill(T::DbNotFlushed, &[("reason", reason)]),
-            StoreError::Failed => lang.t(T::DbFailed).to_string(),
-            StoreError::Busy { path } => lang.fill(T::DbBusy, &[("path", &path.display())]),
-            StoreError::NotAFolder { path } => lang.fill(T::DbIsAFile, &[("path", &path.display())]),
-            StoreError::NotADatabase { path } => lang.fill(T::DbNotADatabase, &[("path", &path.display())]),
-            StoreError::Damaged { path, reason } => {
-                lang.fill(T::DbDamaged, &[("path", &path.display()), ("reason", reason)])
-            }
-            StoreError::Unanswered { path, seconds } => lang.fill(
-                T::DbUnanswered,
-                &[("path", &path.display()), ("seconds", seconds)],
-            ),
-            StoreError::Misunderstood(reason) => lang.fill(T::RemoteMisunderstood, &[("reason", reason)]),
-            StoreError::Leftover {
-                path,
-                leftover,
-                reason,
-            } => lang.fill(
-                T::DbLeftover,
-                &[
-                    ("path", &path.display()),
-                    ("leftover", &leftover.display()),
-                    ("reason", reason),
-                ],
-            ),
-        }
-    }
-}
-
 /// Why a command did not go through: the procedure refused it, or the store failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CommandError {
@@ -136,14 +80,5 @@ pub enum CommandError {
 impl From<Refusal> for CommandError {
     fn from(r: Refusal) -> Self {
         CommandError::Refused(r)
-    }
-}
-
-impl CommandError {
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            CommandError::Refused(r) => i18n::refusal(lang, r),
-            CommandError::Store(e) => e.describe(lang),
-        }
     }
 }

@@ -16,6 +16,7 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::problem::{Field, Problem};
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::Step;
+use crate::i18n::Describe;
 use crate::store::CommandError;
 
 /// What a form is for.

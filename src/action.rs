@@ -1,0 +1,96 @@
+//! What a key can ask for, and where on the screen it is pressed: the words
+//! the keymap, the app and the catalogue share. A leaf: it names nothing else
+//! of ours, so that none of them depends on another through it.
+
+use serde::Deserialize;
+
+/// A command bound to a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Left,
+    Right,
+    Up,
+    Down,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    Open,
+    Back,
+    NewCase,
+    Search,
+    Menu,
+    Edit,
+    LogContact,
+    ToggleClosed,
+    Filter,
+    FilterMine,
+    FilterBreached,
+    FilterDueToday,
+    ClearFilters,
+    Save,
+    NextField,
+    PrevField,
+    OpenDuplicate,
+    Yes,
+    No,
+    /// The reports screen.
+    Reports,
+    /// The learnings register.
+    Learnings,
+    /// Letters and e-mails to the complainant from templates.
+    Letter,
+    /// Copy to the clipboard (OSC 52, so it works over SSH too).
+    Copy,
+    /// Write to a file.
+    WriteFile,
+    /// Record that a letter was sent.
+    MarkSent,
+    PrevPeriod,
+    NextPeriod,
+    /// Export what is shown.
+    Export,
+}
+
+/// Where on the screen a key is pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    Global,
+    Board,
+    Case,
+    Form,
+    Confirm,
+    Search,
+    Menu,
+    Help,
+    Report,
+    Letter,
+}
+
+impl Context {
+    /// The order the help lists the places in.
+    pub const HELP_ORDER: [Context; 10] = [
+        Context::Global,
+        Context::Board,
+        Context::Case,
+        Context::Form,
+        Context::Confirm,
+        Context::Search,
+        Context::Menu,
+        Context::Report,
+        Context::Letter,
+        Context::Help,
+    ];
+
+    /// Whether the global bindings apply here: not while typing.
+    pub(crate) fn with_global(self) -> bool {
+        matches!(
+            self,
+            Context::Board | Context::Case | Context::Menu | Context::Help | Context::Report
+        )
+    }
+}
