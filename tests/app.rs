@@ -209,7 +209,7 @@ fn capital_m_shows_only_the_operators_own_cases() {
     let shown: Vec<_> = d.app.board.columns.iter().flat_map(|c| c.cards.iter()).collect();
     assert!(!shown.is_empty());
     for card in shown {
-        let case = d.app.cases.get(card.id).unwrap();
+        let case = d.app.cases.case(card.id).unwrap();
         assert_eq!(case.handler.as_deref(), Some("Anna de Vries"));
     }
 }
@@ -241,7 +241,7 @@ fn f_opens_the_filter_menu_where_a_service_can_be_chosen() {
     assert!(d.app.modal.is_none());
     for column in &d.app.board.columns {
         for card in &column.cards {
-            assert_eq!(d.app.cases.get(card.id).unwrap().service, service);
+            assert_eq!(d.app.cases.case(card.id).unwrap().service, service);
         }
     }
 }
@@ -324,7 +324,7 @@ fn slash_searches_and_enter_opens_the_case_found() {
     d.type_text("Ramdin");
     d.press("enter");
     let id = d.app.pane.as_ref().expect("the found case is open").id;
-    assert_eq!(d.app.cases.get(id).unwrap().contact.name, "Priya Ramdin");
+    assert_eq!(d.app.cases.case(id).unwrap().contact.name, "Priya Ramdin");
     d.press("esc / esc");
     assert!(d.app.modal.is_none() && d.app.pane.is_none());
 }
@@ -458,12 +458,12 @@ fn a_change_elsewhere_updates_the_open_case_and_an_old_snapshot_is_ignored() {
     };
     let after = d.store.execute(id, None, &ack, &ctx).unwrap();
     d.send(Msg::Changed(after));
-    assert_eq!(d.app.cases.get(id).unwrap().state, State::Acknowledged);
+    assert_eq!(d.app.cases.case(id).unwrap().state, State::Acknowledged);
     assert_eq!(d.app.pane.as_ref().unwrap().events.len(), events_before + 1);
     assert!(ids_in(&d.app, State::Acknowledged).contains(&id));
     // A late, older snapshot does not roll the board back.
     d.send(Msg::Changed(before));
-    assert_eq!(d.app.cases.get(id).unwrap().state, State::Acknowledged);
+    assert_eq!(d.app.cases.case(id).unwrap().state, State::Acknowledged);
 }
 
 #[test]

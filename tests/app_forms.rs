@@ -630,7 +630,7 @@ fn a_bad_e_mail_address_is_refused_with_the_edit_kept_and_a_good_one_saves() {
         Some("priya@ramdin.example")
     );
     assert_eq!(
-        d.app.cases.get(id).unwrap().contact.email.as_deref(),
+        d.app.cases.case(id).unwrap().contact.email.as_deref(),
         Some("priya@ramdin.example")
     );
     let (_, error) = flash(&d.app);

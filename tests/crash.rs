@@ -1105,7 +1105,7 @@ fn full_disk_board_child() {
     let error = form.form.error.clone().expect("the failure is shown on the form");
     assert!(error.contains("could not save"), "{error}");
     assert_eq!(
-        app.cases.len(),
+        app.cases.read().len(),
         before,
         "the board shows no case that was not saved"
     );
@@ -1343,11 +1343,11 @@ fn the_board_opens_with_a_damaged_record_and_names_it() {
         Rules::default(),
         Keymap::default(),
         support::thursday_ten(),
-        Cases::new(loaded.cases),
+        klachtdesk::app::Queue::new(Cases::new(loaded.cases)),
         (80, 24),
     );
     app.unreadable = loaded.unreadable.iter().map(|e| e.describe(Lang::En)).collect();
-    assert_eq!(app.cases.len(), 2);
+    assert_eq!(app.cases.read().len(), 2);
     let rows = draw(&app);
     let screen = rows.join("\n");
     let status = &rows[rows.len() - 2];

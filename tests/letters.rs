@@ -321,12 +321,12 @@ fn open_letter(d: &mut Desk, id: CaseId) {
 
 /// The letter a case gets from the built-in templates, as the view makes it.
 fn expected_letter(d: &Desk, id: CaseId, kind: LetterKind, language: Language) -> String {
-    let case = d.app.cases.get(id).unwrap();
+    let case = d.app.cases.case(id).unwrap();
     Templates::built_in()
         .letter(
             kind,
             &Facts {
-                case,
+                case: &case,
                 language,
                 policy: &d.app.rules.policy,
                 operator: &d.app.operator,
@@ -552,7 +552,7 @@ fn x_on_a_received_case_acknowledges_it_and_logs_the_e_mail() {
         )
     );
     // The board follows and the view stays open, saying what was saved.
-    assert_eq!(d.app.cases.get(id).unwrap().state, State::Acknowledged);
+    assert_eq!(d.app.cases.case(id).unwrap().state, State::Acknowledged);
     assert_eq!(view(&d).notice, None);
     let (text, error) = flash(&d.app);
     assert!(!error && text.contains("Acknowledged"), "{text}");

@@ -158,7 +158,8 @@ fn check_store(store: &Store, app: &App) -> Result<(), TestCaseError> {
             return Err(TestCaseError::fail(problem));
         }
     }
-    let mut held: Vec<&Case> = app.cases.iter().collect();
+    let queue = app.cases.read();
+    let mut held: Vec<&Case> = queue.iter().collect();
     held.sort_by_key(|c| c.id);
     let stored: Vec<&Case> = loaded.cases.iter().collect();
     prop_assert_eq!(held, stored, "the app's cases are not the store's");

@@ -709,7 +709,7 @@ fn screen(lang: Lang, size: (u16, u16)) -> Screen {
         Rules::default(),
         Keymap::default(),
         december_third(),
-        Cases::new(store.load().cases),
+        klachtdesk::app::Queue::new(Cases::new(store.load().cases)),
         size,
     );
     Screen {

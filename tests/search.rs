@@ -199,7 +199,7 @@ fn app() -> App {
         Rules::default(),
         Keymap::default(),
         now(),
-        Cases::new(queue()),
+        klachtdesk::app::Queue::new(Cases::new(queue())),
         (100, 30),
     )
 }
@@ -522,9 +522,9 @@ fn only_breached_leaves_the_breached_cards_and_stays_in_the_menu() {
     let ids = board_ids(&app);
     assert!(!ids.is_empty());
     for id in ids {
-        let case = app.cases.get(id).unwrap();
+        let case = app.cases.case(id).unwrap();
         assert!(
-            CaseClocks::of(case, &app.rules.policy, app.now).is_breached(),
+            CaseClocks::of(&case, &app.rules.policy, app.now).is_breached(),
             "{id}"
         );
     }

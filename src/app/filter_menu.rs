@@ -119,7 +119,13 @@ pub fn choices(app: &App, level: Level) -> Vec<Choice> {
             .cloned()
             .map(Choice::Service)
             .collect(),
-        Level::Handler => app.cases.staff().into_iter().map(Choice::Handler).collect(),
+        Level::Handler => app
+            .cases
+            .read()
+            .staff()
+            .into_iter()
+            .map(Choice::Handler)
+            .collect(),
         Level::Channel => Channel::ALL.into_iter().map(Choice::Channel).collect(),
     };
     std::iter::once(Choice::Any).chain(values).collect()

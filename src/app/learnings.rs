@@ -33,7 +33,7 @@ pub struct LearningsView {
 impl LearningsView {
     pub fn open(app: &App) -> Self {
         let mut view = LearningsView {
-            entries: register(app.cases.iter()),
+            entries: register(app.cases.read().iter()),
             typing: true,
             ..Default::default()
         };

@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use parking_lot::MappedRwLockReadGuard;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::modal::{Outcome, Typed};
@@ -57,7 +58,8 @@ impl LetterView {
     /// The view with the letter the case's state calls for, in the operator's
     /// language, to go out by e-mail.
     pub fn with_templates(app: &App, id: CaseId, templates: Templates) -> Option<Self> {
-        let case = app.cases.get(id)?;
+        let queue = app.cases.read();
+        let case = queue.get(id)?;
         Some(Self {
             id,
             kind: LetterKind::fitting(case),
@@ -70,8 +72,8 @@ impl LetterView {
         })
     }
 
-    pub fn case<'a>(&self, app: &'a App) -> Option<&'a Case> {
-        app.cases.get(self.id)
+    pub fn case<'a>(&self, app: &'a App) -> Option<MappedRwLockReadGuard<'a, Case>> {
+        app.cases.case(self.id)
     }
 
     /// The filled-in letter, or why it cannot be made; `None` when the case is
@@ -79,7 +81,7 @@ impl LetterView {
     pub fn letter(&self, app: &App) -> Option<Result<String, LetterError>> {
         let case = self.case(app)?;
         let facts = Facts {
-            case,
+            case: &case,
             language: self.language,
             policy: &app.rules.policy,
             operator: &app.operator,
@@ -96,7 +98,7 @@ impl LetterView {
     pub fn sending(&self, app: &App) -> Option<Result<Vec<Command>, Refusal>> {
         let case = self.case(app)?;
         let text = templates::sent_log_text(app.lang, self.kind, self.via, self.language);
-        Some(template::sending(self.kind, case, self.via, app.now, &text))
+        Some(template::sending(self.kind, &case, self.via, app.now, &text))
     }
 
     /// `K-2026-0042-acknowledgement-nl.txt`, in the current directory.

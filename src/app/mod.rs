@@ -16,6 +16,7 @@ pub mod letters;
 pub mod modal;
 pub mod moves_menu;
 pub mod pane;
+pub mod queue;
 pub mod replace;
 pub mod reports;
 pub mod search;
@@ -31,9 +32,9 @@ use crate::keymap::{Context, Keymap};
 
 pub use action::{Action, Effect, Msg};
 use board::Board;
-use cases::Cases;
 use filters::Filters;
 pub use modal::Modal;
+pub use queue::Queue;
 pub use update::update;
 
 /// A message at the bottom of the screen: what just happened.
@@ -66,7 +67,8 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// The terminal's size, for scrolling and the mouse.
     pub size: (u16, u16),
-    pub cases: Cases,
+    /// The desk's queue, shared with every other session in this process.
+    pub cases: Queue,
     pub board: Board,
     pub filters: Filters,
     pub pane: Option<CasePane>,
@@ -84,7 +86,7 @@ impl App {
         rules: Rules,
         keymap: Keymap,
         now: DateTime<Utc>,
-        cases: Cases,
+        cases: Queue,
         size: (u16, u16),
     ) -> App {
         let mut app = App {
@@ -110,7 +112,7 @@ impl App {
     /// Re-derives the board from the cases, filters and clock.
     pub fn rebuild(&mut self) {
         self.board.rebuild(
-            &self.cases,
+            &self.cases.read(),
             &self.filters,
             &self.operator,
             &self.rules.policy,
@@ -154,7 +156,7 @@ impl App {
     /// How many rows the open case's pane has: its fields, then its timeline.
     pub fn pane_rows(&self) -> usize {
         let Some(pane) = &self.pane else { return 0 };
-        let log = self.cases.get(pane.id).map_or(0, |c| c.contact_log.len());
+        let log = self.cases.read().get(pane.id).map_or(0, |c| c.contact_log.len());
         pane::PANE_FIELDS.len() + log + pane.events.len()
     }
 

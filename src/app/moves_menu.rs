@@ -18,7 +18,8 @@ pub struct MoveMenu {
 impl MoveMenu {
     /// The menu for a case, or `None` if it is not loaded.
     pub fn open(app: &App, id: CaseId) -> Option<MoveMenu> {
-        let case = app.cases.get(id)?;
+        let queue = app.cases.read();
+        let case = queue.get(id)?;
         let mut steps = case.state.moves();
         for extra in [Step::AssignHandler, Step::SetInvolved, Step::LogContact] {
             if extra.allowed_from(case.state) {

@@ -160,7 +160,7 @@ pub fn handle(app: &mut App, search: &mut Search, typed: Typed) -> (Outcome, Vec
         Typed::Paste(text) => search.paste(&text),
     };
     if changed {
-        search.refresh(&app.cases);
+        search.refresh(&app.cases.read());
     }
     (Outcome::Stay, Vec::new())
 }

@@ -96,16 +96,16 @@ fn answered(app: &mut App, result: Result<Case, CommandError>, registered: bool)
 }
 
 /// A case's new snapshot: the board and an open pane follow it.
+/// A case changed (by anyone): the shared queue holds it (whoever put it
+/// first), and this screen is derived again from the queue.
 fn changed(app: &mut App, case: Case) -> Vec<Effect> {
     let id = case.id;
-    if app.cases.put(case) {
-        app.rebuild();
-        if let Some(Modal::Search(search)) = &mut app.modal {
-            search.refresh(&app.cases);
-        }
-        return reload_events(app, id);
+    app.cases.put(case);
+    app.rebuild();
+    if let Some(Modal::Search(search)) = &mut app.modal {
+        search.refresh(&app.cases.read());
     }
-    Vec::new()
+    reload_events(app, id)
 }
 
 /// A key: its action where it was pressed, else typing for the focused editor.

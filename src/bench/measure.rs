@@ -12,7 +12,7 @@ use super::generate::{OPERATOR, mix, now};
 use super::report::Row;
 use crate::app::cases::Cases;
 use crate::app::effects::dispatch;
-use crate::app::{App, Msg};
+use crate::app::{App, Msg, Queue};
 use crate::domain::case::{AckVia, Case, CaseId, Direction, LogKind, Satisfaction};
 use crate::domain::workflow::{Command, Ctx, Rules, State};
 use crate::i18n::Lang;
@@ -58,7 +58,7 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
         rules.clone(),
         keymap,
         now,
-        cases,
+        Queue::new(cases),
         (WIDTH, HEIGHT),
     );
     let built = Instant::now();
@@ -71,7 +71,7 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     };
     draw(&mut terminal, &app)?;
     let drawn = Instant::now();
-    row.set("cases", app.cases.len() as f64);
+    row.set("cases", app.cases.read().len() as f64);
     row.set(
         "open",
         f64::from(u32::try_from(app.board.totals.open).unwrap_or(u32::MAX)),
@@ -82,7 +82,7 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     row.set_time("cases_new", indexed - read);
     row.set_time("app_new", built - indexed);
     row.set_time("first_draw", drawn - built);
-    if !app.cases.is_empty() && !screen(&terminal).contains("K-") {
+    if !app.cases.read().is_empty() && !screen(&terminal).contains("K-") {
         return Err("the board shows no cards".into());
     }
 
@@ -129,7 +129,7 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     let mut saves = Vec::with_capacity(amounts.saves);
     let mut shown = Vec::with_capacity(amounts.saves);
     let ids: Vec<CaseId> = {
-        let mut ids: Vec<CaseId> = app.cases.iter().map(|c| c.id).collect();
+        let mut ids: Vec<CaseId> = app.cases.read().iter().map(|c| c.id).collect();
         ids.sort_unstable();
         ids
     };
@@ -140,11 +140,11 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     };
     for i in 0..amounts.saves {
         let id = ids[(mix(i as u64, 90) % ids.len().max(1) as u64) as usize];
-        let case = app.cases.get(id).ok_or("a case went missing")?;
+        let case = app.cases.read().get(id).cloned().ok_or("a case went missing")?;
         let command = if i % 2 == 0 {
             log_entry(i)
         } else {
-            step(case).unwrap_or_else(|| log_entry(i))
+            step(&case).unwrap_or_else(|| log_entry(i))
         };
         let started = Instant::now();
         let result = store.execute(id, None, &command, &ctx);
@@ -187,11 +187,11 @@ fn screen(terminal: &Terminal<TestBackend>) -> String {
 /// number and a case number of cases in the queue, an organisation, a word
 /// from the descriptions.
 fn queries(app: &App) -> Vec<String> {
-    let mut ids: Vec<CaseId> = app.cases.iter().map(|c| c.id).collect();
+    let mut ids: Vec<CaseId> = app.cases.read().iter().map(|c| c.id).collect();
     ids.sort_unstable();
-    let some = |salt: u64| -> Option<&Case> {
+    let some = |salt: u64| -> Option<Case> {
         let id = ids.get((mix(salt, 91) % ids.len().max(1) as u64) as usize)?;
-        app.cases.get(*id)
+        app.cases.read().get(*id).cloned()
     };
     let mut queries = vec!["jan".to_string()];
     if let Some(case) = some(1) {

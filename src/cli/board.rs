@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 
 use super::{Failure, Session};
-use crate::app::App;
 use crate::app::cases::Cases;
+use crate::app::{App, Queue};
 use crate::i18n::Describe;
 use crate::i18n::T;
 use crate::remote::Server;
@@ -34,7 +34,7 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
         session.rules.clone(),
         keymap,
         session.now,
-        Cases::new(loaded.cases),
+        Queue::new(Cases::new(loaded.cases)),
         (80, 24),
     );
     app.unreadable = loaded

@@ -116,7 +116,8 @@ fn draw_column(
 /// A card: the case number, the running deadline's badge, the contact and the
 /// service, each on its own line so that nothing wraps.
 fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Card, selected: bool) {
-    let Some(case) = app.cases.get(card.id) else {
+    let queue = app.cases.read();
+    let Some(case) = queue.get(card.id) else {
         return;
     };
     let lang = app.lang;

@@ -30,7 +30,8 @@ pub fn draw(app: &App, pane: &CasePane, theme: &Theme, frame: &mut Frame, area: 
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focus_border());
-    let Some(case) = app.cases.get(pane.id) else {
+    let queue = app.cases.read();
+    let Some(case) = queue.get(pane.id) else {
         frame.render_widget(Paragraph::new(lang.t(T::CaseNotLoaded)).block(block), area);
         return;
     };

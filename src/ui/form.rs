@@ -322,7 +322,8 @@ fn duplicate_lines<'a>(
         theme.urgency(super::theme::Urgency::Soon),
     ))];
     for id in modal.duplicates.iter().take(max) {
-        let Some(case) = app.cases.get(*id) else { continue };
+        let queue = app.cases.read();
+        let Some(case) = queue.get(*id) else { continue };
         let text = format!(
             "{} {} · {}",
             case.id,

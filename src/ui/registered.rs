@@ -50,7 +50,7 @@ pub fn draw(app: &App, id: CaseId, theme: &Theme, frame: &mut Frame, area: Rect)
         Line::from(Span::styled(text, theme.title())).centered(),
         Line::default(),
     ];
-    if let Some(case) = app.cases.get(id) {
+    if let Some(case) = app.cases.read().get(id) {
         let policy = &app.rules.policy;
         let due = policy.due(case.complained_at, policy.acknowledge_days);
         let ack = lang.fill(T::RegisteredAckDue, &[("date", &datetime(lang, due.deadline))]);

@@ -203,7 +203,8 @@ fn hit_line<'a>(
         Rank::NumberPart => marked(number, words, base, mark),
         _ => vec![Span::styled(number, base)],
     });
-    let Some(case) = app.cases.get(hit.id) else {
+    let queue = app.cases.read();
+    let Some(case) = queue.get(hit.id) else {
         return finish(spans, base, width);
     };
     if widths.state > 0 {

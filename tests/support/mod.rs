@@ -10,7 +10,7 @@ use klachtdesk::app::board::Column;
 use klachtdesk::app::cases::Cases;
 use klachtdesk::app::effects::dispatch;
 use klachtdesk::app::forms::FormModal;
-use klachtdesk::app::{App, Modal, Msg};
+use klachtdesk::app::{App, Modal, Msg, Queue};
 use klachtdesk::domain::case::{Case, CaseId};
 use klachtdesk::domain::problem::Field;
 use klachtdesk::domain::workflow::{Rules, State};
@@ -116,7 +116,7 @@ pub fn app_over(store: &Store, operator: &str, lang: Lang) -> App {
         Rules::default(),
         Keymap::default(),
         thursday_ten(),
-        Cases::new(store.load().cases),
+        Queue::new(Cases::new(store.load().cases)),
         (100, 30),
     )
 }

@@ -10,7 +10,8 @@ use crate::i18n::{self, channel_key, satisfaction_key};
 
 /// The editor for `field` of case `id`, holding its current value.
 pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
-    let case = app.cases.get(id)?;
+    let queue = app.cases.read();
+    let case = queue.get(id)?;
     let lang = app.lang;
     let value = pane::value(case, field);
     let input = match field {
@@ -34,7 +35,7 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
         }
         Field::ComplainedAt => FormField::line(field, true, &i18n::iso_local(case.complained_at)),
         Field::Service => FormField::closed_pick(field, true, &value, app.rules.services.services().to_vec()),
-        Field::Handler => FormField::pick(field, false, &value, app.cases.staff()),
+        Field::Handler => FormField::pick(field, false, &value, app.cases.read().staff()),
         f if pane::is_multiline(f) => FormField::text(f, matches!(f, Field::Description), &value),
         f => FormField::line(f, matches!(f, Field::Name), &value),
     };

@@ -70,7 +70,7 @@ pub fn find_duplicates(app: &App, modal: &mut FormModal) {
     let name_ok = name.chars().count() >= 4;
     let mut hits: Vec<(u8, CaseId)> = Vec::new();
     if phone_ok || email_ok || name_ok {
-        for entry in app.cases.search_entries() {
+        for entry in app.cases.read().search_entries() {
             let same_phone =
                 phone_ok && !entry.phone.is_empty() && entry.phone.contains(phone.trim_start_matches('0'));
             let same_email = email_ok && entry.text.contains(&email);
@@ -84,7 +84,7 @@ pub fn find_duplicates(app: &App, modal: &mut FormModal) {
                 None
             };
             if let Some(rank) = rank
-                && app.cases.get(entry.id).is_some_and(|c| c.is_open())
+                && app.cases.read().get(entry.id).is_some_and(|c| c.is_open())
             {
                 hits.push((rank, entry.id));
             }

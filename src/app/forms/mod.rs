@@ -147,7 +147,8 @@ fn build(app: &App, modal: &FormModal) -> Result<Effect, (Field, Problem)> {
             })
         }
         Purpose::Edit { id, version, field } => {
-            let case = app.cases.get(*id);
+            let queue = app.cases.read();
+            let case = queue.get(*id);
             let command = edit::build(app, case, *field, &modal.form)?;
             Ok(Effect::Execute {
                 id: *id,
@@ -202,8 +203,7 @@ pub fn answered(app: &mut App, result: &Result<Case, CommandError>) -> bool {
                 let latest = modal
                     .purpose
                     .case()
-                    .and_then(|id| app.cases.get(id))
-                    .map(|c| c.version);
+                    .and_then(|id| app.cases.case(id).map(|c| c.version));
                 if let Some(latest) = latest {
                     modal.purpose.set_version(latest);
                 }

@@ -11,7 +11,8 @@ use crate::i18n::{ack_via_key, direction_key, log_kind_key, satisfaction_key};
 
 /// The form for `step` on case `id`, or `None` if the case is not loaded.
 pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
-    let case = app.cases.get(id)?;
+    let queue = app.cases.read();
+    let case = queue.get(id)?;
     let lang = app.lang;
     let draft = |f: Field| pane::value(case, f);
     let fields = match step {
@@ -29,7 +30,12 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
         }
         Step::TakeIntoTreatment | Step::AssignHandler => {
             let handler = case.handler.clone().unwrap_or_else(|| app.operator.clone());
-            vec![FormField::pick(Field::Handler, true, &handler, app.cases.staff())]
+            vec![FormField::pick(
+                Field::Handler,
+                true,
+                &handler,
+                app.cases.read().staff(),
+            )]
         }
         Step::DeclareNotAdmissible => vec![FormField::text(
             Field::Justification,

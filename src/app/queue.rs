@@ -1,0 +1,48 @@
+//! The queue every screen of one desk shows: one copy of the cases and their
+//! search index, shared by all the operators' sessions in a process. Each
+//! session keeps only its own view (filters, selection, forms); what changes
+//! is put here once and then every session redraws from it.
+
+use std::sync::Arc;
+
+use parking_lot::{MappedRwLockReadGuard, RwLock, RwLockReadGuard};
+
+use super::cases::Cases;
+use crate::domain::case::{Case, CaseId};
+
+/// A handle on the shared queue; cheap to clone.
+#[derive(Debug, Clone, Default)]
+pub struct Queue(Arc<RwLock<Cases>>);
+
+impl Queue {
+    pub fn new(cases: Cases) -> Queue {
+        Queue(Arc::new(RwLock::new(cases)))
+    }
+
+    /// The cases as they stand, for as long as the guard is held. Readers
+    /// may nest (a screen drawing reads in several places): a writer waiting
+    /// does not block a second read on the same thread.
+    pub fn read(&self) -> RwLockReadGuard<'_, Cases> {
+        self.0.read_recursive()
+    }
+
+    /// One case, for as long as the guard is held.
+    pub fn case(&self, id: CaseId) -> Option<MappedRwLockReadGuard<'_, Case>> {
+        RwLockReadGuard::try_map(self.read(), |cases| cases.get(id)).ok()
+    }
+
+    /// Puts a case as it stands now; `false` if it is older than the one held
+    /// (every session may put what it saved: the newest version stays).
+    pub fn put(&self, case: Case) -> bool {
+        self.0.write().put(case)
+    }
+
+    pub fn remove(&self, id: CaseId) {
+        self.0.write().remove(id);
+    }
+
+    /// Whether `other` is this same queue.
+    pub fn same(&self, other: &Queue) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
