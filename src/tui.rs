@@ -23,9 +23,9 @@ use signal_hook::iterator::{Handle, Signals};
 
 use crate::app::effects::{dispatch, osc52};
 use crate::app::{App, Effect, Msg};
-use crate::desk::Clock;
+use crate::desk::{Clock, Desk};
 use crate::i18n::T;
-use crate::store::{Change, Store, Subscription};
+use crate::store::{Change, Subscription};
 use crate::ui::{self, Theme};
 
 /// What the loop waits for.
@@ -56,7 +56,12 @@ const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 /// error and on panic. Every save is one atomic store call made between two
 /// inputs, so a signal never leaves one half done (a form not yet saved is
 /// simply not saved).
-pub fn run_board(app: &mut App, store: &Store, watch: Subscription, clock: Clock) -> std::io::Result<Ended> {
+pub fn run_board(
+    app: &mut App,
+    desk: &dyn Desk,
+    watch: Subscription,
+    clock: Clock,
+) -> std::io::Result<Ended> {
     let (tx, rx) = channel();
     let signals = spawn_signal_listener(tx.clone())?;
     spawn_terminal_reader(tx.clone());
@@ -75,7 +80,7 @@ pub fn run_board(app: &mut App, store: &Store, watch: Subscription, clock: Clock
         &mut terminal,
         app,
         &rx,
-        store,
+        desk,
         clock,
         &Theme::from_env(),
         &mut copy,
@@ -128,7 +133,7 @@ pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     inputs: &Receiver<Input>,
-    store: &Store,
+    desk: &dyn Desk,
     clock: Clock,
     theme: &Theme,
     copy: &mut dyn FnMut(&str),
@@ -143,9 +148,9 @@ where
             width: size.width,
             height: size.height,
         },
-        store,
+        desk,
     );
-    dispatch(app, Msg::Tick(clock.now()), store);
+    dispatch(app, Msg::Tick(clock.now()), desk);
     loop {
         terminal
             .draw(|frame| ui::draw(app, theme, frame))
@@ -160,7 +165,7 @@ where
                 return Ok(Ended::Signal(signal));
             }
             if let Some(msg) = message(input, clock) {
-                for effect in dispatch(app, msg, store) {
+                for effect in dispatch(app, msg, desk) {
                     if let Effect::Copy(text) = effect {
                         copy(&text);
                         app.flash(app.lang.t(T::Copied), false);

@@ -1095,7 +1095,7 @@ fn full_disk_board_child() {
     let name = "Wilhelmina Catharina de Wit-Vermeulen van der Berg-Oosterhuis";
     let long = long_description();
     fill_intake(&mut app, &store, name, "");
-    klachtdesk::app::effects::dispatch(&mut app, Msg::Paste(long.clone()), &store);
+    support::dispatch(&mut app, Msg::Paste(long.clone()), &store);
     support::press(&mut app, &store, "ctrl-s");
 
     let form = support::form(&app);

@@ -26,7 +26,6 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use klachtdesk::app::effects::dispatch;
 use klachtdesk::app::{Action, App, Modal, Msg};
 use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Direction, LogKind};
 use klachtdesk::domain::contact::MAX_TEXT;
@@ -41,6 +40,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use support::dispatch;
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 

@@ -434,7 +434,7 @@ fn c_copies_the_filled_in_letter_and_w_writes_it_to_a_file() {
     // The copy goes to the terminal, which says so; nothing is saved.
     let version = d.stored(id).version;
     assert!(matches!(
-        klachtdesk::app::effects::dispatch(&mut d.app, Msg::Key(key("c")), &d.store).as_slice(),
+        support::dispatch(&mut d.app, Msg::Key(key("c")), &d.store).as_slice(),
         [Effect::Copy(_)]
     ));
     assert_eq!(d.stored(id).version, version);
@@ -455,7 +455,7 @@ fn a_written_letter_lands_in_the_file() {
             path: path.clone(),
             contents: contents.clone(),
         },
-        &d.store,
+        &support::desk_of(&d.store, &d.app),
         &d.app,
     )
     .unwrap();
@@ -484,7 +484,8 @@ fn the_board_asks_before_replacing_a_file() {
         contents: contents.clone(),
     };
     let ask = |d: &mut Desk| {
-        let answer = klachtdesk::app::effects::perform(&write, &d.store, &d.app).unwrap();
+        let answer =
+            klachtdesk::app::effects::perform(&write, &support::desk_of(&d.store, &d.app), &d.app).unwrap();
         d.send(answer);
         assert!(
             matches!(d.app.modal, Some(Modal::Replace(_))),

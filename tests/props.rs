@@ -29,7 +29,6 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Span, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::Amsterdam;
-use klachtdesk::app::effects::dispatch;
 use klachtdesk::app::{App, Msg};
 use klachtdesk::domain::calendar::{CalendarSettings, LiberationDay, WorkCalendar};
 use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Target};
@@ -45,6 +44,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::dispatch;
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------

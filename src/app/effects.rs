@@ -1,37 +1,33 @@
-//! Carrying out what `update` asks for, against the store, and turning each
-//! result into the message `update` gets next. The terminal loop and the tests
-//! both use this, so a test drives exactly what an operator's keys do.
+//! Carrying out what `update` asks for, on the desk, and turning each result
+//! into the message `update` gets next. The session loop and the tests both
+//! use this, so a test drives exactly what an operator's keys do. Who saves
+//! and when is the desk's to say: the session's operator, on its clock.
 
 use std::path::Path;
 
 use super::{App, Effect, Msg, update};
-use crate::domain::workflow::Ctx;
+use crate::desk::Desk;
 use crate::private_file::{self, FileError};
-use crate::store::Store;
 
 /// Does one effect; returns the message that reports its result, if any.
-pub fn perform(effect: &Effect, store: &Store, app: &App) -> Option<Msg> {
-    let ctx = Ctx {
-        now: app.now,
-        actor: &app.operator,
-        rules: &app.rules,
-    };
+pub fn perform(effect: &Effect, desk: &dyn Desk, app: &App) -> Option<Msg> {
     match effect {
-        Effect::Register(intake) => Some(Msg::Registered(store.register(intake, &ctx))),
+        Effect::Register(intake) => Some(Msg::Registered(desk.register(intake, None))),
         Effect::Execute {
             id,
             expected_version,
             commands,
-        } => Some(Msg::Saved(store.execute_all(
+        } => Some(Msg::Saved(desk.execute(
             *id,
             Some(*expected_version),
-            commands,
-            &ctx,
+            commands.clone(),
         ))),
-        Effect::LoadEvents(id) => Some(Msg::Events(*id, store.events(*id).unwrap_or_default())),
+        Effect::LoadEvents(id) => Some(Msg::Events(*id, desk.events(*id).unwrap_or_default())),
         Effect::WriteFile { path, contents } => Some(write_file(app, path, contents, false)),
         Effect::ReplaceFile { path, contents } => Some(write_file(app, path, contents, true)),
-        Effect::LoadHistory => Some(Msg::History(std::sync::Arc::new(store.history()))),
+        Effect::LoadHistory => Some(Msg::History(std::sync::Arc::new(
+            desk.history().unwrap_or_default(),
+        ))),
         // The terminal's own business: see `dispatch`.
         Effect::Copy(_) | Effect::Quit => None,
     }
@@ -40,14 +36,14 @@ pub fn perform(effect: &Effect, store: &Store, app: &App) -> Option<Msg> {
 /// Feeds `msg` to the app and carries out every effect that follows, until
 /// nothing is left to do. Returns the effects only the terminal can carry out
 /// (copying to its clipboard, quitting).
-pub fn dispatch(app: &mut App, msg: Msg, store: &Store) -> Vec<Effect> {
+pub fn dispatch(app: &mut App, msg: Msg, desk: &dyn Desk) -> Vec<Effect> {
     let mut queue = vec![msg];
     let mut for_terminal = Vec::new();
     while let Some(msg) = queue.pop() {
         for effect in update(app, msg) {
             match effect {
                 Effect::Copy(_) | Effect::Quit => for_terminal.push(effect),
-                effect => queue.extend(perform(&effect, store, app)),
+                effect => queue.extend(perform(&effect, desk, app)),
             }
         }
     }

@@ -13,6 +13,7 @@ use super::report::Row;
 use crate::app::cases::Cases;
 use crate::app::effects::dispatch;
 use crate::app::{App, Msg, Queue};
+use crate::desk::{Clock, Local};
 use crate::domain::case::{AckVia, Case, CaseId, Direction, LogKind, Satisfaction};
 use crate::domain::workflow::{Command, Ctx, Rules, State};
 use crate::i18n::Lang;
@@ -50,6 +51,12 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
         return Err(format!("{} unreadable records", loaded.unreadable.len()));
     }
     let read = Instant::now();
+    let desk = Local::new(
+        store.clone(),
+        rules.clone(),
+        Clock::Pinned(now),
+        OPERATOR.to_string(),
+    );
     let cases = Cases::new(loaded.cases);
     let indexed = Instant::now();
     let mut app = App::new(
@@ -95,7 +102,7 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
             KeyCode::Down
         };
         let started = Instant::now();
-        dispatch(&mut app, Msg::Key(key(code)), &store);
+        dispatch(&mut app, Msg::Key(key(code)), &desk);
         draw(&mut terminal, &app)?;
         presses.push(started.elapsed());
     }
@@ -107,17 +114,17 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     let queries = queries(&app);
     for _ in 0..amounts.search_rounds {
         for query in &queries {
-            dispatch(&mut app, Msg::Key(key(KeyCode::Char('/'))), &store);
+            dispatch(&mut app, Msg::Key(key(KeyCode::Char('/'))), &desk);
             draw(&mut terminal, &app)?;
             let typed = query.chars().map(KeyCode::Char);
             let back = std::iter::repeat_n(KeyCode::Backspace, 2);
             for code in typed.chain(back) {
                 let started = Instant::now();
-                dispatch(&mut app, Msg::Key(key(code)), &store);
+                dispatch(&mut app, Msg::Key(key(code)), &desk);
                 draw(&mut terminal, &app)?;
                 keystrokes.push(started.elapsed());
             }
-            dispatch(&mut app, Msg::Key(key(KeyCode::Esc)), &store);
+            dispatch(&mut app, Msg::Key(key(KeyCode::Esc)), &desk);
             if app.modal.is_some() {
                 return Err("the search did not close".into());
             }
@@ -153,7 +160,7 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
             return Err(format!("saving {id}: {e:?}"));
         }
         let started = Instant::now();
-        dispatch(&mut app, Msg::Saved(result), &store);
+        dispatch(&mut app, Msg::Saved(result), &desk);
         draw(&mut terminal, &app)?;
         shown.push(started.elapsed());
     }

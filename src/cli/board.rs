@@ -25,7 +25,7 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
     let watch = store.subscribe();
     let desk = session.local(store.clone());
     let clock = desk.clock();
-    let server = Server::start(desk);
+    let server = Server::start(desk.clone());
     let loaded = store.load();
     let keymap = session.keymap()?;
     let mut app = App::new(
@@ -47,7 +47,7 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
         // database is in use, as it did before.
         app.flash(e.describe(session.lang), true);
     }
-    let ended = tui::run_board(&mut app, &store, watch, clock).map_err(|e| Failure::Failed(e.to_string()));
+    let ended = tui::run_board(&mut app, &desk, watch, clock).map_err(|e| Failure::Failed(e.to_string()));
     drop(server);
     match ended? {
         tui::Ended::Quit => Ok(()),

@@ -117,6 +117,13 @@ impl Desk for Local {
                     Err(e) => Response::Failed(e.into()),
                 }
             }
+            Request::History => Response::History(
+                store
+                    .history()
+                    .into_iter()
+                    .map(|(case, events)| CaseTrail { case, events })
+                    .collect(),
+            ),
             Request::Backup { path } => match store.backup(&path) {
                 Ok(cases) => Response::BackedUp { cases },
                 Err(e) => Response::BackupFailed(e),

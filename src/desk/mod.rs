@@ -100,6 +100,14 @@ impl dyn Desk + '_ {
         Ok(out)
     }
 
+    /// Every readable case with its audit trail, in case-number order.
+    pub fn history(&self) -> Result<Vec<(Case, Vec<Event>)>, StoreError> {
+        match self.call(Request::History) {
+            Response::History(trails) => Ok(trails.into_iter().map(|t| (t.case, t.events)).collect()),
+            other => Err(unexpected(other)),
+        }
+    }
+
     /// A consistent copy of the database into the new folder `to`; how many
     /// cases it holds.
     pub fn backup(&self, to: &Path) -> Result<usize, BackupError> {

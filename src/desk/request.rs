@@ -51,6 +51,8 @@ pub enum Request {
     Trails {
         ids: Vec<CaseId>,
     },
+    /// Every readable case with its audit trail, for reports: one large answer.
+    History,
     /// A consistent copy of the database into the new folder `path`, which
     /// must be absolute: the desk's working folder is not the caller's.
     Backup {
@@ -69,6 +71,7 @@ pub enum Response {
     },
     Events(Vec<Event>),
     Trails(Vec<CaseTrail>),
+    History(Vec<CaseTrail>),
     /// The backup is complete and holds this many cases.
     BackedUp {
         cases: usize,

@@ -6,11 +6,12 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};
+use klachtdesk::app::Effect;
 use klachtdesk::app::board::Column;
 use klachtdesk::app::cases::Cases;
-use klachtdesk::app::effects::dispatch;
 use klachtdesk::app::forms::FormModal;
 use klachtdesk::app::{App, Modal, Msg, Queue};
+use klachtdesk::desk::{Clock, Local};
 use klachtdesk::domain::case::{Case, CaseId};
 use klachtdesk::domain::problem::Field;
 use klachtdesk::domain::workflow::{Rules, State};
@@ -158,6 +159,24 @@ pub fn key(spec: &str) -> KeyEvent {
         _ => modifiers,
     };
     KeyEvent::new(code, modifiers)
+}
+
+/// The desk a session over `store` answers from: the app's operator, on
+/// the app's clock (so a test that moves the app's clock moves the desk's).
+pub fn desk_of(store: &Store, app: &App) -> Local {
+    Local::new(
+        store.clone(),
+        app.rules.clone(),
+        Clock::Pinned(app.now),
+        app.operator.clone(),
+    )
+}
+
+/// Feeds `msg` to the app and carries out its effects on the app's desk
+/// over `store`, as the session loop does; the effects left for the terminal.
+pub fn dispatch(app: &mut App, msg: Msg, store: &Store) -> Vec<Effect> {
+    let desk = desk_of(store, app);
+    klachtdesk::app::effects::dispatch(app, msg, &desk)
 }
 
 /// Presses the keys named in `keys`, separated by spaces.
