@@ -78,6 +78,31 @@ pub fn one_line(text: &str) -> String {
     visible(text).replace(['\n', '\t', '\r'], " ")
 }
 
+/// `text` on one line, cut with `…` to at most `width` display columns. It is
+/// cut between clusters (see [`clusters`]), measured as the terminal draws
+/// them, so that `❤️` or `e\u{301}` is never split nor counted as narrower.
+pub fn fit(text: &str, width: usize) -> String {
+    let text = one_line(text);
+    if columns(&text) <= width {
+        return text;
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for cluster in clusters(&text) {
+        let w = cluster.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(cluster);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// `text` in the clusters a terminal shows as one: a character with the
 /// zero-width characters after it (combining marks, variation selectors), a
 /// skin-tone modifier, and whatever a zero-width joiner joins on. Close to
@@ -148,6 +173,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fitting_cuts_by_display_width_on_one_line() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(fit("a\nb\u{1b}[2J", 20), "a b\\u{1b}[2J");
+        assert_eq!(fit("ab❤\u{fe0f}cd", 4), "ab…");
+    }
 
     #[test]
     fn escape_sequences_are_shown_not_obeyed() {

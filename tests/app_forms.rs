@@ -661,7 +661,7 @@ fn the_description_editor_takes_several_lines() {
 }
 
 #[test]
-fn a_save_racing_another_operator_is_refused_as_stale_with_the_edit_kept() {
+fn a_save_racing_another_operators_move_lands_beside_it() {
     let mut d = Desk::demo();
     let id = d.first_in(State::Received);
     d.select(id);
@@ -671,7 +671,6 @@ fn a_save_racing_another_operator_is_refused_as_stale_with_the_edit_kept() {
     let typed = text_of(&d.app, Field::Name);
 
     // Meanwhile Bram, on his own screen, acknowledges the same case.
-    let name = d.stored(id).contact.name;
     let mut bram = d.second_app("bram");
     assert_eq!(bram.board.selected_id(), Some(id));
     press(&mut bram, &d.store, "m 1 ctrl-s");
@@ -684,11 +683,37 @@ fn a_save_racing_another_operator_is_refused_as_stale_with_the_edit_kept() {
         "the change does not clobber the edit"
     );
 
+    // Her save touches another field than his: both land.
     d.press("ctrl-s");
-    let problem = form(&d.app).form.error.clone().expect("a problem over the form");
-    assert!(problem.contains("Someone else changed"), "{problem}");
+    assert!(d.app.modal.is_none(), "{:?}", d.app.modal);
+    assert_eq!(d.stored(id).contact.name, typed);
+    assert_eq!(d.stored(id).state, State::Acknowledged);
+}
+
+#[test]
+fn a_save_racing_another_operators_edit_of_the_field_keeps_the_edit_and_shows_theirs() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("enter enter");
+    d.type_text(" (Ms)");
+    let typed = text_of(&d.app, Field::Name);
+
+    // Meanwhile Bram corrects the same name on his own screen.
+    let mut bram = d.second_app("bram");
+    press(&mut bram, &d.store, "enter enter");
+    type_text(&mut bram, &d.store, " (Mr)");
+    press(&mut bram, &d.store, "ctrl-s");
+    let theirs = d.stored(id).contact.name;
+    assert!(theirs.ends_with(" (Mr)"), "{theirs}");
+    d.send(klachtdesk::app::Msg::Changed(d.stored(id)));
+
+    d.press("ctrl-s");
+    let problem = error_of(&d.app, Field::Name).expect("a problem next to the name");
+    assert!(problem.contains("bram changed Name"), "{problem}");
+    assert!(problem.contains(&theirs), "{problem}");
     assert_eq!(text_of(&d.app, Field::Name), typed);
-    assert_eq!(d.stored(id).contact.name, name);
+    assert_eq!(d.stored(id).contact.name, theirs);
 }
 
 #[test]

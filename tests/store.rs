@@ -16,7 +16,7 @@ use klachtdesk::domain::case::{AckVia, CaseId, Channel, Direction, LogKind, Sati
 use klachtdesk::domain::event::EventKind;
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::problem::{Field, Problem, Refusal};
-use klachtdesk::domain::workflow::{Command, Ctx, Rules, State};
+use klachtdesk::domain::workflow::{Command, Ctx, Edit, Rules, State};
 use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
 use klachtdesk::store::{CommandError, FORMAT, Store, StoreError};
@@ -991,4 +991,328 @@ fn a_damaged_sequence_never_reuses_a_case_number() {
     assert_eq!(store.get(first.id).unwrap(), first);
     assert_eq!(store.events(first.id).unwrap(), first_events);
     assert_eq!(store.get(id(2026, 2)).unwrap().contact.name, "Piet");
+}
+
+// Several operators on one case: edits made on an older version.
+
+/// Who does a command, and when.
+fn ctx_of<'a>(actor: &'a str, now: DateTime<Utc>, rules: &'a Rules) -> Ctx<'a> {
+    Ctx { now, actor, rules }
+}
+
+fn edit(edits: Vec<Edit>) -> Command {
+    Command::Edit { edits }
+}
+
+/// 14:02 in Amsterdam on the day of `t0`, when Bram saves.
+fn bram_saves_at() -> DateTime<Utc> {
+    at(2026, 3, 10, 13, 2)
+}
+
+/// A case Anna read at version 1 and Bram then gave an outcome (version 2).
+fn case_bram_changed(store: &Store, rules: &Rules, outcome: &str) -> CaseId {
+    let case = store
+        .register(&intake("Jan de Vries"), &ctx(t0(), rules))
+        .unwrap();
+    let bram = ctx_of("Bram", bram_saves_at(), rules);
+    let changed = store
+        .execute(
+            case.id,
+            Some(1),
+            &edit(vec![Edit::Outcome(outcome.into())]),
+            &bram,
+        )
+        .unwrap();
+    assert_eq!(changed.version, 2);
+    case.id
+}
+
+#[test]
+fn edits_of_different_fields_from_one_version_both_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+
+    // Anna still has version 1 on her screen and corrects the description.
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let saved = store
+        .execute(
+            id,
+            Some(1),
+            &edit(vec![Edit::Description("Two weeks late.".into())]),
+            &anna,
+        )
+        .unwrap();
+
+    assert_eq!(saved.version, 3);
+    assert_eq!(saved.outcome, "Refunded in full.");
+    assert_eq!(saved.description, "Two weeks late.");
+    assert_eq!(store.get(id).unwrap(), saved);
+    let changes: Vec<_> = store
+        .events(id)
+        .unwrap()
+        .into_iter()
+        .skip(1)
+        .map(|e| {
+            let fields: Vec<_> = e.changes.iter().map(|c| (c.field, c.after.clone())).collect();
+            (e.seq, e.actor, fields)
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                2,
+                "Bram".into(),
+                vec![(Field::Outcome, "Refunded in full.".into())]
+            ),
+            (
+                3,
+                "Anna".into(),
+                vec![(Field::Description, "Two weeks late.".into())]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn handler_staff_and_notes_from_an_older_version_land_beside_another_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let commands = [
+        Command::AssignHandler {
+            handler: "Anna".into(),
+        },
+        Command::SetInvolved {
+            staff: vec!["Carla".into()],
+        },
+        Command::LogContact {
+            kind: LogKind::Call,
+            direction: Direction::Inbound,
+            text: "Jan called about the refund.".into(),
+        },
+    ];
+    let saved = store.execute_all(id, Some(1), &commands, &anna).unwrap();
+
+    assert_eq!(saved.version, 5);
+    assert_eq!(saved.outcome, "Refunded in full.");
+    assert_eq!(saved.handler.as_deref(), Some("Anna"));
+    assert_eq!(saved.involved, ["Carla"]);
+    assert_eq!(saved.contact_log.len(), 1);
+}
+
+#[test]
+fn an_edit_of_a_field_changed_since_is_refused_naming_who_changed_it_to_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+    let (case_before, events_before) = (store.get(id).unwrap(), store.events(id).unwrap());
+
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let mine = [
+        edit(vec![Edit::Description("Two weeks late.".into())]),
+        edit(vec![Edit::Outcome("Apologised by phone.".into())]),
+    ];
+    let refused = store.execute_all(id, Some(1), &mine, &anna);
+
+    assert_eq!(
+        problems(refused.clone()),
+        [Problem::Conflict {
+            field: Field::Outcome,
+            by: "Bram".into(),
+            at: bram_saves_at(),
+            theirs: "Refunded in full.".into(),
+        }]
+    );
+    // Nothing of Anna's save is written, not even the description.
+    assert_eq!(store.get(id).unwrap(), case_before);
+    assert_eq!(store.events(id).unwrap(), events_before);
+    let error = refused.unwrap_err();
+    assert_eq!(
+        error.describe(Lang::En),
+        "Bram changed Outcome at 14:02 to \u{201c}Refunded in full.\u{201d}: take theirs, or save yours over it."
+    );
+    assert_eq!(
+        error.describe(Lang::Nl),
+        "Bram heeft Uitkomst om 14:02 gewijzigd in \u{201c}Refunded in full.\u{201d}: neem die over, of zet de jouwe eroverheen."
+    );
+}
+
+#[test]
+fn saving_again_with_the_current_version_saves_mine_over_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let mine = edit(vec![Edit::Outcome("Apologised by phone.".into())]);
+    assert!(matches!(
+        problems(store.execute(id, Some(1), &mine, &anna))[..],
+        [Problem::Conflict { .. }]
+    ));
+
+    // Anna has seen Bram's value (version 2) and keeps hers.
+    let saved = store.execute(id, Some(2), &mine, &anna).unwrap();
+
+    assert_eq!(saved.version, 3);
+    assert_eq!(store.get(id).unwrap().outcome, "Apologised by phone.");
+    let last = store.events(id).unwrap().pop().unwrap();
+    assert_eq!(last.actor, "Anna");
+    assert_eq!(
+        last.changes
+            .iter()
+            .map(|c| (c.field, c.before.as_str(), c.after.as_str()))
+            .collect::<Vec<_>>(),
+        [(Field::Outcome, "Refunded in full.", "Apologised by phone.")]
+    );
+}
+
+#[test]
+fn a_step_on_an_older_version_is_still_refused_as_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+    let (case_before, events_before) = (store.get(id).unwrap(), store.events(id).unwrap());
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let stale = [Problem::Stale {
+        expected: 1,
+        found: 2,
+    }];
+
+    assert_eq!(
+        problems(store.execute(id, Some(1), &acknowledge(t0()), &anna)),
+        stale
+    );
+    // An edit saved together with a step is a step's save.
+    let description = edit(vec![Edit::Description("Two weeks late.".into())]);
+    assert_eq!(
+        problems(store.execute_all(id, Some(1), &[description, acknowledge(t0())], &anna)),
+        stale
+    );
+    assert_eq!(store.get(id).unwrap(), case_before);
+    assert_eq!(store.events(id).unwrap(), events_before);
+}
+
+#[test]
+fn two_conflicting_fields_give_two_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+    let carla_saves_at = at(2026, 3, 10, 13, 4);
+    let carla = ctx_of("Carla", carla_saves_at, &rules);
+    store
+        .execute(
+            id,
+            Some(2),
+            &edit(vec![Edit::Solution("New courier.".into())]),
+            &carla,
+        )
+        .unwrap();
+    let events_before = store.events(id).unwrap();
+
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let mine = edit(vec![
+        Edit::Outcome("Apologised.".into()),
+        Edit::Solution("Faster post.".into()),
+        Edit::Description("Two weeks late.".into()),
+    ]);
+    let mut found = problems(store.execute(id, Some(1), &mine, &anna));
+    found.sort_by_key(|p| p.field());
+
+    assert_eq!(
+        found,
+        [
+            Problem::Conflict {
+                field: Field::Solution,
+                by: "Carla".into(),
+                at: carla_saves_at,
+                theirs: "New courier.".into(),
+            },
+            Problem::Conflict {
+                field: Field::Outcome,
+                by: "Bram".into(),
+                at: bram_saves_at(),
+                theirs: "Refunded in full.".into(),
+            },
+        ]
+    );
+    assert_eq!(store.events(id).unwrap(), events_before);
+}
+
+#[test]
+fn setting_the_value_they_set_is_no_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let mine = edit(vec![
+        Edit::Outcome("Refunded in full.".into()),
+        Edit::Description("Two weeks late.".into()),
+    ]);
+    let saved = store.execute(id, Some(1), &mine, &anna).unwrap();
+
+    assert_eq!(saved.outcome, "Refunded in full.");
+    assert_eq!(saved.description, "Two weeks late.");
+    let last = store.events(id).unwrap().pop().unwrap();
+    assert_eq!(
+        last.changes.iter().map(|c| c.field).collect::<Vec<_>>(),
+        [Field::Description],
+        "the outcome, already so, is not recorded as changed"
+    );
+}
+
+#[test]
+fn a_conflict_quotes_a_long_or_hostile_value_short_and_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let theirs = format!("Refunded\n\u{1b}[2J{}", "in full ".repeat(20));
+    let id = case_bram_changed(&store, &rules, &theirs);
+
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let mine = edit(vec![Edit::Outcome("Apologised.".into())]);
+    let error = store.execute(id, Some(1), &mine, &anna).unwrap_err();
+
+    for lang in [Lang::En, Lang::Nl] {
+        let words = error.describe(lang);
+        assert!(!words.contains(['\n', '\u{1b}']), "{words:?}");
+        assert!(words.contains("Refunded \\u{1b}[2Jin full"), "{words:?}");
+        assert!(words.contains("…\u{201d}"), "{words:?}");
+        assert!(words.chars().count() < 160, "{words:?}");
+    }
+}
+
+#[test]
+fn a_conflict_with_an_emptied_field_says_it_was_emptied() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let id = case_bram_changed(&store, &rules, "Refunded in full.");
+    let bram = ctx_of("Bram", at(2026, 3, 10, 13, 3), &rules);
+    store
+        .execute(id, Some(2), &edit(vec![Edit::Outcome(String::new())]), &bram)
+        .unwrap();
+
+    let anna = ctx_of("Anna", at(2026, 3, 10, 13, 5), &rules);
+    let mine = edit(vec![Edit::Outcome("Apologised.".into())]);
+    let error = store.execute(id, Some(1), &mine, &anna).unwrap_err();
+
+    assert_eq!(
+        error.describe(Lang::En),
+        "Bram emptied Outcome at 14:03: take that, or save yours over it."
+    );
+    assert_eq!(
+        error.describe(Lang::Nl),
+        "Bram heeft Uitkomst om 14:03 leeggemaakt: neem dat over, of zet de jouwe eroverheen."
+    );
 }

@@ -8,6 +8,7 @@ pub mod deadlines;
 pub mod event;
 pub mod intake;
 pub mod learnings;
+pub mod merge;
 pub mod moment;
 pub mod privacy;
 pub mod problem;

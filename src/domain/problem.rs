@@ -1,6 +1,8 @@
 //! What can be wrong with an operator's input or command, as data: the i18n
 //! catalogue turns each problem into words, and a form shows it next to its field.
 
+use chrono::{DateTime, Utc};
+
 use super::case::CaseId;
 use super::workflow::{State, Step};
 
@@ -84,6 +86,15 @@ pub enum Problem {
         expected: u32,
         found: u32,
     },
+    /// Another operator changed the field since the case was read: saving
+    /// would overwrite `theirs`, the value that stands, set by `by` at `at`.
+    Conflict {
+        field: Field,
+        by: String,
+        #[serde(with = "super::moment")]
+        at: DateTime<Utc>,
+        theirs: String,
+    },
 }
 
 impl Problem {
@@ -95,7 +106,8 @@ impl Problem {
             | Problem::TooLong { field: f, .. }
             | Problem::InFuture(f)
             | Problem::BadMoment { field: f, .. }
-            | Problem::Required { field: f, .. } => Some(*f),
+            | Problem::Required { field: f, .. }
+            | Problem::Conflict { field: f, .. } => Some(*f),
             Problem::MalformedEmail(_) => Some(Field::Email),
             Problem::MalformedPhone(_) => Some(Field::Phone),
             Problem::UnknownService { .. } => Some(Field::Service),

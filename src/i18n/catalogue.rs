@@ -62,6 +62,10 @@ StepEdit => "Edit", "Bewerken";
     StepAnonymise => "Personal data removed", "Persoonsgegevens verwijderd";
     Registration => "Registered", "Geregistreerd";
 
+    // Conflicts between operators.
+    ProblemConflict => "{by} changed {field} at {time} to “{theirs}”: take theirs, or save yours over it.", "{by} heeft {field} om {time} gewijzigd in “{theirs}”: neem die over, of zet de jouwe eroverheen.";
+    ProblemConflictEmptied => "{by} emptied {field} at {time}: take that, or save yours over it.", "{by} heeft {field} om {time} leeggemaakt: neem dat over, of zet de jouwe eroverheen.";
+
     // Fields.
     FieldName => "Name", "Naam";
     FieldPhone => "Phone", "Telefoon";

@@ -212,8 +212,31 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             &[("field", &field(f)), ("state", &lang.t(state_key(*state)))],
         ),
         Problem::Stale { .. } => lang.t(T::ProblemStale).to_string(),
+        Problem::Conflict {
+            field: f,
+            by,
+            at,
+            theirs,
+        } => {
+            let by = crate::sanitize::one_line(by);
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("by", &by), ("field", &field(f)), ("time", &time(*at))];
+            if theirs.is_empty() {
+                lang.fill(T::ProblemConflictEmptied, &args)
+            } else {
+                let theirs = crate::sanitize::fit(&audit_value(lang, *f, theirs), CONFLICT_VALUE_COLUMNS);
+                lang.fill(
+                    T::ProblemConflict,
+                    &[args.as_slice(), &[("theirs", &theirs)]].concat(),
+                )
+            }
+        }
     }
 }
+
+/// How much of the other operator's value a conflict quotes: enough to
+/// recognise it, short enough for the sentence to fit on one line.
+const CONFLICT_VALUE_COLUMNS: usize = 40;
 
 /// Every problem of a refusal, as one paragraph.
 pub fn refusal(lang: Lang, r: &Refusal) -> String {

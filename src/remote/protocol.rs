@@ -129,6 +129,12 @@ mod tests {
                     step: crate::domain::workflow::Step::Close,
                     from: crate::domain::workflow::State::Received,
                 },
+                Problem::Conflict {
+                    field: Field::Outcome,
+                    by: "Bram".into(),
+                    at: chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 10, 13, 2, 0).unwrap(),
+                    theirs: "Refunded \u{201c}in full\u{201d}\nwith a letter".into(),
+                },
             ])),
             StoreError::NotFound(CaseId::new(2026, 7)).into(),
             StoreError::Unreadable {

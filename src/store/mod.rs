@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use undo::{Ghosts, LastAttempt, Undo, Which};
 
 pub use codec::{CodecError, FORMAT};
@@ -30,6 +30,8 @@ pub use place::Recovered;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::intake::Intake;
+use crate::domain::merge;
+use crate::domain::problem::{Problem, Refusal};
 use crate::domain::workflow::{self, Command, Ctx};
 
 /// Everything read from the database, and what could not be read.
@@ -286,6 +288,14 @@ impl Store {
 
     /// Runs several commands on one case as one: all are saved (each with its
     /// own audit event), or none is.
+    ///
+    /// With an `expected_version` older than the case's, commands that only
+    /// set fields (see [`merge::only_sets_fields`]) run on the case as it is
+    /// now, unless someone changed a field they change since: each such field
+    /// is then refused as a [`Problem::Conflict`], naming the value that
+    /// stands. Setting a field to the value it already has is no conflict.
+    /// Other commands on an older version are refused as [`Problem::Stale`].
+    /// Saving over a conflict is asking again with the current version.
     pub fn execute_all(
         &self,
         id: CaseId,
@@ -305,30 +315,70 @@ impl Store {
                 .ok_or_else(|| abort(StoreError::NotFound(id).into()))?;
             let mut case: Case =
                 codec::decode(&bytes).map_err(|e| abort(unreadable("cases", &id, e).into()))?;
-            if let Some(expected) = expected_version
-                && expected != case.version
-            {
-                let stale = crate::domain::problem::Problem::Stale {
-                    expected,
-                    found: case.version,
-                };
-                return Err(abort(CommandError::Refused(stale.into())));
-            }
+            // On an older version: what others saved since, and the case now.
+            let merging = match expected_version.filter(|v| *v != case.version) {
+                None => None,
+                Some(expected) => {
+                    let stale = Problem::Stale {
+                        expected,
+                        found: case.version,
+                    };
+                    let since = Store::changes_since(events, &case, expected, commands)?
+                        .ok_or_else(|| abort(CommandError::Refused(stale.into())))?;
+                    Some((since, case.clone()))
+                }
+            };
+            let mut written = Vec::with_capacity(commands.len());
             for command in commands {
                 let (next, event) = workflow::apply(&case, command, ctx).map_err(|r| abort(r.into()))?;
+                written.push(event);
+                case = next;
+            }
+            if let Some((since, now)) = merging {
+                let conflicts = merge::conflicts(&merge::changed_fields(&now, &case), &since);
+                if !conflicts.is_empty() {
+                    return Err(abort(CommandError::Refused(Refusal(conflicts))));
+                }
+            }
+            for event in &written {
                 undo.insert(
                     events,
                     Which::Events,
                     &keys::event(id, event.seq),
-                    codec::encode(&event),
+                    codec::encode(event),
                 )?;
-                case = next;
             }
             undo.insert(cases, Which::Cases, &key, codec::encode(&case))?;
             attempt.keep(&undo);
             Ok((case, undo))
         });
         self.finish(result, attempt, |case| vec![Change::Put(Box::new(case.clone()))])
+    }
+
+    /// The audit events saved after version `expected` of `case`, oldest
+    /// first, when `commands` may run on the case as it is now (they only set
+    /// fields); `None` when they may not, or when the trail does not tell what
+    /// changed (a version from the future, a missing event).
+    fn changes_since(
+        events: &TransactionalTree,
+        case: &Case,
+        expected: u32,
+        commands: &[Command],
+    ) -> Result<Option<Vec<Event>>, ConflictableTransactionError<CommandError>> {
+        if expected > case.version || !commands.iter().all(merge::only_sets_fields) {
+            return Ok(None);
+        }
+        let mut since = Vec::new();
+        for seq in expected + 1..=case.version {
+            let key = keys::event(case.id, seq);
+            let Some(bytes) = events.get(key)? else {
+                return Ok(None);
+            };
+            let unreadable = |e| unreadable("events", &keys::describe_event(&key), e).into();
+            since
+                .push(codec::decode(&bytes).map_err(|e| ConflictableTransactionError::Abort(unreadable(e)))?);
+        }
+        Ok(Some(since))
     }
 
     /// Commits are only reported once they are on disk, and only then told
