@@ -8,7 +8,6 @@
 //! spoils only its own letter, and says which file and line are wrong.
 
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
 
 use crate::domain::template::{Facts, Language, LetterKind, MissingData, SentVia, Template, TemplateError};
 use crate::i18n::{Lang, T, ack_via_key, field_key};
@@ -146,38 +145,16 @@ fn parse(text: &str, origin: Origin) -> Result<Template, LoadError> {
     })
 }
 
-/// The configuration directory the board and the command line use, once
-/// known (see [`use_config_dir`]).
-static CONFIG_DIR: RwLock<Option<PathBuf>> = RwLock::new(None);
-
-/// Sets the desk's configuration directory: the folder of the configuration
-/// file in use. One per process, like the configuration itself.
-pub fn use_config_dir(dir: PathBuf) {
-    if let Ok(mut slot) = CONFIG_DIR.write() {
-        *slot = Some(dir);
-    }
-}
-
-/// Sets the desk's configuration directory from the configuration file named
-/// with `--config`: its folder (`.` for a bare file name).
-pub fn use_config_file(file: &Path) {
-    use_config_dir(folder_of(file));
-}
-
-fn folder_of(file: &Path) -> PathBuf {
+/// The folder of the configuration file `--config` names (`.` for a bare
+/// file name): where the desk keeps its `templates/`.
+pub fn folder_of(file: &Path) -> PathBuf {
     let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
     dir.unwrap_or(Path::new(".")).to_path_buf()
 }
 
-/// The desk's configuration directory: as set, else the platform's default.
-pub fn config_dir() -> Option<PathBuf> {
-    let set = CONFIG_DIR.read().ok().and_then(|d| d.clone());
-    set.or_else(|| crate::config::default_config_file().and_then(|f| f.parent().map(Path::to_path_buf)))
-}
-
-/// The desk's templates as they are now.
-pub fn for_desk() -> Templates {
-    Templates::load(config_dir().as_deref())
+/// The configuration folder when `--config` names no file: the platform's.
+pub fn default_folder() -> Option<PathBuf> {
+    crate::config::default_config_file().and_then(|f| f.parent().map(Path::to_path_buf))
 }
 
 impl From<Lang> for Language {

@@ -82,7 +82,7 @@ pub fn run_board(
         &rx,
         desk,
         clock,
-        &Theme::from_env(),
+        &Theme::new(app.settings.colour),
         &mut copy,
     );
     restore();

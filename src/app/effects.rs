@@ -53,6 +53,8 @@ pub fn dispatch(app: &mut App, msg: Msg, desk: &dyn Desk) -> Vec<Effect> {
 /// Writes a file the operator asked for, creating its folder if needed (see
 /// [`private_file`] for how). An existing file is replaced only with `replace`.
 fn write_file(app: &App, path: &Path, contents: &str, replace: bool) -> Msg {
+    let placed = app.settings.place(path);
+    let path = placed.as_path();
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(parent)
     {

@@ -52,7 +52,7 @@ pub struct LetterView {
 impl LetterView {
     /// The view on case `id` with the desk's templates as they are now.
     pub fn open(app: &App, id: CaseId) -> Option<Self> {
-        Self::with_templates(app, id, templates::for_desk())
+        Self::with_templates(app, id, Templates::load(app.settings.templates.as_deref()))
     }
 
     /// The view with the letter the case's state calls for, in the operator's
@@ -101,7 +101,7 @@ impl LetterView {
         Some(template::sending(self.kind, &case, self.via, app.now, &text))
     }
 
-    /// `K-2026-0042-acknowledgement-nl.txt`, in the current directory.
+    /// `K-2026-0042-acknowledgement-nl.txt`, in the session's exports folder.
     pub fn file_name(&self) -> PathBuf {
         PathBuf::from(format!(
             "{}-{}-{}.txt",

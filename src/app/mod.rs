@@ -20,6 +20,7 @@ pub mod queue;
 pub mod replace;
 pub mod reports;
 pub mod search;
+pub mod settings;
 mod update;
 
 use chrono::{DateTime, Utc};
@@ -35,6 +36,7 @@ use board::Board;
 use filters::Filters;
 pub use modal::Modal;
 pub use queue::Queue;
+pub use settings::Settings;
 pub use update::update;
 
 /// A message at the bottom of the screen: what just happened.
@@ -74,6 +76,8 @@ pub struct App {
     pub pane: Option<CasePane>,
     pub modal: Option<Modal>,
     pub flash: Option<Flash>,
+    /// What this session carries of its own (templates, exports, colour).
+    pub settings: Settings,
     /// Records the store could not read, reported once at start.
     pub unreadable: Vec<String>,
     pub quit: bool,
@@ -102,6 +106,7 @@ impl App {
             pane: None,
             modal: None,
             flash: None,
+            settings: Settings::default(),
             unreadable: Vec::new(),
             quit: false,
         };

@@ -37,6 +37,7 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
         Queue::new(Cases::new(loaded.cases)),
         (80, 24),
     );
+    app.settings = session.settings();
     app.unreadable = loaded
         .unreadable
         .iter()

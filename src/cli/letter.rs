@@ -76,7 +76,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     };
     let desk = session.desk()?;
     let case = desk.get(id).map_err(|e| Failure::store(lang, &e))?;
-    let templates = Templates::load(templates::config_dir().as_deref());
+    let templates = Templates::load(session.settings().templates.as_deref());
     let facts = Facts {
         case: &case,
         language,

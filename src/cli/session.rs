@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use super::Failure;
+use crate::app::Settings;
 use crate::config::{self, Config};
 use crate::demo;
 use crate::desk::{BadRequest, Clock, Desk, Local};
@@ -67,10 +68,6 @@ impl Session {
             (None, None) => Ok(Config::default()),
         }
         .map_err(|e| Failure::config(Config::default().language(env), &e))?;
-        // Letters read the desk's own templates from beside the configuration file.
-        if let Some(path) = &global.config {
-            crate::templates::use_config_file(path);
-        }
         let rules = config.rules();
         let lang = config.language(env);
         let now = match &global.now {
@@ -96,6 +93,28 @@ impl Session {
     pub fn close_store(&mut self) {
         self.store = None;
         self.desk = None;
+    }
+
+    /// What a board of this operator carries of its own: the desk's letter
+    /// templates (beside the configuration file), where files it writes go
+    /// (`exports/` beside the database), and colour unless `NO_COLOR`.
+    pub fn settings(&self) -> Settings {
+        let templates = match &self.global.config {
+            Some(file) => Some(crate::templates::folder_of(file)),
+            None => crate::templates::default_folder(),
+        };
+        let db = match &self.store {
+            Some(store) => Some(store.path().to_path_buf()),
+            None => self.database_path().ok(),
+        };
+        let exports = db
+            .and_then(|db| db.parent().map(|p| p.join("exports")))
+            .unwrap_or_else(|| Settings::default().exports);
+        Settings {
+            templates,
+            exports,
+            colour: env("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
     }
 
     /// The key bindings: the defaults with the configuration's overrides.
