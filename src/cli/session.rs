@@ -113,6 +113,7 @@ impl Session {
         match Store::open(&path) {
             Ok(store) => {
                 self.report_recovered(&store);
+                super::daily::keep_daily_backups(&store, &self.config, self.lang);
                 self.store = Some(store.clone());
                 Ok(Desk::Local(store))
             }
@@ -135,6 +136,7 @@ impl Session {
             let path = self.database_path()?;
             let store = Store::open(&path).map_err(|e| Failure::store(self.lang, &e))?;
             self.report_recovered(&store);
+            super::daily::keep_daily_backups(&store, &self.config, self.lang);
             store
         };
         self.store = Some(store.clone());

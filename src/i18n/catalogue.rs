@@ -85,6 +85,8 @@ StepEdit => "Edit", "Bewerken";
     DoctorGaps => "Case {id}: events {seqs} are missing from its audit trail.", "Klacht {id}: gebeurtenissen {seqs} ontbreken in de audittrail.";
     DoctorOrphans => "Case {id} is not in the database, but {count} events of its audit trail are.", "Klacht {id} staat niet in de database, maar {count} gebeurtenissen van de audittrail wel.";
     DoctorDisagrees => "Case {id}: its audit trail does not lead to its snapshot: {reason}", "Klacht {id}: de audittrail leidt niet tot de huidige stand: {reason}";
+    DoctorLost => "The newest automatic backup ({path}) holds {count} cases the database does not: {ids}. They were lost after it was made.", "De nieuwste automatische reservekopie ({path}) bevat {count} klachten die niet in de database staan: {ids}. Ze zijn verloren gegaan nadat die werd gemaakt.";
+    DoctorAndMore => "and {count} more", "en nog {count}";
     DoctorHealthy => "Checked {cases} cases and {events} events: all is well.", "{cases} klachten en {events} gebeurtenissen gecontroleerd: alles is in orde.";
     DoctorProblems => "Checked {cases} cases and {events} events: {count} problems remain.", "{cases} klachten en {events} gebeurtenissen gecontroleerd: er blijven {count} problemen over.";
     DoctorAdviceBackup => "To go back to the automatic backup of {date}, run `klachtdesk restore --latest --force` (what was saved after it is lost).", "Ga terug naar de automatische reservekopie van {date} met `klachtdesk restore --latest --force` (wat daarna is opgeslagen gaat verloren).";
@@ -96,6 +98,7 @@ StepEdit => "Edit", "Bewerken";
     WritingExport => "export", "export";
     WritingSubjectExport => "export for the person", "export voor de betrokkene";
     WritingStdout => "standard output", "standaarduitvoer";
+    WritingNotNoted => "warning: {path} was written, but could not be noted in the log of backups and exports ({reason})", "waarschuwing: {path} is geschreven, maar kon niet worden vastgelegd in het logboek van reservekopieën en exports ({reason})";
 
     // Fields.
     FieldName => "Name", "Naam";

@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use sled::IVec;
 
-use super::backup::{parent_of, set_aside_path};
+use super::backup::{BackupError, parent_of, set_aside_path};
 use super::place::{self, Found, Guard, Recovered};
-use super::{Store, StoreError, codec, create_private_dir, keys};
+use super::{Store, StoreError, archive, codec, create_private_dir, keys};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::service::Catalogue;
@@ -50,6 +50,11 @@ pub enum Finding {
     Orphans { case: String, events: usize },
     /// The audit trail does not lead to the snapshot.
     Disagrees { case: CaseId, problem: TrailProblem },
+    /// Cases the newest backup holds and the database does not: lost since
+    /// (cases are never removed), e.g. with a damaged log sled rebuilt from.
+    Lost { backup: PathBuf, cases: Vec<CaseId> },
+    /// The newest backup could not be read to compare with.
+    BackupUnreadable(BackupError),
 }
 
 impl Finding {
@@ -77,9 +82,15 @@ impl Checkup {
 impl Store {
     /// Checks the database at `path` and repairs what can be repaired safely
     /// (see the module's documentation); `rules` and `now` as for an import.
-    /// Fails only when the database cannot be had to itself (in use, being
-    /// rewritten) or is no database at all.
-    pub fn doctor(path: &Path, rules: &Rules, now: DateTime<Utc>) -> Result<Checkup, StoreError> {
+    /// With `newest_backup` (a backup file), also names every case it holds
+    /// that the database lacks. Fails only when the database cannot be had
+    /// to itself (in use, being rewritten) or is no database at all.
+    pub fn doctor(
+        path: &Path,
+        rules: &Rules,
+        now: DateTime<Utc>,
+        newest_backup: Option<&Path>,
+    ) -> Result<Checkup, StoreError> {
         let _guard = Guard::exclusive(path)?;
         let mut checkup = Checkup::default();
         match place::recover(path) {
@@ -116,7 +127,29 @@ impl Store {
             Err(e) => return Err(e),
         };
         store.check(rules, now, &mut checkup)?;
+        if let Some(backup) = newest_backup {
+            match store.cases_missing_from(backup) {
+                Ok(lost) if lost.is_empty() => {}
+                Ok(lost) => checkup.findings.push(Finding::Lost {
+                    backup: backup.to_path_buf(),
+                    cases: lost,
+                }),
+                Err(e) => checkup.findings.push(Finding::BackupUnreadable(e)),
+            }
+        }
         Ok(checkup)
+    }
+
+    /// The cases the backup file at `backup` holds that this database does not.
+    fn cases_missing_from(&self, backup: &Path) -> Result<Vec<CaseId>, BackupError> {
+        let mut lost = Vec::new();
+        archive::read(backup, &mut |tree, key, _| {
+            if tree == b"cases" && !self.cases.contains_key(key).map_err(|e| self.read_failed(&e))? {
+                lost.extend(<[u8; 8]>::try_from(key).ok().and_then(|k| CaseId::from_u64(u64::from_be_bytes(k))));
+            }
+            Ok(())
+        })?;
+        Ok(lost)
     }
 
     fn check(&self, rules: &Rules, now: DateTime<Utc>, checkup: &mut Checkup) -> Result<(), StoreError> {
