@@ -251,6 +251,12 @@ impl Store {
     /// returns how many cases it holds. The file is complete and on disk
     /// before it gets its name.
     pub fn backup_file(&self, to: &Path) -> Result<usize, BackupError> {
+        self.backup_file_telling(to, &mut || {})
+    }
+
+    /// [`Store::backup_file`], telling `taken` once the moment the backup
+    /// shows has passed (see `read_consistently`).
+    pub(super) fn backup_file_telling(&self, to: &Path, taken: &mut dyn FnMut()) -> Result<usize, BackupError> {
         let dir = match to.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -265,7 +271,8 @@ impl Store {
         };
         let cases = crate::private_file::write(to, false, |file| {
             let mut writer = archive::Writer::new(file).map_err(io)?;
-            let cases = self.read_consistently(&mut |tree, key, value| writer.put(tree, key, value).map_err(io))?;
+            let cases =
+                self.read_consistently(&mut |tree, key, value| writer.put(tree, key, value).map_err(io), taken)?;
             writer.finish().map_err(io)?;
             Ok::<_, BackupError>(cases)
         })?;
@@ -277,7 +284,7 @@ impl Store {
     /// returns how many cases were copied.
     fn copy_into(&self, copy: &Store) -> Result<usize, BackupError> {
         let mut loader = Loader::new(copy);
-        let cases = self.read_consistently(&mut |tree, key, value| loader.put(tree, key, value))?;
+        let cases = self.read_consistently(&mut |tree, key, value| loader.put(tree, key, value), &mut || {})?;
         loader.finish()?;
         Ok(cases)
     }

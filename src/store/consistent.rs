@@ -30,10 +30,12 @@ const EVENTS: &[u8] = b"events";
 impl Store {
     /// Hands every record to `put` (tree name, key, value) as the database
     /// stood at one moment, tree after tree, each in key order; returns how
-    /// many cases it held.
+    /// many cases it held. `taken` is told when that moment has passed: from
+    /// then on, saves change nothing in what is handed over.
     pub(super) fn read_consistently<E: From<StoreError>>(
         &self,
         put: &mut dyn FnMut(&[u8], &[u8], &[u8]) -> Result<(), E>,
+        taken: &mut dyn FnMut(),
     ) -> Result<usize, E> {
         let failed = |e: sled::Error| self.read_failed(&e);
         let _no_rewrites = self.gate.steady();
@@ -41,6 +43,7 @@ impl Store {
             let _exclusive = self.gate.exclusive();
             self.cases.iter().collect::<Result<_, _>>().map_err(failed)?
         };
+        taken();
         // How many events each snapshot counts; all of them where a snapshot
         // does not decode (the backup keeps what there is).
         let mut versions: HashMap<IVec, Option<u32>> = HashMap::with_capacity(snapshots.len());

@@ -3,9 +3,9 @@
 //! files older than the days to keep are removed. So a damaged database loses
 //! at most the day's work.
 //!
-//! The backup is made by a thread of its own, so the save that starts it does
-//! not wait for it; saves wait only while the case snapshots are read (see
-//! `consistent`). The thread is waited for when the last handle on the store
+//! The backup is made by a thread of its own, so the save that starts it waits
+//! only while the case snapshots are read (see `consistent`), as every save
+//! meanwhile does. The thread is waited for when the last handle on the store
 //! is dropped, so that a command line that saved once still leaves its backup
 //! whole. A backup that fails never stops a save: the failure is kept, and
 //! told to whoever asked (`Store::on_backup_failure`).
@@ -161,10 +161,17 @@ impl Store {
         let state = self.daily.0.state.clone();
         let now = ctx.now;
         let dir = settings.dir.clone();
+        // The save that starts the backup waits until its moment is read (at
+        // 100,000 cases about 0.2 s): so the backup holds the database as it
+        // was before the day's first change, whatever the threads' timing.
+        let (read, moment_read) = std::sync::mpsc::channel();
         let started = std::thread::Builder::new()
             .name("klachtdesk-backup".into())
             .spawn(move || {
-                let made = store.backup_file(&target).and_then(|cases| {
+                let mut taken = || {
+                    let _ = read.send(());
+                };
+                let made = store.backup_file_telling(&target, &mut taken).and_then(|cases| {
                     let writing = Writing::whole(now, WritingKind::DailyBackup, Some(target), cases);
                     store.record_writing(&writing).map_err(BackupError::from)
                 });
@@ -172,7 +179,12 @@ impl Store {
                 finished(&state, made.err());
             });
         match started {
-            Ok(handle) => *worker = Some(handle),
+            Ok(handle) => {
+                *worker = Some(handle);
+                drop(worker);
+                // Told, or the thread ended (having failed) without telling.
+                let _ = moment_read.recv();
+            }
             Err(e) => finished(
                 &self.daily.0.state,
                 Some(BackupError::Write {
