@@ -80,9 +80,15 @@ impl Writing {
     }
 
     /// Whether this file may hold what `case` held when it was written: it
-    /// was written once the case was registered, and holds that case.
+    /// was written once the case was registered, and holds that case. (The
+    /// day's backup holds the database as it was just before the change that
+    /// started it, made at `at`.)
     pub fn may_hold(&self, case: &Case) -> bool {
-        self.at >= case.registered_at
+        let after = match self.kind {
+            WritingKind::DailyBackup => self.at > case.registered_at,
+            _ => self.at >= case.registered_at,
+        };
+        after
             && self.ranges.as_ref().is_none_or(|ranges| {
                 ranges
                     .iter()
