@@ -55,15 +55,19 @@ fn the_first_change_of_a_day_makes_a_backup_and_the_next_ones_do_not() {
     let made = fs::read(&first).unwrap();
 
     let piet = cli.add_at("2026-11-23T11:00", "Piet", "piet@voorbeeld.nl");
-    cli.ok_at("2026-11-23T12:00", &["move", &piet, "acknowledged", "--via", "email"]);
+    cli.ok_at(
+        "2026-11-23T12:00",
+        &["move", &piet, "acknowledged", "--via", "email"],
+    );
     assert_eq!(names(&backups), ["db-2026-11-23.backup"]);
-    assert_eq!(fs::read(&first).unwrap(), made, "the day's backup is left as made");
+    assert_eq!(
+        fs::read(&first).unwrap(),
+        made,
+        "the day's backup is left as made"
+    );
 
     cli.add_at("2026-11-24T09:00", "Kees", "kees@voorbeeld.nl");
-    assert_eq!(
-        names(&backups),
-        ["db-2026-11-23.backup", "db-2026-11-24.backup"]
-    );
+    assert_eq!(names(&backups), ["db-2026-11-23.backup", "db-2026-11-24.backup"]);
     // Monday's backup: the database before Monday's first change; Tuesday's:
     // everything Monday did.
     let restored = cli.path("restored");
@@ -174,7 +178,8 @@ fn a_backup_that_fails_never_stops_the_save() {
     assert!(out.status.success(), "{err}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "K-2026-0001\n");
     assert!(
-        err.contains("warning: the automatic backup could not be made") && err.contains("your change was saved"),
+        err.contains("warning: the automatic backup could not be made")
+            && err.contains("your change was saved"),
         "{err}"
     );
     assert_eq!(Store::open(&cli.path("db")).unwrap().len(), 1);

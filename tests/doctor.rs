@@ -59,8 +59,7 @@ fn a_damaged_snapshot_is_named_in_words_and_doctor_sets_it_aside() {
     );
     assert!(message.contains("`klachtdesk doctor`"), "{message}");
     assert!(
-        message.contains("`klachtdesk restore --latest --force`")
-            && message.contains("Mon 23 Nov 2026"),
+        message.contains("`klachtdesk restore --latest --force`") && message.contains("Mon 23 Nov 2026"),
         "names the newest backup: {message}"
     );
     for raw in ["Read corrupted data", "backtrace"] {
@@ -69,12 +68,23 @@ fn a_damaged_snapshot_is_named_in_words_and_doctor_sets_it_aside() {
 
     let (code, out, err) = doctor(&cli);
     assert_eq!(code, Some(0), "{out}{err}");
-    assert!(out.contains("Repaired: sled could not read the database's snapshot"), "{out}");
-    assert!(out.contains("Checked 3 cases and 3 events: all is well."), "{out}");
+    assert!(
+        out.contains("Repaired: sled could not read the database's snapshot"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Checked 3 cases and 3 events: all is well."),
+        "{out}"
+    );
     let aside = fs::read_dir(cli.root())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(".db.doctor-"))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".db.doctor-")
+        })
         .expect("the snapshot is set aside beside the database");
     assert!(out.contains(&aside.display().to_string()), "says where: {out}");
     assert_eq!(fs::metadata(&aside).unwrap().permissions().mode() & 0o777, 0o700);
@@ -131,7 +141,9 @@ fn a_snapshot_its_audit_trail_does_not_lead_to_is_named() {
     let (code, out, err) = doctor(&cli);
     assert_eq!(code, Some(1), "{out}{err}");
     assert!(
-        out.contains(&format!("Case {jan}: its audit trail does not lead to its snapshot")),
+        out.contains(&format!(
+            "Case {jan}: its audit trail does not lead to its snapshot"
+        )),
         "{out}"
     );
     assert!(!out.contains(&piet), "the other case is sound: {out}");
@@ -144,7 +156,10 @@ fn events_missing_from_an_audit_trail_are_named() {
     cli.ok_at(NOW, &["move", &jan, "acknowledged", "--via", "email"]);
     cli.ok_at(NOW, &["move", &jan, "in-treatment", "--handler", "Anna"]);
     behind_its_back(&cli.path("db"), |raw| {
-        raw.open_tree("events").unwrap().remove(event_key(&jan, 2)).unwrap();
+        raw.open_tree("events")
+            .unwrap()
+            .remove(event_key(&jan, 2))
+            .unwrap();
     });
 
     let (code, out, err) = doctor(&cli);
@@ -159,7 +174,11 @@ fn events_missing_from_an_audit_trail_are_named() {
 fn a_healthy_database_is_said_to_be_well_in_dutch_too() {
     let cli = Cli::new();
     cli.add_at(NOW, "Jan", "jan@voorbeeld.nl");
-    let out = cli.command(&["doctor"]).env("LANG", "nl_NL.UTF-8").output().unwrap();
+    let out = cli
+        .command(&["doctor"])
+        .env("LANG", "nl_NL.UTF-8")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
@@ -211,7 +230,12 @@ fn restore_latest_brings_the_cases_back_when_the_database_cannot_be_opened() {
     let kept = fs::read_dir(cli.root())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(".db.damaged-"))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".db.damaged-")
+        })
         .expect("the damaged database is kept aside");
     assert_eq!(fs::read(kept.join("db")).unwrap(), b"not what sled wrote");
 }

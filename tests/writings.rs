@@ -21,7 +21,10 @@ fn erase_names_the_exports_and_backups_that_may_still_hold_the_person() {
     let fien = cli.add_at(friday, "Fien Ander", "fien@ander.nl");
     withdraw(&cli, friday, &jan);
     cli.ok_at(friday, &["export", "--all", "--out", "everyone.json"]);
-    cli.ok_at(friday, &["export", "--all", "--format", "csv", "--out", "everyone.csv"]);
+    cli.ok_at(
+        friday,
+        &["export", "--all", "--format", "csv", "--out", "everyone.csv"],
+    );
     cli.ok_at(friday, &["export", "--text", "Fien", "--out", "fien.json"]);
     cli.ok_at(friday, &["backup", "by-hand"]);
     cli.ok_at(friday, &["subject", "export", "--email", "jan@geheim.nl"]);
@@ -52,7 +55,10 @@ fn erase_names_the_exports_and_backups_that_may_still_hold_the_person() {
     named("backup", 2, &at("by-hand"));
     named("export for the person", 1, "standard output");
     named("automatic backup", 2, &at("backups/db-2026-11-23.backup"));
-    assert!(lines.iter().any(|l| l.contains("Fri 20 Nov 2026 10:00")), "{said}");
+    assert!(
+        lines.iter().any(|l| l.contains("Fri 20 Nov 2026 10:00")),
+        "{said}"
+    );
     for not in ["fien.json", "deleted.json", "db-2026-11-20.backup"] {
         assert!(!said.contains(not), "{not} does not hold Jan's case: {said}");
     }

@@ -61,10 +61,9 @@ fn verdict(lang: Lang, path: &Path, checkup: &Checkup) -> Result<(), Failure> {
         return Ok(());
     }
     if checkup.findings.iter().any(|f| matches!(f, Finding::NoDatabase)) {
-        return Err(Failure::Failed(lang.fill(
-            T::DoctorNoDatabase,
-            &[("path", &path.display())],
-        )));
+        return Err(Failure::Failed(
+            lang.fill(T::DoctorNoDatabase, &[("path", &path.display())]),
+        ));
     }
     let advice = match daily::newest(path) {
         Some(backup) => lang.fill(T::DoctorAdviceBackup, &[("date", &date(lang, backup.date))]),
@@ -82,7 +81,9 @@ fn verdict(lang: Lang, path: &Path, checkup: &Checkup) -> Result<(), Failure> {
 
 fn describe(lang: Lang, path: &Path, finding: &Finding) -> String {
     match finding {
-        Finding::SnapshotSetAside { to, .. } => lang.fill(T::DoctorSnapshotSetAside, &[("path", &to.display())]),
+        Finding::SnapshotSetAside { to, .. } => {
+            lang.fill(T::DoctorSnapshotSetAside, &[("path", &to.display())])
+        }
         Finding::Recovered(done) => lang.fill(T::DoctorRecovered, &[("what", &recovered(lang, done))]),
         Finding::NoDatabase => lang.fill(T::DoctorNoDatabase, &[("path", &path.display())]),
         Finding::Unopenable(e) => {
@@ -103,7 +104,8 @@ fn describe(lang: Lang, path: &Path, finding: &Finding) -> String {
             &[("leftover", &leftover.display()), ("reason", reason)],
         ),
         Finding::Unreadable { tree, key, reason } => {
-            let args: [(&str, &dyn std::fmt::Display); 3] = [("tree", tree), ("key", key), ("reason", reason)];
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("tree", tree), ("key", key), ("reason", reason)];
             match tree.as_str() {
                 "cases" => lang.fill(T::DoctorCaseUnreadable, &args),
                 "events" => lang.fill(T::DoctorEventUnreadable, &args),

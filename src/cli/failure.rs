@@ -43,7 +43,9 @@ impl Failure {
                 Some(file) => Failure::Refused(lang.fill(T::DbIsAFile, &[("path", &file.display())])),
                 None => Failure::Failed(e.describe(lang)),
             },
-            StoreError::Damaged { path, reason } => Failure::Failed(super::daily::damaged(lang, path, reason)),
+            StoreError::Damaged { path, reason } => {
+                Failure::Failed(super::daily::damaged(lang, path, reason))
+            }
             _ => Failure::Failed(e.describe(lang)),
         }
     }

@@ -13,10 +13,10 @@ pub fn note(lang: Lang, desk: &Desk, writing: &Writing) {
         return;
     };
     if let Err(e) = store.record_writing(writing) {
-        let path = writing
-            .path
-            .as_ref()
-            .map_or_else(|| lang.t(T::WritingStdout).to_string(), |p| p.display().to_string());
+        let path = writing.path.as_ref().map_or_else(
+            || lang.t(T::WritingStdout).to_string(),
+            |p| p.display().to_string(),
+        );
         let message = lang.fill(
             T::WritingNotNoted,
             &[("path", &path), ("reason", &e.describe(lang))],
@@ -39,10 +39,10 @@ pub fn earlier(lang: Lang, earlier: &[Writing]) -> Vec<String> {
             WritingKind::Export => T::WritingExport,
             WritingKind::SubjectExport => T::WritingSubjectExport,
         };
-        let path = w
-            .path
-            .as_ref()
-            .map_or_else(|| lang.t(T::WritingStdout).to_string(), |p| p.display().to_string());
+        let path = w.path.as_ref().map_or_else(
+            || lang.t(T::WritingStdout).to_string(),
+            |p| p.display().to_string(),
+        );
         lines.push(format!(
             "  {}",
             lang.fill(

@@ -14,6 +14,7 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use super::backup::BackupError;
+use super::consistent::Put;
 
 const MAGIC: &[u8] = b"klachtdesk backup\n";
 const FORMAT: u8 = 1;
@@ -89,10 +90,7 @@ impl<W: Write> Writer<W> {
 
 /// Reads the backup file at `path`, checking it whole before handing any
 /// record to `put`: a damaged backup writes nothing.
-pub(super) fn read(
-    path: &Path,
-    put: &mut dyn FnMut(&[u8], &[u8], &[u8]) -> Result<(), BackupError>,
-) -> Result<u64, BackupError> {
+pub(super) fn read(path: &Path, put: &mut Put<'_, BackupError>) -> Result<u64, BackupError> {
     let failed = |e: Stop| match e {
         Stop::Io(e) => BackupError::Read {
             path: path.to_path_buf(),
@@ -153,10 +151,7 @@ impl Reader {
     }
 }
 
-fn read_pass(
-    path: &Path,
-    put: &mut dyn FnMut(&[u8], &[u8], &[u8]) -> Result<(), BackupError>,
-) -> Result<u64, Stop> {
+fn read_pass(path: &Path, put: &mut Put<'_, BackupError>) -> Result<u64, Stop> {
     let mut r = Reader {
         input: BufReader::with_capacity(1 << 20, File::open(path)?),
         crc: crc32fast::Hasher::new(),
@@ -166,7 +161,9 @@ fn read_pass(
     }
     let [format] = r.array()?;
     if format != FORMAT {
-        return Err(Stop::Bad(format!("written in format {format}, which this version does not read")));
+        return Err(Stop::Bad(format!(
+            "written in format {format}, which this version does not read"
+        )));
     }
     let mut tree: Option<Vec<u8>> = None;
     let mut records = 0u64;
@@ -177,7 +174,9 @@ fn read_pass(
                 tree = Some(r.exact(len)?);
             }
             [b'R'] => {
-                let name = tree.as_deref().ok_or_else(|| Stop::Bad("a record before any tree".into()))?;
+                let name = tree
+                    .as_deref()
+                    .ok_or_else(|| Stop::Bad("a record before any tree".into()))?;
                 let key = r.sized()?;
                 let value = r.sized()?;
                 put(name, &key, &value).map_err(Stop::Put)?;
@@ -216,7 +215,9 @@ mod tests {
         w.finish().unwrap()
     }
 
-    fn read_back(bytes: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>, Vec<u8>)>, BackupError> {
+    type Record = (Vec<u8>, Vec<u8>, Vec<u8>);
+
+    fn read_back(bytes: &[u8]) -> Result<Vec<Record>, BackupError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("b");
         std::fs::write(&path, bytes).unwrap();

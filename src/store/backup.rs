@@ -107,10 +107,9 @@ impl BackupError {
                 T::BackupReadFailed,
                 &[("path", &path.display()), ("reason", reason)],
             ),
-            BackupError::Damaged { path, reason } => lang.fill(
-                T::BackupDamaged,
-                &[("path", &path.display()), ("reason", reason)],
-            ),
+            BackupError::Damaged { path, reason } => {
+                lang.fill(T::BackupDamaged, &[("path", &path.display()), ("reason", reason)])
+            }
             BackupError::DatabaseDamaged { path } => {
                 lang.fill(T::RestoreOverDamaged, &[("path", &path.display())])
             }
@@ -256,7 +255,11 @@ impl Store {
 
     /// [`Store::backup_file`], telling `taken` once the moment the backup
     /// shows has passed (see `read_consistently`).
-    pub(super) fn backup_file_telling(&self, to: &Path, taken: &mut dyn FnMut()) -> Result<usize, BackupError> {
+    pub(super) fn backup_file_telling(
+        &self,
+        to: &Path,
+        taken: &mut dyn FnMut(),
+    ) -> Result<usize, BackupError> {
         let dir = match to.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -271,8 +274,10 @@ impl Store {
         };
         let cases = crate::private_file::write(to, false, |file| {
             let mut writer = archive::Writer::new(file).map_err(io)?;
-            let cases =
-                self.read_consistently(&mut |tree, key, value| writer.put(tree, key, value).map_err(io), taken)?;
+            let cases = self.read_consistently(
+                &mut |tree, key, value| writer.put(tree, key, value).map_err(io),
+                taken,
+            )?;
             writer.finish().map_err(io)?;
             Ok::<_, BackupError>(cases)
         })?;
@@ -284,7 +289,8 @@ impl Store {
     /// returns how many cases were copied.
     fn copy_into(&self, copy: &Store) -> Result<usize, BackupError> {
         let mut loader = Loader::new(copy);
-        let cases = self.read_consistently(&mut |tree, key, value| loader.put(tree, key, value), &mut || {})?;
+        let cases =
+            self.read_consistently(&mut |tree, key, value| loader.put(tree, key, value), &mut || {})?;
         loader.finish()?;
         Ok(cases)
     }

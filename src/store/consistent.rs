@@ -23,6 +23,9 @@ use sled::IVec;
 use super::{Store, StoreError, codec, reason};
 use crate::domain::case::Case;
 
+/// Takes one record: its tree's name, its key, its value.
+pub(super) type Put<'a, E> = dyn FnMut(&[u8], &[u8], &[u8]) -> Result<(), E> + 'a;
+
 /// The trees that are read in their own way; every other tree is copied whole.
 const CASES: &[u8] = b"cases";
 const EVENTS: &[u8] = b"events";
@@ -34,7 +37,7 @@ impl Store {
     /// then on, saves change nothing in what is handed over.
     pub(super) fn read_consistently<E: From<StoreError>>(
         &self,
-        put: &mut dyn FnMut(&[u8], &[u8], &[u8]) -> Result<(), E>,
+        put: &mut Put<'_, E>,
         taken: &mut dyn FnMut(),
     ) -> Result<usize, E> {
         let failed = |e: sled::Error| self.read_failed(&e);

@@ -88,7 +88,7 @@ pub fn daily_backups(dir: &Path, database: &Path) -> Vec<DailyBackup> {
             path.is_file().then_some(DailyBackup { date, path })
         })
         .collect();
-    found.sort_by(|a, b| b.date.cmp(&a.date));
+    found.sort_by_key(|b| std::cmp::Reverse(b.date));
     found
 }
 
@@ -102,7 +102,11 @@ fn name_of(database: &Path) -> String {
 
 /// The file of the day's backup of `database` in `dir`.
 fn file_for(dir: &Path, database: &Path, date: NaiveDate) -> PathBuf {
-    dir.join(format!("{}-{}{SUFFIX}", name_of(database), date.format("%Y-%m-%d")))
+    dir.join(format!(
+        "{}-{}{SUFFIX}",
+        name_of(database),
+        date.format("%Y-%m-%d")
+    ))
 }
 
 impl Store {

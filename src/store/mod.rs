@@ -28,9 +28,9 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use undo::{Ghosts, LastAttempt, Undo, Which};
 
 pub use codec::{CodecError, FORMAT};
+pub use daily::{DailyBackup, daily_backups};
 pub use error::{CommandError, StoreError};
 pub use feed::{Change, Numbered, Subscription};
-pub use daily::{DailyBackup, daily_backups};
 pub use place::Recovered;
 
 use crate::domain::case::{Case, CaseId};

@@ -16,6 +16,9 @@ use crate::domain::case::{Case, CaseId};
 
 const TREE: &str = "writings";
 
+/// A record of the log as stored: its key, and the writing if it decodes.
+pub(super) type WritingRecord = (sled::IVec, Result<Writing, codec::CodecError>);
+
 /// What kind of file was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WritingKind {
@@ -64,7 +67,9 @@ impl Writing {
         let mut ranges: Vec<(CaseId, CaseId)> = Vec::new();
         for id in sorted {
             match ranges.last_mut() {
-                Some((_, last)) if last.year() == id.year() && last.seq().checked_add(1) == Some(id.seq()) => {
+                Some((_, last))
+                    if last.year() == id.year() && last.seq().checked_add(1) == Some(id.seq()) =>
+                {
                     *last = id;
                 }
                 _ => ranges.push((id, id)),
@@ -163,7 +168,7 @@ impl Store {
     }
 
     /// Every record of the log, for checking: its key and whether it decodes.
-    pub(super) fn writing_records(&self) -> Result<Vec<(sled::IVec, Result<Writing, codec::CodecError>)>, StoreError> {
+    pub(super) fn writing_records(&self) -> Result<Vec<WritingRecord>, StoreError> {
         let tree = self.db.open_tree(TREE).map_err(|e| self.read_failed(&e))?;
         tree.iter()
             .map(|item| {
@@ -182,7 +187,14 @@ mod tests {
     fn case_numbers_are_kept_as_ranges() {
         let id = |year, seq| CaseId::new(year, seq);
         let at = DateTime::<Utc>::UNIX_EPOCH;
-        let ids = [id(2026, 3), id(2026, 1), id(2026, 2), id(2026, 7), id(2025, 9), id(2026, 2)];
+        let ids = [
+            id(2026, 3),
+            id(2026, 1),
+            id(2026, 2),
+            id(2026, 7),
+            id(2025, 9),
+            id(2026, 2),
+        ];
         let w = Writing::of_cases(at, WritingKind::Export, None, &ids);
         assert_eq!(
             w.ranges,
