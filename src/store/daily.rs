@@ -135,9 +135,10 @@ impl Store {
         }
     }
 
-    /// Called at the start of every write: starts the day's backup if none
-    /// was made yet (the day is the desk's local date of `ctx.now`).
-    pub(super) fn daily_backup(&self, ctx: &Ctx) {
+    /// Starts the day's backup if none was made yet (the day is the desk's
+    /// local date of `ctx.now`), and waits until the moment it holds is read.
+    /// Every write calls it first; a server may call it when it starts.
+    pub fn daily_backup(&self, ctx: &Ctx) {
         let today = ctx.rules.policy.local_date(ctx.now);
         let settings = {
             let mut state = lock(&self.daily.0.state);
