@@ -28,6 +28,7 @@ pub struct Config {
     /// Key bindings that replace the defaults, per place and action.
     pub keys: crate::keymap::Table,
     pub privacy: PrivacyConfig,
+    pub backup: BackupConfig,
 }
 
 /// How long personal data is kept.
@@ -43,6 +44,34 @@ impl Default for PrivacyConfig {
     fn default() -> Self {
         Self { retention_months: 24 }
     }
+}
+
+/// The automatic backups: one at the first change of each day, into
+/// `backups/` beside the database folder.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BackupConfig {
+    pub enabled: bool,
+    /// Backups more than this many days old are removed.
+    #[serde(deserialize_with = "days_to_keep")]
+    pub keep_days: u32,
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            keep_days: 14,
+        }
+    }
+}
+
+fn days_to_keep<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let days = i64::deserialize(d)?;
+    u32::try_from(days)
+        .ok()
+        .filter(|d| (1..=3650).contains(d))
+        .ok_or_else(|| serde::de::Error::custom(format!("{days} is not a number of days from 1 to 3650")))
 }
 
 fn months<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
@@ -321,9 +350,19 @@ end_of_working_day = "17:30"
 good_friday = true
 liberation_day = "every_fifth_year"
 closing_days = [2026-12-24, "2026-12-31"]
+[backup]
+enabled = false
+keep_days = 30
 "#,
         )
         .unwrap();
+        assert_eq!(
+            c.backup,
+            BackupConfig {
+                enabled: false,
+                keep_days: 30
+            }
+        );
         let rules = c.rules();
         assert_eq!(c.language, Some(Lang::Nl));
         assert_eq!(rules.policy.acknowledge_days, 3);
@@ -378,6 +417,11 @@ closing_days = [2026-12-24, "2026-12-31"]
         }
         let c = parse("[targets]\nend_of_working_day = \"08:00\"\n").unwrap();
         assert_eq!(c.targets.end_of_working_day, EARLIEST_END_OF_DAY);
+
+        let (line, reason) = invalid("[backup]\nenabled = true\nkeep_days = 0\n");
+        assert_eq!(line, 3);
+        assert!(reason.contains("backup.keep_days"), "{reason}");
+        assert!(reason.contains("1 to 3650"), "{reason}");
 
         let (line, reason) = invalid("[calendar]\nclosing_days = [0226-12-24]\n");
         assert_eq!(line, 2);

@@ -11,8 +11,6 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{Lang, T};
-
 /// Why a file was not written.
 #[derive(Debug)]
 pub enum FileError {
@@ -22,17 +20,6 @@ pub enum FileError {
     Symlink(PathBuf),
     /// Creating, writing or moving the file failed.
     Io(PathBuf, io::Error),
-}
-
-impl FileError {
-    /// What went wrong, in the operator's language.
-    pub fn reason(&self, lang: Lang) -> String {
-        match self {
-            FileError::Exists(path) => lang.fill(T::FileExists, &[("path", &path.display())]),
-            FileError::Symlink(path) => lang.fill(T::FileIsSymlink, &[("path", &path.display())]),
-            FileError::Io(path, e) => format!("{}: {e}", path.display()),
-        }
-    }
 }
 
 /// Writes `text` to `path`; see [`write`].

@@ -43,6 +43,8 @@ fn the_bench_generates_measures_and_prints_every_line() {
         "search keystroke p50 / p99",
         "save with flush p50 / p99",
         "board after a save p50 / p99",
+        "first save of a day (starts the backup)",
+        "the day's backup, made meanwhile",
         "peak memory",
         "runs (median shown)",
     ] {

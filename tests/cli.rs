@@ -1720,6 +1720,8 @@ invalid_configs! {
     invalid_table_as_number: "table_as_number.toml", line 1, key "targets";
     invalid_services_multiline_bad_entry: "services_multiline_bad_entry.toml", line 3, key "services";
     invalid_commented_header_bad_value: "commented_header_bad_value.toml", line 5, key "targets.outcome_days";
+    invalid_backup_keep_days_zero: "backup_keep_days_zero.toml", line 2, key "backup.keep_days";
+    invalid_backup_enabled_not_a_bool: "backup_enabled_not_a_bool.toml", line 2, key "backup.enabled";
 }
 
 #[test]

@@ -298,11 +298,13 @@ fn an_override_with_an_unknown_placeholder_is_refused_with_the_file_and_the_name
 
 // ───────────────────────────── the letter view ─────────────────────────────
 
-/// The demo desk, reading templates from a configuration directory without
-/// any, so that a developer's own templates never change what is tested.
+/// The demo desk, whose session reads no templates folder (the built-in
+/// letters only), so that a developer's own templates never change what is
+/// tested.
 fn desk() -> Desk {
-    templates::use_config_dir(std::env::temp_dir().join("klachtdesk-letters-test-no-config"));
-    Desk::demo()
+    let d = Desk::demo();
+    assert_eq!(d.app.settings.templates, None);
+    d
 }
 
 fn view(d: &Desk) -> &LetterView {

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::{App, Effect, Msg, update};
 use crate::desk::Desk;
+use crate::i18n::Describe;
 use crate::private_file::{self, FileError};
 
 /// Does one effect; returns the message that reports its result, if any.
@@ -69,7 +70,7 @@ fn write_file(app: &App, path: &Path, contents: &str, replace: bool) -> Msg {
             path,
             contents: contents.to_string(),
         },
-        Err(e) => Msg::Written(Err(e.reason(app.lang))),
+        Err(e) => Msg::Written(Err(e.describe(app.lang))),
     }
 }
 

@@ -87,7 +87,7 @@ impl Row {
 /// The lines of the table: a label, how to show the figures of one size, and
 /// the target at 100,000 cases.
 type Show = fn(&Row) -> String;
-const LINES: [(&str, Show, &str); 14] = [
+const LINES: [(&str, Show, &str); 16] = [
     (
         "cases (open on the board)",
         |r| format!("{} ({})", count(r.get("cases")), count(r.get("open"))),
@@ -113,6 +113,16 @@ const LINES: [(&str, Show, &str); 14] = [
     ("search keystroke p50 / p99", |r| pair(r, "search"), "≤ 30 ms"),
     ("save with flush p50 / p99", |r| pair(r, "save"), "p99 ≤ 15 ms"),
     ("board after a save p50 / p99", |r| pair(r, "saved_shown"), ""),
+    (
+        "first save of a day (starts the backup)",
+        |r| ms(r.get("first_save_ms")),
+        "≤ 1 s",
+    ),
+    (
+        "  the day's backup, made meanwhile",
+        |r| ms(r.get("daily_backup_ms")),
+        "",
+    ),
     (
         "peak memory",
         |r| match r.get("peak_mb") {

@@ -19,6 +19,9 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
         ));
     }
     let store = session.store()?;
+    // Standard error is the board's screen: a failed automatic backup is kept
+    // for the board to show (`Store::backup_failure`) rather than printed.
+    store.on_backup_failure(|_| {});
     // The command line works through the board while it has the database
     // open; the handle lives until the board closes, and takes its socket along.
     // Watch before reading, so that no change falls between the two.

@@ -17,6 +17,7 @@ use crate::i18n::Describe;
 use crate::i18n::{Lang, T};
 use crate::private_file::{self, FileError};
 use crate::store::StoreError;
+use crate::store::writings::{Writing, WritingKind};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
@@ -78,12 +79,18 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         ),
     };
     bar.finish_and_clear();
+    let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
+    let writing = Writing::of_cases(session.now, WritingKind::Export, args.out.clone(), &ids);
     let count = match written {
         Ok(count) => count,
         // A reader that has seen enough (`| head`) is not a failure.
-        Err(Stop::Io(e)) if args.out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(Stop::Io(e)) if args.out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => {
+            super::writings::note(lang, &*desk, &writing);
+            return Ok(());
+        }
         Err(e) => return Err(e.failure(lang, args.out.as_deref().unwrap_or(Path::new("-")))),
     };
+    super::writings::note(lang, &*desk, &writing);
     match &args.out {
         Some(path) => {
             let done = lang.fill(T::ExportDone, &[("count", &count), ("path", &path.display())]);

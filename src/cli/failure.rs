@@ -44,6 +44,9 @@ impl Failure {
                 Some(file) => Failure::Refused(lang.fill(T::DbIsAFile, &[("path", &file.display())])),
                 None => Failure::Failed(e.describe(lang)),
             },
+            StoreError::Damaged { path, reason } => {
+                Failure::Failed(super::daily::damaged(lang, path, reason))
+            }
             _ => Failure::Failed(e.describe(lang)),
         }
     }
@@ -55,8 +58,8 @@ impl Failure {
             FileError::Exists(path) => {
                 Failure::Refused(lang.fill(T::FileExistsUseForce, &[("path", &path.display())]))
             }
-            FileError::Symlink(_) => Failure::Refused(e.reason(lang)),
-            FileError::Io(..) => Failure::Failed(lang.fill(T::WriteFailed, &[("reason", &e.reason(lang))])),
+            FileError::Symlink(_) => Failure::Refused(e.describe(lang)),
+            FileError::Io(..) => Failure::Failed(lang.fill(T::WriteFailed, &[("reason", &e.describe(lang))])),
         }
     }
 

@@ -6,6 +6,8 @@ mod backup;
 mod bench;
 mod board;
 mod calendar;
+mod daily;
+mod doctor;
 mod export;
 mod failure;
 mod import;
@@ -19,6 +21,7 @@ mod report;
 mod session;
 mod show;
 mod text;
+mod writings;
 
 use std::process::ExitCode;
 
@@ -62,8 +65,10 @@ pub enum Cmd {
     Import(import::Args),
     /// Write a consistent copy of the database
     Backup(backup::Args),
-    /// Restore the database from a backup
+    /// Restore the database from a backup, or the newest automatic one (--latest)
     Restore(backup::RestoreArgs),
+    /// Check the database and repair what can be repaired safely
+    Doctor(doctor::Args),
     /// Anonymise the personal data of cases closed longer ago than the retention period
     Purge(privacy::Args),
     /// Everything held about one person (right of access), or erase it
@@ -121,7 +126,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Export(args)) => export::run(&mut session, &args),
         Some(Cmd::Import(args)) => import::run(&mut session, &args),
         Some(Cmd::Backup(args)) => backup::run(&mut session, &args),
-        Some(Cmd::Restore(args)) => backup::restore(&mut session, &args),
+        Some(Cmd::Restore(args)) => backup::restore(&mut session, &cli.global, &args),
+        Some(Cmd::Doctor(args)) => doctor::run(&mut session, &cli.global, &args),
         Some(Cmd::Purge(args)) => privacy::run(&mut session, &args),
         Some(Cmd::Subject(cmd)) => privacy::subject(&mut session, &cmd),
         Some(Cmd::Bench(args)) => bench::run(&mut session, &args),

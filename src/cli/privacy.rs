@@ -10,6 +10,8 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::privacy::{AnonymiseReason, Subject, is_anonymised, retention_passed};
 use crate::i18n::{T, date};
+use crate::store::writings::Writing;
+use crate::store::writings::WritingKind;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -69,12 +71,12 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let before_text = date(lang, session.rules.policy.local_date(before));
     let store = exclusive(session, args.dry_run)?;
     let loaded = store.load();
-    let due: Vec<CaseId> = loaded
+    let purged: Vec<Case> = loaded
         .cases
-        .iter()
+        .into_iter()
         .filter(|c| retention_passed(c, months, session.now))
-        .map(|c| c.id)
         .collect();
+    let due: Vec<CaseId> = purged.iter().map(|c| c.id).collect();
     if due.is_empty() {
         println!("{}", lang.fill(T::PurgeNothing, &[("months", &months)]));
         return Ok(());
@@ -87,11 +89,12 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         println!("{}", ids(&due));
         return Ok(());
     }
-    remove(session, store, &due, AnonymiseReason::Retention)?;
+    let earlier = remove(session, store, &purged, AnonymiseReason::Retention)?;
     println!(
         "{}",
         lang.fill(T::PurgeDone, &[("count", &due.len()), ("date", &before_text)])
     );
+    print_earlier(lang, &earlier);
     Ok(())
 }
 
@@ -132,7 +135,13 @@ fn export(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
     if held.is_empty() {
         eprintln!("{}", lang.t(T::SubjectNone));
     }
-    super::output::print_json(lang, &held)
+    super::output::print_json(lang, &held)?;
+    if !held.is_empty() {
+        let ids: Vec<CaseId> = held.iter().map(|h| h.case.id).collect();
+        let writing = Writing::of_cases(session.now, WritingKind::SubjectExport, None, &ids);
+        super::writings::note(lang, &*desk, &writing);
+    }
+    Ok(())
 }
 
 fn erase(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
@@ -155,7 +164,8 @@ fn erase(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
         ));
     }
     let erased: Vec<CaseId> = theirs.iter().map(|c| c.id).collect();
-    remove(session, store, &erased, AnonymiseReason::Request)?;
+    let theirs: Vec<Case> = theirs.into_iter().cloned().collect();
+    let earlier = remove(session, store, &theirs, AnonymiseReason::Request)?;
     println!(
         "{}",
         lang.fill(
@@ -163,6 +173,7 @@ fn erase(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
             &[("count", &erased.len()), ("ids", &ids(&erased))]
         )
     );
+    print_earlier(lang, &earlier);
     Ok(())
 }
 
@@ -179,19 +190,34 @@ fn exclusive(session: &mut Session, reading: bool) -> Result<Store, Failure> {
 }
 
 /// Anonymises the cases, then rewrites the database files so that no earlier
-/// version of what was removed stays in them.
+/// version of what was removed stays in them. Returns the backups and exports
+/// written earlier that may still hold what was removed.
 fn remove(
     session: &mut Session,
     store: Store,
-    cases: &[CaseId],
+    cases: &[Case],
     reason: AnonymiseReason,
-) -> Result<(), Failure> {
+) -> Result<Vec<Writing>, Failure> {
     let lang = session.lang;
+    let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     store
-        .anonymise(cases, reason, &session.ctx())
+        .anonymise(&ids, reason, &session.ctx())
         .map_err(|e| Failure::command(lang, &e))?;
+    // The day's backup, if this started it, is one of them.
+    store.wait_for_backup();
+    let earlier = store
+        .writings_holding(cases)
+        .map_err(|e| Failure::store(lang, &e))?;
     let path = store.path().to_path_buf();
     drop(store);
     session.close_store();
-    Store::compact(&path).map_err(|e: StoreError| Failure::store(lang, &e))
+    Store::compact(&path).map_err(|e: StoreError| Failure::store(lang, &e))?;
+    Ok(earlier)
+}
+
+/// Names the backups and exports that may still hold what was removed.
+fn print_earlier(lang: crate::i18n::Lang, earlier: &[Writing]) {
+    for line in super::writings::earlier(lang, earlier) {
+        println!("{}", crate::sanitize::visible(&line));
+    }
 }

@@ -169,6 +169,7 @@ impl Session {
             match Store::open(&path) {
                 Ok(store) => {
                     self.report_recovered(&store);
+                    super::daily::keep_daily_backups(&store, &self.config, self.lang);
                     self.store = Some(store.clone());
                     return Ok(Arc::new(self.local(store)));
                 }
@@ -206,6 +207,7 @@ impl Session {
             let path = self.database_path()?;
             let store = Store::open(&path).map_err(|e| Failure::store(self.lang, &e))?;
             self.report_recovered(&store);
+            super::daily::keep_daily_backups(&store, &self.config, self.lang);
             store
         };
         self.store = Some(store.clone());

@@ -124,6 +124,10 @@ impl Desk for Local {
                     .map(|(case, events)| CaseTrail { case, events })
                     .collect(),
             ),
+            Request::NoteWriting(writing) => match store.record_writing(&writing) {
+                Ok(()) => Response::Done,
+                Err(e) => Response::Failed(e.into()),
+            },
             Request::Backup { path } => match store.backup(&path) {
                 Ok(cases) => Response::BackedUp { cases },
                 Err(e) => Response::BackupFailed(e),

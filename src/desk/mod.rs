@@ -23,6 +23,7 @@ use crate::domain::intake::Intake;
 use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
 use crate::store::backup::BackupError;
+use crate::store::writings::Writing;
 use crate::store::{CommandError, Loaded, Store, StoreError};
 
 /// Something that answers requests on one database.
@@ -104,6 +105,14 @@ impl dyn Desk + '_ {
     pub fn history(&self) -> Result<Vec<(Case, Vec<Event>)>, StoreError> {
         match self.call(Request::History) {
             Response::History(trails) => Ok(trails.into_iter().map(|t| (t.case, t.events)).collect()),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Notes a backup or export written, in the database's log of them.
+    pub fn note_writing(&self, writing: &Writing) -> Result<(), StoreError> {
+        match self.call(Request::NoteWriting(writing.clone())) {
+            Response::Done => Ok(()),
             other => Err(unexpected(other)),
         }
     }

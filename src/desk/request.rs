@@ -12,6 +12,7 @@ use crate::domain::intake::Intake;
 use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
 use crate::store::backup::BackupError;
+use crate::store::writings::Writing;
 use crate::store::{CommandError, StoreError};
 
 /// The most cases one request may ask for; larger exports ask in batches, so
@@ -58,6 +59,9 @@ pub enum Request {
     Backup {
         path: PathBuf,
     },
+    /// Notes a backup or export the caller wrote, in the log `subject erase`
+    /// and `purge` read to say what may still hold removed data.
+    NoteWriting(Writing),
 }
 
 /// The desk's answer to one request.
@@ -77,6 +81,8 @@ pub enum Response {
         cases: usize,
     },
     BackupFailed(BackupError),
+    /// Done; nothing to tell.
+    Done,
     /// The store or the procedure said no, exactly as it would have locally.
     Failed(CommandError),
     /// The request was not carried out; the reason says why.

@@ -65,6 +65,43 @@ StepEdit => "Edit", "Bewerken";
     // Conflicts between operators.
     ProblemConflict => "{by} changed {field} at {time} to “{theirs}”: take theirs, or save yours over it.", "{by} heeft {field} om {time} gewijzigd in “{theirs}”: neem die over, of zet de jouwe eroverheen.";
     ProblemConflictEmptied => "{by} emptied {field} at {time}: take that, or save yours over it.", "{by} heeft {field} om {time} leeggemaakt: neem dat over, of zet de jouwe eroverheen.";
+    // Doctor and automatic backups.
+    BackupReadFailed => "cannot read {path}: {reason}", "kan {path} niet lezen: {reason}";
+    BackupDamaged => "the backup {path} is damaged ({reason}); nothing was restored: choose another backup", "de reservekopie {path} is beschadigd ({reason}); er is niets teruggezet: kies een andere reservekopie";
+    RestoreOverDamaged => "the database at {path} cannot be read, so it may hold cases the backup does not; restoring sets it aside beside it, removing nothing. Add --force to do so", "de database in {path} is onleesbaar en kan dus klachten bevatten die niet in de reservekopie staan; terugzetten zet hem ernaast opzij, zonder iets te verwijderen. Voeg --force toe om dat te doen";
+    RestoreLatestDone => "Restored {count} cases from the automatic backup of {date} ({from}) into {path}.", "{count} klachten teruggezet uit de automatische reservekopie van {date} ({from}) in {path}.";
+    RestoreDamagedKept => "The database that could not be read was set aside in {path}; remove it once you are sure nothing in it is missing.", "De onleesbare database staat nu opzij in {path}; verwijder die pas als u zeker weet dat er niets uit ontbreekt.";
+    NoDailyBackup => "there is no automatic backup of {path} in {dir}; restore a backup of your own with `klachtdesk restore PATH`", "er is geen automatische reservekopie van {path} in {dir}; zet een eigen reservekopie terug met `klachtdesk restore PATH`";
+    DailyBackupFailed => "warning: the automatic backup could not be made ({reason}); your change was saved. Make one with `klachtdesk backup PATH` once the cause is solved", "waarschuwing: de automatische reservekopie kon niet worden gemaakt ({reason}); uw wijziging is wel opgeslagen. Maak er een met `klachtdesk backup PATH` zodra de oorzaak is opgelost";
+    DbDamagedWords => "the database at {path} is damaged: {what}.", "de database in {path} is beschadigd: {what}.";
+    DamagedUnreadable => "its files do not read back as they were written", "de bestanden lezen niet terug zoals ze geschreven zijn";
+    AdviceDoctor => "Run `klachtdesk doctor` to check it and repair what can be repaired.", "Voer `klachtdesk doctor` uit om hem te controleren en te herstellen wat te herstellen is.";
+    AdviceDoctorOrRestore => "Run `klachtdesk doctor` to check it and repair what can be repaired, or `klachtdesk restore --latest --force` to go back to the automatic backup of {date}.", "Voer `klachtdesk doctor` uit om hem te controleren en te herstellen wat te herstellen is, of `klachtdesk restore --latest --force` om terug te gaan naar de automatische reservekopie van {date}.";
+    DoctorSnapshotSetAside => "Repaired: sled could not read the database's snapshot, which was moved into {path}; the database was rebuilt from its log. Remove that folder once every case is there.", "Hersteld: sled kon de momentopname van de database niet lezen; die is verplaatst naar {path} en de database is opnieuw opgebouwd uit het logboek. Verwijder die map zodra alle klachten er zijn.";
+    DoctorRecovered => "Repaired: {what}", "Hersteld: {what}";
+    DoctorNoDatabase => "There is no database at {path}: nothing to check.", "Er is geen database in {path}: niets te controleren.";
+    DoctorUnopenable => "The database at {path} cannot be opened, not even without its snapshot: {reason}", "De database in {path} kan niet worden geopend, ook niet zonder zijn momentopname: {reason}";
+    DoctorLeftover => "{leftover} was left by a rewrite of the database that was interrupted, and could not be put right ({reason}); nothing was removed.", "{leftover} is achtergebleven van een onderbroken herschrijving van de database en kon niet worden hersteld ({reason}); er is niets verwijderd.";
+    DoctorCaseUnreadable => "Case {key}: its record cannot be read ({reason}).", "Klacht {key}: het record is onleesbaar ({reason}).";
+    DoctorEventUnreadable => "Event {key} of the audit trail cannot be read ({reason}).", "Gebeurtenis {key} van de audittrail is onleesbaar ({reason}).";
+    DoctorRecordUnreadable => "Record {key} in {tree} cannot be read ({reason}).", "Record {key} in {tree} is onleesbaar ({reason}).";
+    DoctorGaps => "Case {id}: events {seqs} are missing from its audit trail.", "Klacht {id}: gebeurtenissen {seqs} ontbreken in de audittrail.";
+    DoctorOrphans => "Case {id} is not in the database, but {count} events of its audit trail are.", "Klacht {id} staat niet in de database, maar {count} gebeurtenissen van de audittrail wel.";
+    DoctorDisagrees => "Case {id}: its audit trail does not lead to its snapshot: {reason}", "Klacht {id}: de audittrail leidt niet tot de huidige stand: {reason}";
+    DoctorLost => "The newest automatic backup ({path}) holds {count} cases the database does not: {ids}. They were lost after it was made.", "De nieuwste automatische reservekopie ({path}) bevat {count} klachten die niet in de database staan: {ids}. Ze zijn verloren gegaan nadat die werd gemaakt.";
+    DoctorAndMore => "and {count} more", "en nog {count}";
+    DoctorHealthy => "Checked {cases} cases and {events} events: all is well.", "{cases} klachten en {events} gebeurtenissen gecontroleerd: alles is in orde.";
+    DoctorProblems => "Checked {cases} cases and {events} events: {count} problems remain.", "{cases} klachten en {events} gebeurtenissen gecontroleerd: er blijven {count} problemen over.";
+    DoctorAdviceBackup => "To go back to the automatic backup of {date}, run `klachtdesk restore --latest --force` (what was saved after it is lost).", "Ga terug naar de automatische reservekopie van {date} met `klachtdesk restore --latest --force` (wat daarna is opgeslagen gaat verloren).";
+    DoctorAdviceNoBackup => "There is no automatic backup to go back to: restore a backup of your own with `klachtdesk restore PATH --force`.", "Er is geen automatische reservekopie om naar terug te gaan: zet een eigen reservekopie terug met `klachtdesk restore PATH --force`.";
+    WritingsHeader => "These backups and exports were written while the data was held and may still hold it; delete them too:", "Deze reservekopieën en exports zijn gemaakt toen de gegevens er nog waren en kunnen ze nog bevatten; verwijder ook die:";
+    WritingLine => "{when}  {what} of {count} cases: {path}", "{when}  {what} van {count} klachten: {path}";
+    WritingDailyBackup => "automatic backup", "automatische reservekopie";
+    WritingBackup => "backup", "reservekopie";
+    WritingExport => "export", "export";
+    WritingSubjectExport => "export for the person", "export voor de betrokkene";
+    WritingStdout => "standard output", "standaarduitvoer";
+    WritingNotNoted => "warning: {path} was written, but could not be noted in the log of backups and exports ({reason})", "waarschuwing: {path} is geschreven, maar kon niet worden vastgelegd in het logboek van reservekopieën en exports ({reason})";
 
     // Fields.
     FieldName => "Name", "Naam";

@@ -4,6 +4,7 @@
 
 use super::{Lang, T, refusal};
 use crate::desk::BadRequest;
+use crate::private_file::FileError;
 use crate::store::backup::BackupError;
 use crate::store::{CommandError, StoreError};
 
@@ -90,6 +91,16 @@ impl Describe for BackupError {
                 T::BackupWriteFailed,
                 &[("path", &path.display()), ("reason", reason)],
             ),
+            BackupError::Read { path, reason } => lang.fill(
+                T::BackupReadFailed,
+                &[("path", &path.display()), ("reason", reason)],
+            ),
+            BackupError::Damaged { path, reason } => {
+                lang.fill(T::BackupDamaged, &[("path", &path.display()), ("reason", reason)])
+            }
+            BackupError::DatabaseDamaged { path } => {
+                lang.fill(T::RestoreOverDamaged, &[("path", &path.display())])
+            }
             BackupError::Store(e) => e.describe(lang),
         }
     }
@@ -117,6 +128,17 @@ impl Describe for BadRequest {
             BadRequest::ClockPinned => lang.t(T::BadRequestClockPinned).to_string(),
             BadRequest::NotAnOperator => lang.t(T::BadRequestNotAnOperator).to_string(),
             BadRequest::NoHello => lang.t(T::BadRequestNoHello).to_string(),
+        }
+    }
+}
+
+impl Describe for FileError {
+    /// What went wrong, in the operator's language.
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            FileError::Exists(path) => lang.fill(T::FileExists, &[("path", &path.display())]),
+            FileError::Symlink(path) => lang.fill(T::FileIsSymlink, &[("path", &path.display())]),
+            FileError::Io(path, e) => format!("{}: {e}", path.display()),
         }
     }
 }

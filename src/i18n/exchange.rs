@@ -47,7 +47,8 @@ fn file_reason(lang: Lang, p: &FileProblem) -> String {
     }
 }
 
-fn trail_reason(lang: Lang, p: &TrailProblem) -> String {
+/// Why a case's audit trail and snapshot do not agree, in words.
+pub fn trail_reason(lang: Lang, p: &TrailProblem) -> String {
     let stamp = |t: &DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     match p {
         TrailProblem::Json(reason) => reason.clone(),

@@ -16,7 +16,7 @@ pub use catalogue::T;
 pub use dates::*;
 pub use domain::*;
 pub use errors::Describe;
-pub use exchange::DescribeIn;
+pub use exchange::{DescribeIn, trail_reason};
 
 use serde::{Deserialize, Serialize};
 

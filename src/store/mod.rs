@@ -2,9 +2,13 @@
 //! in `cases` plus an append-only audit trail in `events`; every command writes
 //! both in one transaction and is flushed to disk before it returns.
 
+mod archive;
 pub mod backup;
 mod bulk;
 mod codec;
+mod consistent;
+mod daily;
+pub mod doctor;
 mod error;
 mod feed;
 pub mod import;
@@ -12,6 +16,7 @@ mod keys;
 mod place;
 mod privacy;
 mod undo;
+pub mod writings;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,6 +28,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use undo::{Ghosts, LastAttempt, Undo, Which};
 
 pub use codec::{CodecError, FORMAT};
+pub use daily::{DailyBackup, daily_backups};
 pub use error::{CommandError, StoreError};
 pub use feed::{Change, Numbered, Subscription};
 pub use place::Recovered;
@@ -58,6 +64,7 @@ pub struct Store {
     ghosts: Ghosts,
     feed: feed::Feed,
     recovered: Arc<Vec<Recovered>>,
+    daily: daily::Daily,
 }
 
 impl std::fmt::Debug for Store {
@@ -107,7 +114,14 @@ impl Store {
             sled::Error::Io(io) if is_lock_error(&io) => StoreError::InUse {
                 path: path.to_path_buf(),
             },
-            sled::Error::Corruption { .. } => StoreError::Damaged {
+            // What the files hold, not the system under them: damage.
+            sled::Error::Corruption { .. } | sled::Error::Unsupported(_) | sled::Error::ReportableBug(_) => {
+                StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    reason: reason(&e),
+                }
+            }
+            sled::Error::Io(ref io) if io.raw_os_error().is_none() => StoreError::Damaged {
                 path: path.to_path_buf(),
                 reason: reason(&e),
             },
@@ -124,6 +138,7 @@ impl Store {
             ghosts: Ghosts::default(),
             feed: feed::Feed::default(),
             recovered: Arc::new(Vec::new()),
+            daily: daily::Daily::default(),
             db,
         };
         store.check_format()?;
@@ -215,6 +230,7 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Case, CommandError> {
         self.writable()?;
+        self.daily_backup(ctx);
         let request_key = request_id.map(keys::request);
         let year = ctx.rules.policy.local_date(ctx.now).format("%Y").to_string();
         let year: u16 = year.parse().unwrap_or(0);
@@ -304,6 +320,7 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Case, CommandError> {
         self.writable()?;
+        self.daily_backup(ctx);
         let key = keys::case(id);
         let _shared = self.gate.shared();
         let attempt = LastAttempt::default();

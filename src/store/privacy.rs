@@ -29,9 +29,10 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Vec<Case>, CommandError> {
         self.writable()?;
+        self.daily_backup(ctx);
         let pseudonyms = self.pseudonyms(ids)?;
         // A backup or export must not catch an anonymisation half done.
-        let _shared = self.gate.shared();
+        let _shared = self.gate.rewriting();
         let attempt = LastAttempt::default();
         let result = (&self.cases, &self.events).transaction(|(cases, events)| {
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);

@@ -74,6 +74,30 @@ impl Cli {
         out.stdout
     }
 
+    /// Runs `args` with the clock at `now` (local time), which must succeed;
+    /// its standard output.
+    pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
+        let mut all = vec!["--now", now];
+        all.extend(args);
+        String::from_utf8(self.ok(&all)).unwrap()
+    }
+
+    /// Registers a complaint of `name` (e-mail `email`) at `now`; its number.
+    pub fn add_at(&self, now: &str, name: &str, email: &str) -> String {
+        let args = [
+            "add",
+            "--name",
+            name,
+            "--email",
+            email,
+            "--service",
+            "Consultancy",
+            "--description",
+            "The report came late.",
+        ];
+        self.ok_at(now, &args).trim().to_string()
+    }
+
     /// Runs `args`, which must fail with `code`; its message.
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         let out = self.run(args);
