@@ -166,6 +166,13 @@ impl Session {
         let path = self.database_path()?;
         let started = Instant::now();
         loop {
+            // A klachtdesk that answers is asked first: opening a database
+            // held by another process waits for its lock before giving up.
+            match self.attach(&path) {
+                Ok(Some(client)) => return Ok(Arc::new(client)),
+                Ok(None) => {}
+                Err(failure) => return Err(failure),
+            }
             match Store::open(&path) {
                 Ok(store) => {
                     self.report_recovered(&store);
@@ -173,25 +180,28 @@ impl Session {
                     self.store = Some(store.clone());
                     return Ok(Arc::new(self.local(store)));
                 }
-                Err(in_use @ StoreError::InUse { .. }) => {
-                    let pinned = self.pinned.then_some(self.now);
-                    match Client::connect(&path, lang, pinned) {
-                        Ok(client) => return Ok(Arc::new(client)),
-                        Err(ConnectError::Refused(bad)) => {
-                            return Err(match bad {
-                                BadRequest::TooManyConnections { .. } => Failure::Failed(bad.describe(lang)),
-                                bad => Failure::Refused(bad.describe(lang)),
-                            });
-                        }
-                        Err(ConnectError::Broken(e)) => return Err(Failure::store(lang, &e)),
-                        Err(ConnectError::Absent(_)) if started.elapsed() < LOCK_PATIENCE => {
-                            std::thread::sleep(Duration::from_millis(50));
-                        }
-                        Err(ConnectError::Absent(_)) => return Err(Failure::store(lang, &in_use)),
-                    }
+                // Held, and nobody answered: another command holding it for
+                // milliseconds, or a board about to answer.
+                Err(StoreError::InUse { .. }) if started.elapsed() < LOCK_PATIENCE => {
+                    std::thread::sleep(Duration::from_millis(50));
                 }
                 Err(e) => return Err(Failure::store(lang, &e)),
             }
+        }
+    }
+
+    /// The klachtdesk that has the database at `path` open, if one answers.
+    fn attach(&self, path: &std::path::Path) -> Result<Option<Client>, Failure> {
+        let lang = self.lang;
+        let pinned = self.pinned.then_some(self.now);
+        match Client::connect(path, lang, pinned) {
+            Ok(client) => Ok(Some(client)),
+            Err(ConnectError::Absent(_)) => Ok(None),
+            Err(ConnectError::Refused(bad)) => Err(match bad {
+                BadRequest::TooManyConnections { .. } => Failure::Failed(bad.describe(lang)),
+                bad => Failure::Refused(bad.describe(lang)),
+            }),
+            Err(ConnectError::Broken(e)) => Err(Failure::store(lang, &e)),
         }
     }
 
