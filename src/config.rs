@@ -17,8 +17,14 @@ use crate::i18n::{Lang, T};
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// The operator's name, recorded in the audit trail; else the login name.
-    pub operator: Option<String>,
+    /// Who works at the desk: one name (`operator = "Anna"`, recorded in the
+    /// audit trail; else the login name), or the desk's operators as
+    /// `[[operator]]` entries, each with the Unix user and SSH keys that are
+    /// theirs.
+    #[serde(deserialize_with = "operators")]
+    pub operator: Option<Operators>,
+    /// The shared desk: how many sessions at once.
+    pub desk: DeskConfig,
     /// `en` or `nl`; else taken from LANG.
     pub language: Option<Lang>,
     /// The service catalogue; empty means the built-in one.
@@ -29,6 +35,86 @@ pub struct Config {
     pub keys: crate::keymap::Table,
     pub privacy: PrivacyConfig,
     pub backup: BackupConfig,
+}
+
+/// The `operator` key: one name, or the desk's operators.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operators {
+    Name(String),
+    Desk(Vec<OperatorEntry>),
+}
+
+/// One operator of a shared desk.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperatorEntry {
+    /// As shown on the boards and recorded in the audit trail.
+    pub name: String,
+    /// The login whose boards and commands are this operator's.
+    #[serde(default)]
+    pub unix_user: Option<String>,
+    /// OpenSSH public key lines that are this operator's (for `serve --ssh`).
+    #[serde(default)]
+    pub ssh_keys: Vec<String>,
+    /// `en` or `nl`; else the language their terminal asks for.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+fn operators<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Operators>, D::Error> {
+    use serde::de::Error;
+    let shape =
+        || D::Error::custom("operator is one name (operator = \"Anna\") or [[operator]] entries with a name");
+    match toml::Value::deserialize(d)? {
+        toml::Value::String(name) => Ok(Some(Operators::Name(name))),
+        toml::Value::Array(items) => {
+            let mut entries = Vec::with_capacity(items.len());
+            for item in items {
+                if !item.is_table() {
+                    return Err(shape());
+                }
+                let entry = OperatorEntry::deserialize(item).map_err(|e| D::Error::custom(e.message()))?;
+                check_entry(&entry, &entries).map_err(D::Error::custom)?;
+                entries.push(entry);
+            }
+            Ok(Some(Operators::Desk(entries)))
+        }
+        _ => Err(shape()),
+    }
+}
+
+/// An entry that names its operator in one line, unlike any before it.
+fn check_entry(entry: &OperatorEntry, before: &[OperatorEntry]) -> Result<(), String> {
+    let name = entry.name.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err(format!(
+            "operator name {:?} must be 1 to 100 characters on one line",
+            entry.name
+        ));
+    }
+    if before.iter().any(|b| b.name.trim() == name) {
+        return Err(format!("operator {name:?} is listed twice"));
+    }
+    if let Some(user) = &entry.unix_user
+        && before.iter().any(|b| b.unix_user.as_ref() == Some(user))
+    {
+        return Err(format!("unix_user {user:?} belongs to two operators"));
+    }
+    Ok(())
+}
+
+/// The shared desk.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeskConfig {
+    /// Sessions (boards) served at once; one more is told so.
+    pub max_sessions: usize,
+}
+
+impl Default for DeskConfig {
+    fn default() -> Self {
+        Self { max_sessions: 50 }
+    }
 }
 
 /// How long personal data is kept.
@@ -202,13 +288,24 @@ impl Config {
         })
     }
 
-    /// The configured operator, else the login name.
+    /// The configured operator's name, else the login name.
     pub fn operator(&self, env: impl Fn(&str) -> Option<String>) -> String {
-        self.operator
-            .clone()
+        let named = match &self.operator {
+            Some(Operators::Name(name)) => Some(name.clone()),
+            _ => None,
+        };
+        named
             .filter(|o| !o.trim().is_empty())
             .or_else(|| env("USER").or_else(|| env("USERNAME")))
             .unwrap_or_else(|| "operator".to_string())
+    }
+
+    /// The desk's `[[operator]]` entries; none for a desk of one.
+    pub fn operators(&self) -> &[OperatorEntry] {
+        match &self.operator {
+            Some(Operators::Desk(entries)) => entries,
+            _ => &[],
+        }
     }
 }
 
@@ -445,7 +542,7 @@ keep_days = 30
         let env = |v: &str| (v == "USER").then(|| "piet".to_string());
         assert_eq!(Config::default().operator(env), "piet");
         let c = Config {
-            operator: Some("Anna".into()),
+            operator: Some(Operators::Name("Anna".into())),
             ..Config::default()
         };
         assert_eq!(c.operator(env), "Anna");

@@ -6,44 +6,24 @@
 use std::io::stdout;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 use std::thread;
 use std::time::Duration;
 
-use ratatui::Terminal;
-use ratatui::backend::Backend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::{Handle, Signals};
 
-use crate::app::effects::{dispatch, osc52};
-use crate::app::{App, Effect, Msg};
+use crate::app::App;
+use crate::app::effects::osc52;
 use crate::desk::{Clock, Desk};
-use crate::i18n::T;
-use crate::store::{Change, Subscription};
-use crate::ui::{self, Theme};
-
-/// What the loop waits for.
-#[derive(Debug)]
-pub enum Input {
-    Terminal(Event),
-    Tick,
-    Changed(Change),
-    /// A signal that ends the process: the loop ends as on quitting.
-    Signal(i32),
-}
-
-/// Why the loop ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ended {
-    Quit,
-    Signal(i32),
-}
+use crate::session::{self, Ended, Input};
+use crate::store::Subscription;
+use crate::ui::Theme;
 
 /// The signals that end a process by default and that the board turns into
 /// an orderly end: `kill`, a closed terminal window, an interrupt or quit
@@ -76,7 +56,7 @@ pub fn run_board(
         let _ = out.write_all(osc52(text).as_bytes());
         let _ = out.flush();
     };
-    let result = run(
+    let result = session::run(
         &mut terminal,
         app,
         &rx,
@@ -125,88 +105,6 @@ fn install_panic_cleanup() {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
-}
-
-/// The loop: wait for input, update, draw. Input that arrives together is
-/// handled together and drawn once.
-pub fn run<B: Backend>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    inputs: &Receiver<Input>,
-    desk: &dyn Desk,
-    clock: Clock,
-    theme: &Theme,
-    copy: &mut dyn FnMut(&str),
-) -> std::io::Result<Ended>
-where
-    B::Error: Into<std::io::Error>,
-{
-    let size = terminal.size().map_err(Into::into)?;
-    dispatch(
-        app,
-        Msg::Resize {
-            width: size.width,
-            height: size.height,
-        },
-        desk,
-    );
-    dispatch(app, Msg::Tick(clock.now()), desk);
-    loop {
-        terminal
-            .draw(|frame| ui::draw(app, theme, frame))
-            .map_err(Into::into)?;
-        let Ok(first) = inputs.recv() else {
-            return Ok(Ended::Quit);
-        };
-        let mut pending = vec![first];
-        pending.extend(inputs.try_iter());
-        for input in pending {
-            if let Input::Signal(signal) = input {
-                return Ok(Ended::Signal(signal));
-            }
-            if let Some(msg) = message(input, clock) {
-                for effect in dispatch(app, msg, desk) {
-                    if let Effect::Copy(text) = effect {
-                        copy(&text);
-                        app.flash(app.lang.t(T::Copied), false);
-                    }
-                }
-            }
-            if app.quit {
-                return Ok(Ended::Quit);
-            }
-        }
-    }
-}
-
-/// The app's message for an input, if it means anything to it.
-fn message(input: Input, clock: Clock) -> Option<Msg> {
-    match input {
-        Input::Tick => Some(Msg::Tick(clock.now())),
-        Input::Changed(Change::Put(case)) => Some(Msg::Changed(*case)),
-        Input::Changed(Change::Removed(id)) => Some(Msg::Removed(id)),
-        Input::Terminal(Event::Key(key)) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
-        Input::Terminal(Event::Paste(text)) => Some(Msg::Paste(text)),
-        Input::Terminal(Event::Resize(width, height)) => Some(Msg::Resize { width, height }),
-        Input::Terminal(Event::Mouse(mouse)) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
-                column: mouse.column,
-                row: mouse.row,
-            }),
-            MouseEventKind::ScrollDown => Some(Msg::Scroll {
-                column: mouse.column,
-                row: mouse.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Msg::Scroll {
-                column: mouse.column,
-                row: mouse.row,
-                down: false,
-            }),
-            _ => None,
-        },
-        Input::Terminal(_) | Input::Signal(_) => None,
-    }
 }
 
 fn spawn_terminal_reader(tx: Sender<Input>) {

@@ -48,6 +48,10 @@ pub enum Msg {
     },
     /// A case's audit trail, as asked for with [`Effect::LoadEvents`].
     Events(crate::domain::case::CaseId, Vec<crate::domain::event::Event>),
+    /// What an effect asked to be copied is on the clipboard.
+    Copied,
+    /// A line from the desk for the foot of the screen.
+    Notice(String),
 }
 
 /// What `update` asks the outside world to do; the result comes back as a [`Msg`].

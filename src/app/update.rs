@@ -67,6 +67,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             super::replace::ask(app, path, contents);
             Vec::new()
         }
+        Msg::Copied => {
+            app.flash(app.lang.t(T::Copied), false);
+            Vec::new()
+        }
+        Msg::Notice(text) => {
+            app.flash(text, false);
+            Vec::new()
+        }
         Msg::Events(id, events) => {
             if let Some(pane) = app.pane.as_mut().filter(|p| p.id == id) {
                 pane.events = events;

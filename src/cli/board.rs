@@ -54,7 +54,7 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
     let ended = tui::run_board(&mut app, &desk, watch, clock).map_err(|e| Failure::Failed(e.to_string()));
     drop(server);
     match ended? {
-        tui::Ended::Quit => Ok(()),
-        tui::Ended::Signal(signal) => Err(Failure::Ended(signal)),
+        crate::session::Ended::Quit | crate::session::Ended::Closed => Ok(()),
+        crate::session::Ended::Signal(signal) => Err(Failure::Ended(signal)),
     }
 }

@@ -8,6 +8,7 @@
 //! readable and writable by its owner only.
 
 mod client;
+pub mod frame;
 mod protocol;
 mod server;
 

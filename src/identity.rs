@@ -1,0 +1,102 @@
+//! Who is at a terminal, as the desk sees it: never what a client says, but
+//! what the system vouches for (the Unix user at the other end of a local
+//! socket, `SO_PEERCRED`; later the SSH key) matched against the desk's
+//! configured operators.
+
+use crate::config::Config;
+use crate::i18n::Lang;
+
+/// An operator of the desk: the name the audit trail records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operator {
+    pub name: String,
+    /// The language their entry sets, if it does.
+    pub language: Option<Lang>,
+}
+
+/// The login name of Unix user `uid`, or its number when it has none.
+pub fn user_name(uid: u32) -> String {
+    uzers::get_user_by_uid(uid).map_or_else(|| uid.to_string(), |u| u.name().to_string_lossy().into_owned())
+}
+
+/// The operator Unix user `uid` is at a desk run by `own_uid` with `config`;
+/// `Err` with their login name when they are none. With no `[[operator]]`
+/// entries the desk has one operator: the user running it, named as the
+/// configuration (or `env`, the login) says.
+pub fn of_unix_user(
+    config: &Config,
+    uid: u32,
+    own_uid: u32,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Operator, String> {
+    let entries = config.operators();
+    if entries.is_empty() {
+        return if uid == own_uid {
+            Ok(Operator {
+                name: config.operator(env),
+                language: None,
+            })
+        } else {
+            Err(user_name(uid))
+        };
+    }
+    let user = user_name(uid);
+    entries
+        .iter()
+        .find(|e| e.unix_user.as_deref() == Some(user.as_str()))
+        .map(|e| Operator {
+            name: e.name.trim().to_string(),
+            language: e.language,
+        })
+        .ok_or(user)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn config(text: &str) -> Config {
+        Config::parse(text, Path::new("config.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_desk_of_one_is_the_user_running_it() {
+        let env = |v: &str| (v == "USER").then(|| "anna".to_string());
+        let one = config("");
+        assert_eq!(of_unix_user(&one, 1000, 1000, env).unwrap().name, "anna");
+        assert!(
+            of_unix_user(&one, 1001, 1000, env).is_err(),
+            "another user is nobody here"
+        );
+        let named = config("operator = \"Anna de Vries\"\n");
+        assert_eq!(
+            of_unix_user(&named, 1000, 1000, env).unwrap().name,
+            "Anna de Vries"
+        );
+    }
+
+    #[test]
+    fn a_desk_of_several_knows_them_by_their_login() {
+        let root = user_name(0);
+        let desk = config(&format!(
+            "[[operator]]\nname = \"Bram Jansen\"\nunix_user = \"{root}\"\nlanguage = \"nl\"\n\n[[operator]]\nname = \"Anna\"\nunix_user = \"nobody-here\"\n"
+        ));
+        let bram = of_unix_user(&desk, 0, 1000, |_| None).unwrap();
+        assert_eq!(bram.name, "Bram Jansen");
+        assert_eq!(bram.language, Some(Lang::Nl));
+        assert_eq!(of_unix_user(&desk, 4_000_000, 0, |_| None), Err("4000000".into()));
+    }
+
+    #[test]
+    fn entries_that_clash_or_name_nobody_are_refused() {
+        let twice = "[[operator]]\nname = \"Anna\"\n[[operator]]\nname = \"Anna\"\n";
+        assert!(Config::parse(twice, Path::new("c.toml")).is_err());
+        let shared =
+            "[[operator]]\nname = \"A\"\nunix_user = \"x\"\n[[operator]]\nname = \"B\"\nunix_user = \"x\"\n";
+        assert!(Config::parse(shared, Path::new("c.toml")).is_err());
+        let blank = "[[operator]]\nname = \" \"\n";
+        assert!(Config::parse(blank, Path::new("c.toml")).is_err());
+    }
+}

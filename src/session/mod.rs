@@ -1,0 +1,130 @@
+//! One operator's board, wherever their terminal is: the loop that turns
+//! what arrives (keys, the clock, changes to the queue) into messages for the
+//! app, carries out what the app asks on the desk, and draws. It is generic
+//! over ratatui's backend and reads its input from a channel, so the same
+//! loop draws a board for a terminal at the end of a socket or SSH channel
+//! ([`screen::Screen`]) and for tests.
+
+pub mod input;
+pub mod screen;
+
+use std::sync::mpsc::Receiver;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use crate::app::effects::dispatch;
+use crate::app::{App, Effect, Msg};
+use crate::desk::{Clock, Desk};
+use crate::store::Change;
+use crate::ui::{self, Theme};
+
+/// What the loop waits for.
+#[derive(Debug)]
+pub enum Input {
+    Terminal(Event),
+    Tick,
+    Changed(Change),
+    /// A line for the foot of the screen from the desk (maintenance, a
+    /// notice before closing).
+    Notice(String),
+    /// A signal that ends the process: the loop ends as on quitting.
+    Signal(i32),
+    /// The terminal went away (the connection closed): the loop ends.
+    Closed,
+}
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    Signal(i32),
+    /// The terminal went away.
+    Closed,
+}
+
+/// The loop: wait for input, update, draw. Input that arrives together is
+/// handled together and drawn once.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    inputs: &Receiver<Input>,
+    desk: &dyn Desk,
+    clock: Clock,
+    theme: &Theme,
+    copy: &mut dyn FnMut(&str),
+) -> std::io::Result<Ended>
+where
+    B::Error: Into<std::io::Error>,
+{
+    let size = terminal.size().map_err(Into::into)?;
+    dispatch(
+        app,
+        Msg::Resize {
+            width: size.width,
+            height: size.height,
+        },
+        desk,
+    );
+    dispatch(app, Msg::Tick(clock.now()), desk);
+    loop {
+        terminal
+            .draw(|frame| ui::draw(app, theme, frame))
+            .map_err(Into::into)?;
+        let Ok(first) = inputs.recv() else {
+            return Ok(Ended::Quit);
+        };
+        let mut pending = vec![first];
+        pending.extend(inputs.try_iter());
+        for input in pending {
+            match input {
+                Input::Signal(signal) => return Ok(Ended::Signal(signal)),
+                Input::Closed => return Ok(Ended::Closed),
+                _ => {}
+            }
+            if let Some(msg) = message(input, clock) {
+                for effect in dispatch(app, msg, desk) {
+                    if let Effect::Copy(text) = effect {
+                        copy(&text);
+                        dispatch(app, Msg::Copied, desk);
+                    }
+                }
+            }
+            if app.quit {
+                return Ok(Ended::Quit);
+            }
+        }
+    }
+}
+
+/// The app's message for an input, if it means anything to it.
+fn message(input: Input, clock: Clock) -> Option<Msg> {
+    match input {
+        Input::Tick => Some(Msg::Tick(clock.now())),
+        Input::Changed(Change::Put(case)) => Some(Msg::Changed(*case)),
+        Input::Changed(Change::Removed(id)) => Some(Msg::Removed(id)),
+        Input::Terminal(Event::Key(key)) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Input::Terminal(Event::Paste(text)) => Some(Msg::Paste(text)),
+        Input::Terminal(Event::Resize(width, height)) => Some(Msg::Resize { width, height }),
+        Input::Terminal(Event::Mouse(mouse)) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Msg::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        Input::Notice(text) => Some(Msg::Notice(text)),
+        Input::Terminal(_) | Input::Signal(_) | Input::Closed => None,
+    }
+}
