@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod private_file;
 pub mod remote;
 pub mod sanitize;
+pub mod server;
 pub mod session;
 pub mod store;
 pub mod templates;

@@ -1,97 +1,104 @@
-//! The terminal: set it up and restore it, and run the loop that turns input
-//! into messages for the app and draws it. The loop is generic over the ratatui
-//! backend and reads its input from a channel, so tests (and later a server with
-//! one App per operator) can drive it without a real terminal.
+//! The terminal this process runs in, for a board the desk draws: raw mode,
+//! what the terminal sends and its size passed on as they come, the signals
+//! that end the process turned into an orderly end, and the terminal put back
+//! as it was — on quitting, on a signal, on a lost connection and on panic.
 
-use std::io::stdout;
+use std::io::{Read, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Sender, channel};
 use std::thread;
-use std::time::Duration;
 
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
 use ratatui::crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-use signal_hook::iterator::{Handle, Signals};
+use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::iterator::Signals;
 
-use crate::app::App;
-use crate::app::effects::osc52;
-use crate::desk::{Clock, Desk};
-use crate::session::{self, Ended, Input};
-use crate::store::Subscription;
-use crate::ui::Theme;
+use crate::remote::TerminalInfo;
+use crate::remote::attach::{Attached, Detached, Local};
 
 /// The signals that end a process by default and that the board turns into
 /// an orderly end: `kill`, a closed terminal window, an interrupt or quit
 /// sent from elsewhere (the keys themselves arrive as keys in raw mode).
 const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
-/// Runs the board in the real terminal until the operator quits or a signal
-/// ends it; `watch` (taken before the cases were read) brings every change
-/// saved in this process. The terminal is restored on quit, on a signal, on
-/// error and on panic. Every save is one atomic store call made between two
-/// inputs, so a signal never leaves one half done (a form not yet saved is
-/// simply not saved).
-pub fn run_board(
-    app: &mut App,
-    desk: &dyn Desk,
-    watch: Subscription,
-    clock: Clock,
-) -> std::io::Result<Ended> {
+/// This terminal as the desk needs to know it: its size, `TERM`, the
+/// language `LANG` asks for, and `NO_COLOR`.
+pub fn info() -> TerminalInfo {
+    let (cols, rows) = terminal::size().unwrap_or((80, 24));
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    TerminalInfo {
+        cols,
+        rows,
+        term: env("TERM").unwrap_or_default(),
+        lang: env("LC_ALL")
+            .or_else(|| env("LC_MESSAGES"))
+            .or_else(|| env("LANG")),
+        no_color: env("NO_COLOR").is_some(),
+    }
+}
+
+/// Shows the board the desk draws for `attached` in this terminal until the
+/// session ends; the terminal is put back as it was in every case.
+pub fn show(attached: Attached) -> std::io::Result<Detached> {
     let (tx, rx) = channel();
     let signals = spawn_signal_listener(tx.clone())?;
-    spawn_terminal_reader(tx.clone());
-    spawn_ticker(tx.clone());
-    spawn_store_watcher(watch, tx);
+    terminal::enable_raw_mode()?;
     install_panic_cleanup();
-    let mut terminal = ratatui::try_init()?;
-    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    let mut copy = |text: &str| {
-        use std::io::Write;
-        let mut out = stdout();
-        let _ = out.write_all(osc52(text).as_bytes());
-        let _ = out.flush();
-    };
-    let result = session::run(
-        &mut terminal,
-        app,
-        &rx,
-        desk,
-        clock,
-        &Theme::new(app.settings.colour),
-        &mut copy,
-    );
+    spawn_terminal_reader(tx);
+    let detached = attached.run(&rx, stdout());
+    // The desk switches its screen off when it ends the session; otherwise
+    // (a signal, a lost connection) it is switched off here.
+    if !matches!(detached, Detached::Exit { .. }) {
+        leave_board_screen();
+    }
     restore();
     signals.close();
-    result
+    Ok(detached)
 }
 
-/// Mouse and paste reporting are ours to switch off, and the cursor is shown
-/// again at once rather than when the terminal handle goes; ratatui restores
-/// the rest (raw mode, the alternate screen).
+/// Mouse and paste reporting off, the cursor shown, the main screen back.
+fn leave_board_screen() {
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        Show,
+        LeaveAlternateScreen
+    );
+}
+
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
-    ratatui::restore();
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(stdout(), Show);
+    let _ = stdout().flush();
 }
 
-/// Delivers the [`ENDING`] signals to the loop. A second one ends the process
-/// at once, as the signal would by default, should the orderly end hang.
-fn spawn_signal_listener(tx: Sender<Input>) -> std::io::Result<Handle> {
+/// Delivers the [`ENDING`] signals and new sizes to the loop. A second
+/// ending signal ends the process at once, as it would by default, should
+/// the orderly end hang.
+fn spawn_signal_listener(tx: Sender<Local>) -> std::io::Result<signal_hook::iterator::Handle> {
     let signalled = Arc::new(AtomicBool::new(false));
     for signal in ENDING {
         // Registered first, so it runs before the flag is set by the first signal.
         signal_hook::flag::register_conditional_default(signal, Arc::clone(&signalled))?;
         signal_hook::flag::register(signal, Arc::clone(&signalled))?;
     }
-    let mut signals = Signals::new(ENDING)?;
+    let mut wanted = ENDING.to_vec();
+    wanted.push(SIGWINCH);
+    let mut signals = Signals::new(wanted)?;
     let handle = signals.handle();
     thread::spawn(move || {
         for signal in signals.forever() {
-            if tx.send(Input::Signal(signal)).is_err() {
+            let local = if signal == SIGWINCH {
+                let (cols, rows) = terminal::size().unwrap_or((80, 24));
+                Local::Resize { cols, rows }
+            } else {
+                Local::Signal(signal)
+            };
+            if tx.send(local).is_err() {
                 break;
             }
         }
@@ -102,33 +109,20 @@ fn spawn_signal_listener(tx: Sender<Input>) -> std::io::Result<Handle> {
 fn install_panic_cleanup() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        leave_board_screen();
+        restore();
         previous(info);
     }));
 }
 
-fn spawn_terminal_reader(tx: Sender<Input>) {
+/// Passes on what the terminal sends, byte for byte: the desk reads keys
+/// from them.
+fn spawn_terminal_reader(tx: Sender<Local>) {
     thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if tx.send(Input::Terminal(event)).is_err() {
-                break;
-            }
-        }
-    });
-}
-
-fn spawn_ticker(tx: Sender<Input>) {
-    thread::spawn(move || {
-        while tx.send(Input::Tick).is_ok() {
-            thread::sleep(Duration::from_secs(1));
-        }
-    });
-}
-
-fn spawn_store_watcher(watch: Subscription, tx: Sender<Input>) {
-    thread::spawn(move || {
-        for numbered in watch {
-            if tx.send(Input::Changed(numbered.change)).is_err() {
+        let mut stdin = std::io::stdin();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdin.read(&mut buf) {
+            if n == 0 || tx.send(Local::Bytes(buf[..n].to_vec())).is_err() {
                 break;
             }
         }

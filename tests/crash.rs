@@ -503,23 +503,28 @@ fn sigkill_at_random_moments_loses_nothing_that_was_reported_saved() {
     let mut promised: Vec<(Op, CaseId, Seen)> = Vec::new();
     let mut tally = Tally::default();
     while tally.kills < KILLS && (tally.kills < MIN_KILLS || started.elapsed() < CRASH_BUDGET) {
-        let mut sorted = durations.clone();
-        sorted.sort();
-        let median = sorted[sorted.len() / 2].as_micros() as u64;
+        let median = |durations: &[Duration]| {
+            let mut sorted = durations.to_vec();
+            sorted.sort();
+            sorted[sorted.len() / 2].as_micros() as u64
+        };
         // Half the rounds run commands back to back and kill one at any moment
         // of up to three commands' time; the other half kill one command in
         // the last part of its life, where it writes, flushes and reports.
-        let (targeted, delay) = if rng.below(2) == 0 {
-            (false, rng.below(3 * median))
-        } else {
-            (true, median * 7 / 10 + rng.below(median * 4 / 10))
-        };
+        let targeted = rng.below(2) == 1;
+        let mut delay = rng.below(3 * median(&durations));
         let mut before = model.clone();
         let mut killed = None;
         let round = Instant::now();
         while killed.is_none() {
             n += 1;
             let op = choose(&mut rng, &before, n);
+            if targeted {
+                // From the commands' times so far: a command that ran to the
+                // end makes the next aim shorter where it was too long.
+                let m = median(&durations[durations.len().saturating_sub(20)..]);
+                delay = m * 7 / 10 + rng.below(m * 4 / 10 + 1);
+            }
             let spawned = Instant::now();
             let deadline = if targeted { spawned } else { round } + Duration::from_micros(delay);
             let child = world.command(&op.args()).spawn().unwrap();
@@ -751,20 +756,31 @@ impl Board {
     }
 }
 
-/// The lock of a board killed with SIGKILL does not keep the next one out, nor
-/// does the socket it left behind.
+/// The lock of a desk killed with SIGKILL does not keep the next one out, nor
+/// does the socket it left behind; a board killed with SIGKILL leaves its
+/// desk to end by itself and let go of the database.
 #[test]
-fn a_board_killed_with_sigkill_leaves_no_stale_lock() {
+fn a_desk_killed_with_sigkill_leaves_no_stale_lock() {
     let world = World::new();
     world.ok(&add_args("Jan Jansen", "First."));
-    let board = Board::start(&world);
-    // Through the board while it runs.
-    let second = world.ok(&add_args("Piet Pieters", "Through the board."));
-    board.sigkill();
+    let mut desk = world.command(&["serve"]).spawn().unwrap();
+    let socket = world.db().join(klachtdesk::remote::SOCKET);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::os::unix::net::UnixStream::connect(&socket).is_err() {
+        assert!(Instant::now() < deadline, "the desk did not start");
+        thread::sleep(Duration::from_millis(10));
+    }
+    // Through the desk while it runs.
+    let second = world.ok(&add_args("Piet Pieters", "Through the desk."));
+    let killed = Command::new("kill")
+        .args(["-KILL", &desk.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    desk.wait().unwrap();
 
     // The command line opens the database itself at once.
-    let socket = world.db().join(klachtdesk::remote::SOCKET);
-    assert!(socket.exists(), "the killed board left its socket behind");
+    assert!(socket.exists(), "the killed desk left its socket behind");
     let listed = world.ok(&["list", "--json"]);
     assert!(listed.contains(second.trim()), "{listed}");
     {
@@ -773,13 +789,21 @@ fn a_board_killed_with_sigkill_leaves_no_stale_lock() {
     }
     world.wait_unlocked();
 
-    // A new board starts, replaces the socket, and the command line works
-    // through it.
+    // A board starts a new desk, which replaces the socket, and the command
+    // line works through it.
     let board = Board::start(&world);
-    let third = world.ok(&add_args("Klaas Klaassen", "Through the new board."));
+    let third = world.ok(&add_args("Klaas Klaassen", "Through the new desk."));
     assert_eq!(third.trim(), "K-2026-0003");
     board.sigkill();
-    let store = world.open();
+    // The desk ends by itself once its last board is gone.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let store = loop {
+        match Store::open(&world.db()) {
+            Ok(store) => break store,
+            Err(e) => assert!(Instant::now() < deadline, "the desk kept the database: {e}"),
+        }
+        thread::sleep(Duration::from_millis(100));
+    };
     assert_eq!(check_consistent(&store).len(), 3);
 }
 

@@ -12,7 +12,6 @@ mod pty;
 
 use klachtdesk::domain::case::{CaseId, Satisfaction};
 use klachtdesk::domain::workflow::State;
-use klachtdesk::store::Store;
 use pty::{Board, CTRL_S, DOWN, ENTER, ESC, TAB};
 
 #[test]
@@ -117,7 +116,7 @@ fn a_phone_complaint_from_intake_to_closing() {
     board.wait_for_restored_terminal();
     drop(board);
 
-    let store = Store::open(&db).expect("the database opens after quitting");
+    let store = pty::open_once_free(&db);
     let id = CaseId::new(2026, 1);
     let case = store.get(id).unwrap();
     assert_eq!(case.state, State::Closed);

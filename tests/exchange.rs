@@ -38,7 +38,7 @@ use klachtdesk::exchange::{
 };
 use klachtdesk::i18n::Lang;
 use klachtdesk::i18n::{Describe, DescribeIn};
-use klachtdesk::remote::Server;
+use klachtdesk::server::DeskServer;
 use klachtdesk::store::Store;
 use klachtdesk::store::backup::BackupError;
 use klachtdesk::store::import::ImportError;
@@ -1385,10 +1385,16 @@ fn cli_backup_and_restore() {
 }
 
 /// A board: the store held open in this process, with its server.
-fn board(w: &World) -> (Store, Server) {
+fn board(w: &World) -> (Store, DeskServer) {
     let store = open(&w.db());
     let desk = Local::new(store.clone(), rules(), Clock::Pinned(now()), "tester".into());
-    let server = Server::start(desk).unwrap();
+    let server = DeskServer::start(
+        desk,
+        Config::default(),
+        klachtdesk::keymap::Keymap::default(),
+        klachtdesk::app::Settings::default(),
+    )
+    .unwrap();
     (store, server)
 }
 

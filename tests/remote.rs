@@ -20,12 +20,15 @@ use std::time::Duration;
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use chrono::{TimeZone, Utc};
+use klachtdesk::app::Settings;
 use klachtdesk::config::Config;
 use klachtdesk::desk::{Clock, Desk, Local};
 use klachtdesk::domain::case::CaseId;
 use klachtdesk::domain::workflow::Rules;
 use klachtdesk::i18n::Lang;
-use klachtdesk::remote::{self, Client, MAX_CONNECTIONS, MAX_LINE, Server, StartError, VERSION};
+use klachtdesk::keymap::Keymap;
+use klachtdesk::remote::{self, Client, MAX_CONNECTIONS, MAX_LINE, StartError, VERSION};
+use klachtdesk::server::DeskServer;
 use klachtdesk::store::Store;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -86,6 +89,30 @@ impl World {
         cmd
     }
 
+    /// `klachtdesk serve` on this world's database, answering once it runs.
+    fn desk_process(&self) -> std::process::Child {
+        let home = self.dir.path().join("home");
+        let desk = std::process::Command::new(env!("CARGO_BIN_EXE_klachtdesk"))
+            .arg("serve")
+            .env_clear()
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("LANG", "C")
+            .env("USER", "tester")
+            .env("KLACHTDESK_DB", self.db())
+            .env("KLACHTDESK_NOW", NOW)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while UnixStream::connect(self.socket()).is_err() {
+            assert!(std::time::Instant::now() < deadline, "the desk did not start");
+            thread::sleep(Duration::from_millis(20));
+        }
+        desk
+    }
+
     /// Registers Jan, giving up on an answer after 3 seconds.
     fn impatient_add(&self) -> Output {
         self.cmd()
@@ -141,11 +168,20 @@ fn board_desk(store: &Store) -> Local {
     Local::new(store.clone(), board_rules(), board_clock(), "anna".into())
 }
 
-/// A board: the store held open, and the server beside it.
-fn board(world: &World) -> (Store, Server) {
+/// The desk: the store held open, served at its socket.
+fn board(world: &World) -> (Store, DeskServer) {
     let store = Store::open(&world.db()).unwrap();
-    let server = Server::start(board_desk(&store)).unwrap();
+    let server = desk_server(&store).unwrap();
     (store, server)
+}
+
+fn desk_server(store: &Store) -> Result<DeskServer, StartError> {
+    DeskServer::start(
+        board_desk(store),
+        Config::default(),
+        Keymap::default(),
+        Settings::default(),
+    )
 }
 
 /// A connection that has said hello as the command line does.
@@ -302,13 +338,13 @@ fn a_socket_left_by_a_crashed_board_is_replaced() {
     let store = Store::open(&world.db()).unwrap();
     drop(UnixListener::bind(world.socket()).unwrap());
     assert!(world.socket().exists(), "the leftover is there");
-    let server = Server::start(board_desk(&store)).unwrap();
-    let mode = fs::metadata(server.path()).unwrap().permissions().mode() & 0o777;
+    let server = desk_server(&store).unwrap();
+    let mode = fs::metadata(server.socket()).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "the socket is its owner's only");
     assert_eq!(world.ok(&JAN), "K-2026-0001\n");
 
     // A board that answers is not displaced …
-    let second = Server::start(board_desk(&store));
+    let second = desk_server(&store);
     assert!(matches!(second, Err(StartError::Taken(_))), "{second:?}");
     assert!(world.ok(&["list"]).contains("K-2026-0001"), "and still answers");
     // … and only the running board's socket goes when it closes.
@@ -317,7 +353,7 @@ fn a_socket_left_by_a_crashed_board_is_replaced() {
 
     // A file that is not a socket is left alone.
     fs::write(world.socket(), "not mine").unwrap();
-    let blocked = Server::start(board_desk(&store));
+    let blocked = desk_server(&store);
     assert!(matches!(blocked, Err(StartError::InTheWay(_))), "{blocked:?}");
     assert_eq!(fs::read_to_string(world.socket()).unwrap(), "not mine");
 }
@@ -326,7 +362,7 @@ fn a_socket_left_by_a_crashed_board_is_replaced() {
 fn garbage_gets_an_error_and_the_board_keeps_answering() {
     let world = World::new();
     let (store, server) = board(&world);
-    let socket = server.path().to_path_buf();
+    let socket = server.socket().to_path_buf();
 
     // No hello: refused, and closed.
     let mut stream = UnixStream::connect(&socket).unwrap();
@@ -452,34 +488,27 @@ fn a_request_whose_caller_gave_up_is_not_carried_out() {
     let world = World::new();
     let (store, server) = board(&world);
     let intake = r#"{"register":{"intake":{"name":"Jan Jansen","phone":"06-12345678","email":"","organisation":"","service":"Penetration testing","channel":"phone","complained_at":null,"description":"Late."}}}"#;
-    let answer = ask(server.path(), intake, -1_000);
+    let answer = ask(&server.socket(), intake, -1_000);
     assert_eq!(answer["bad-request"], "expired", "{answer}");
     // Too little of its patience left to be sure the answer arrives in time.
-    let answer = ask(server.path(), intake, 500);
+    let answer = ask(&server.socket(), intake, 500);
     assert_eq!(answer["bad-request"], "expired", "{answer}");
     assert_eq!(store.len(), 0, "nothing registered");
-    let answer = ask(server.path(), intake, 30_000);
+    let answer = ask(&server.socket(), intake, 30_000);
     assert!(answer["case"].is_object(), "{answer}");
     assert_eq!(store.len(), 1);
 }
 
-/// The attack's case: a board that is stopped (SIGSTOP) while the command
-/// line waits. The command line gives up, saying nothing was done; when the
-/// board runs again, nothing is done.
+/// The attack's case: the desk that holds the database is stopped (SIGSTOP)
+/// while the command line waits. The command line gives up, saying nothing
+/// was done; when the desk runs again, nothing is done.
 #[test]
-fn a_stopped_board_does_nothing_the_command_line_gave_up_on() {
-    #[path = "support/pty.rs"]
-    mod pty;
+fn a_stopped_desk_does_nothing_the_command_line_gave_up_on() {
     let world = World::new();
-    let home = world.dir.path().join("home");
-    let db = world.db();
-    let board_args = ["--db", db.to_str().unwrap(), "--now", NOW];
-    let mut board = pty::Board::spawn(pty::klachtdesk(&home, &board_args));
-    board.wait_for("Received");
-    let pid = board.child.process_id().expect("the board's pid");
+    let mut desk = world.desk_process();
     let signal = |sig: &str| {
         let status = std::process::Command::new("kill")
-            .args([sig, &pid.to_string()])
+            .args([sig, &desk.id().to_string()])
             .status()
             .unwrap();
         assert!(status.success());
@@ -499,8 +528,8 @@ fn a_stopped_board_does_nothing_the_command_line_gave_up_on() {
         "[]",
         "nothing was registered"
     );
-    board.keys("q");
-    assert!(board.wait_for_exit(), "the board quits");
+    signal("-TERM");
+    assert!(desk.wait().unwrap().success(), "the desk closes on SIGTERM");
 }
 
 /// A board that took the request and then went silent (stopped, or stuck
@@ -550,8 +579,8 @@ fn an_unanswered_request_is_never_carried_out_late_and_a_retry_registers_once() 
 
     // The board gets to it only now: too late, so it is not carried out.
     fs::remove_file(world.socket()).unwrap();
-    let server = Server::start(board_desk(&store)).unwrap();
-    let (mut stream, mut reader) = greeted(server.path());
+    let server = desk_server(&store).unwrap();
+    let (mut stream, mut reader) = greeted(&server.socket());
     stream.write_all(envelope.as_bytes()).unwrap();
     let reply = read_json(&mut reader);
     assert_eq!(reply["response"]["bad-request"], "expired", "{reply}");
@@ -595,10 +624,10 @@ fn connections_past_the_cap_are_refused_and_idle_ones_closed() {
     let (_store, server) = board(&world);
     // Connections that never say hello hold a place only for a few seconds.
     let idle: Vec<UnixStream> = (0..MAX_CONNECTIONS)
-        .map(|_| UnixStream::connect(server.path()).unwrap())
+        .map(|_| UnixStream::connect(server.socket()).unwrap())
         .collect();
     thread::sleep(Duration::from_millis(300));
-    let one_more = UnixStream::connect(server.path()).unwrap();
+    let one_more = UnixStream::connect(server.socket()).unwrap();
     one_more.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     let refused = read_json(&mut BufReader::new(one_more));
     assert_eq!(
@@ -622,10 +651,10 @@ fn a_request_for_many_cases_is_refused_and_repeats_count_once() {
     // 100,000 copies of one number: within the size of a request, but far
     // more cases than one request may ask for (larger ones are too long).
     let many = format!(r#"{{"trails":{{"ids":[{}]}}}}"#, vec![id; 100_000].join(","));
-    let answer = ask(server.path(), &many, 60_000);
+    let answer = ask(&server.socket(), &many, 60_000);
     assert_eq!(answer["bad-request"]["too-many-cases"]["max"], 1_000, "{answer}");
     let repeated = format!(r#"{{"trails":{{"ids":[{}]}}}}"#, vec![id; 1_000].join(","));
-    let answer = ask(server.path(), &repeated, 60_000);
+    let answer = ask(&server.socket(), &repeated, 60_000);
     assert_eq!(
         answer["trails"].as_array().unwrap().len(),
         1,
@@ -643,7 +672,7 @@ fn removing_personal_data_is_refused_through_the_board() {
     world.ok(&JAN);
     world.ok(&["move", "K-2026-0001", "closed", "--withdrawn", "Settled"]);
     let anonymise = r#"{"execute":{"id":"K-2026-0001","expected_version":null,"commands":[{"anonymise":{"reason":"request","pseudonym":"x"}}]}}"#;
-    let answer = ask(server.path(), anonymise, 60_000);
+    let answer = ask(&server.socket(), anonymise, 60_000);
     assert_eq!(answer["bad-request"], "needs-database-to-itself", "{answer}");
     let case = store.get(CaseId::new(2026, 1)).unwrap();
     assert_eq!(case.contact.name, "Jan Jansen", "nothing was removed");

@@ -18,6 +18,7 @@ mod moves;
 mod output;
 mod privacy;
 mod report;
+mod serve;
 mod session;
 mod show;
 mod text;
@@ -74,6 +75,8 @@ pub enum Cmd {
     /// Everything held about one person (right of access), or erase it
     #[command(subcommand)]
     Subject(privacy::SubjectCmd),
+    /// Run the desk: hold the database and draw every operator's board
+    Serve(serve::Args),
     /// Measure the board's speed on generated queues
     #[command(hide = true)]
     Bench(bench::Args),
@@ -130,6 +133,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Doctor(args)) => doctor::run(&mut session, &cli.global, &args),
         Some(Cmd::Purge(args)) => privacy::run(&mut session, &args),
         Some(Cmd::Subject(cmd)) => privacy::subject(&mut session, &cmd),
+        Some(Cmd::Serve(args)) => serve::run(&mut session, &args),
         Some(Cmd::Bench(args)) => bench::run(&mut session, &args),
         None => board::run(&mut session),
     }

@@ -231,8 +231,18 @@ impl Session {
         }
     }
 
+    /// Whether this is the demo, on a database of its own.
+    pub fn demo(&self) -> bool {
+        self.global.demo
+    }
+
+    /// The configuration file named with `--config`, if one is.
+    pub fn config_path(&self) -> Option<&std::path::Path> {
+        self.global.config.as_deref()
+    }
+
     /// The configured database folder: `--db`, or the platform's default.
-    fn database_path(&self) -> Result<PathBuf, Failure> {
+    pub fn database_path(&self) -> Result<PathBuf, Failure> {
         self.global
             .db
             .clone()

@@ -113,8 +113,12 @@ pub enum BadRequest {
     Version { client: u32, desk: u32 },
     #[error("the desk's clock is not pinned to the caller's --now")]
     ClockPinned,
-    #[error("this user is not an operator of the desk")]
-    NotAnOperator,
+    #[error("the user {user} is not an operator of the desk")]
+    NotAnOperator { user: String },
+    #[error("the desk serves {max} boards at once already")]
+    TooManySessions { max: usize },
+    #[error("this desk draws no boards")]
+    NoBoards,
     #[error("a hello was expected first")]
     NoHello,
 }

@@ -249,7 +249,14 @@ DbNotFlushed => "could not save: {reason}. Nothing was changed. Solve the proble
     BadRequestTooManyConnections => "the klachtdesk that has the database open already serves {max} connections; try again in a moment", "de klachtdesk die de database open heeft, bedient al {max} verbindingen; probeer het zo opnieuw";
     BadRequestVersion => "this klachtdesk speaks protocol version {client} and the one that has the database open speaks {desk}: use the same version of klachtdesk for both", "deze klachtdesk spreekt protocolversie {client} en de klachtdesk die de database open heeft {desk}: gebruik voor beide dezelfde versie van klachtdesk";
     BadRequestClockPinned => "--now (or KLACHTDESK_NOW) cannot be used while another klachtdesk has the database open: its clock decides the time of every change; leave out --now, or close that klachtdesk", "--now (of KLACHTDESK_NOW) kan niet worden gebruikt terwijl een andere klachtdesk de database open heeft: diens klok bepaalt de tijd van elke wijziging; laat --now weg, of sluit die klachtdesk";
-    BadRequestNotAnOperator => "your user is not an operator of this desk", "uw gebruiker is geen medewerker van deze desk";
+    BadRequestNotAnOperator => "the user {user} is not an operator of this desk: add an [[operator]] entry with unix_user = \"{user}\" to the desk's configuration", "de gebruiker {user} is geen medewerker van deze desk: voeg een [[operator]]-item met unix_user = \"{user}\" toe aan de configuratie van de desk";
+    BadRequestTooManySessions => "the desk already serves {max} boards at once ([desk] max_sessions); try again when someone has closed theirs", "de desk bedient al {max} borden tegelijk ([desk] max_sessions); probeer het opnieuw als iemand het zijne heeft gesloten";
+    BadRequestNoBoards => "the klachtdesk that has the database open draws no boards", "de klachtdesk die de database open heeft, tekent geen borden";
+    Serving => "The desk is open at {socket}: `klachtdesk` on this machine attaches to it. Ctrl+C closes it.", "De desk is open op {socket}: `klachtdesk` op deze machine sluit erop aan. Ctrl+C sluit hem.";
+    DeskClosing => "The desk is closing: what was saved stays saved; start klachtdesk again in a moment.", "De desk sluit: wat is opgeslagen blijft bewaard; start klachtdesk zo opnieuw.";
+    DeskLost => "the desk went away and could not be reached again; what was saved is kept: start klachtdesk again", "de desk is weggevallen en was niet opnieuw te bereiken; wat is opgeslagen is bewaard: start klachtdesk opnieuw";
+    DeskNotStarted => "the desk could not be started: {reason}", "de desk kon niet worden gestart: {reason}";
+    DeskSlow => "the desk did not answer in time; its messages are in {log}", "de desk antwoordde niet op tijd; zijn meldingen staan in {log}";
     BadRequestNoHello => "the connection did not start with a hello", "de verbinding begon niet met een begroeting";
 
 // Privacy.

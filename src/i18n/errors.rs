@@ -126,7 +126,9 @@ impl Describe for BadRequest {
                 lang.fill(T::BadRequestVersion, &[("client", client), ("desk", desk)])
             }
             BadRequest::ClockPinned => lang.t(T::BadRequestClockPinned).to_string(),
-            BadRequest::NotAnOperator => lang.t(T::BadRequestNotAnOperator).to_string(),
+            BadRequest::NotAnOperator { user } => lang.fill(T::BadRequestNotAnOperator, &[("user", user)]),
+            BadRequest::TooManySessions { max } => lang.fill(T::BadRequestTooManySessions, &[("max", max)]),
+            BadRequest::NoBoards => lang.t(T::BadRequestNoBoards).to_string(),
             BadRequest::NoHello => lang.t(T::BadRequestNoHello).to_string(),
         }
     }

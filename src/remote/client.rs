@@ -12,7 +12,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::protocol::{Envelope, Hello, LineError, Reply, VERSION, Welcome, now_ms, read_line, write_line};
+use super::protocol::{
+    Envelope, Hello, LineError, Purpose, Reply, VERSION, Welcome, now_ms, read_line, write_line,
+};
 use super::socket_path;
 use crate::desk::{BadRequest, Desk, Request, Response};
 use crate::i18n::Describe;
@@ -68,56 +70,79 @@ pub enum ConnectError {
     Broken(StoreError),
 }
 
+/// A connection that has been welcomed: its two ends, and who the desk
+/// says the caller is.
+pub(super) struct Welcomed {
+    pub reader: BufReader<UnixStream>,
+    pub writer: UnixStream,
+    pub operator: String,
+}
+
+/// Connects to the klachtdesk that has the database at `db` open and says
+/// hello for `purpose`; fails when none answers there. `pinned` is the
+/// caller's `--now`, if any; `lang` words the failures.
+pub(super) fn greet(
+    db: &Path,
+    lang: Lang,
+    pinned: Option<DateTime<Utc>>,
+    purpose: Purpose,
+) -> Result<Welcomed, ConnectError> {
+    let stream = UnixStream::connect(socket_path(db)).map_err(ConnectError::Absent)?;
+    let broken =
+        |e: io::Error| ConnectError::Broken(open_failed(db, lang.fill(T::RemoteBroken, &[("reason", &e)])));
+    let hello_patience = HELLO_PATIENCE.min(patience());
+    stream.set_read_timeout(Some(hello_patience)).map_err(broken)?;
+    stream.set_write_timeout(Some(patience())).map_err(broken)?;
+    let mut reader = BufReader::new(stream.try_clone().map_err(broken)?);
+    let mut writer = stream;
+    // A desk that refuses at once (too many connections) may close
+    // before the hello is written: its refusal is still there to read.
+    let hello = Hello {
+        version: VERSION,
+        pinned,
+        purpose,
+    };
+    let sent = write_line(&mut writer, &hello);
+    let line = match read_line(&mut reader, usize::MAX - 1) {
+        Ok(Some(line)) => line,
+        Ok(None) => {
+            return Err(broken(
+                sent.err().unwrap_or_else(|| io::ErrorKind::UnexpectedEof.into()),
+            ));
+        }
+        // Nothing was asked of it yet: nothing was done.
+        Err(LineError::Io(e)) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+            let silent = lang.fill(T::RemoteSilent, &[("seconds", &hello_patience.as_secs())]);
+            return Err(ConnectError::Broken(open_failed(db, silent)));
+        }
+        Err(LineError::Io(e)) => return Err(broken(e)),
+        Err(LineError::TooLong) => return Err(broken(io::ErrorKind::InvalidData.into())),
+    };
+    let welcome: Welcome = serde_json::from_slice(&line).map_err(|e| {
+        ConnectError::Broken(open_failed(
+            db,
+            lang.fill(T::RemoteMisunderstood, &[("reason", &e)]),
+        ))
+    })?;
+    match welcome {
+        Welcome::Welcome { operator, .. } => Ok(Welcomed {
+            reader,
+            writer,
+            operator,
+        }),
+        Welcome::Refused(bad) => Err(ConnectError::Refused(bad)),
+    }
+}
+
 impl Client {
-    /// Connects to the klachtdesk that has the database at `db` open; fails
-    /// when none answers there. `pinned` is the caller's `--now`, if any;
-    /// `lang` words the failures.
+    /// Connects to the klachtdesk that has the database at `db` open, for
+    /// requests; see [`greet`].
     pub fn connect(db: &Path, lang: Lang, pinned: Option<DateTime<Utc>>) -> Result<Client, ConnectError> {
-        let stream = UnixStream::connect(socket_path(db)).map_err(ConnectError::Absent)?;
-        let broken = |e: io::Error| {
-            ConnectError::Broken(open_failed(db, lang.fill(T::RemoteBroken, &[("reason", &e)])))
-        };
-        let hello_patience = HELLO_PATIENCE.min(patience());
-        stream.set_read_timeout(Some(hello_patience)).map_err(broken)?;
-        stream.set_write_timeout(Some(patience())).map_err(broken)?;
-        let mut reader = BufReader::new(stream.try_clone().map_err(broken)?);
-        let mut writer = stream;
-        // A desk that refuses at once (too many connections) may close
-        // before the hello is written: its refusal is still there to read.
-        let sent = write_line(
-            &mut writer,
-            &Hello {
-                version: VERSION,
-                pinned,
-            },
-        );
-        let line = match read_line(&mut reader, usize::MAX - 1) {
-            Ok(Some(line)) => line,
-            Ok(None) => {
-                return Err(broken(
-                    sent.err().unwrap_or_else(|| io::ErrorKind::UnexpectedEof.into()),
-                ));
-            }
-            // Nothing was asked of it yet: nothing was done.
-            Err(LineError::Io(e))
-                if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) =>
-            {
-                let silent = lang.fill(T::RemoteSilent, &[("seconds", &hello_patience.as_secs())]);
-                return Err(ConnectError::Broken(open_failed(db, silent)));
-            }
-            Err(LineError::Io(e)) => return Err(broken(e)),
-            Err(LineError::TooLong) => return Err(broken(io::ErrorKind::InvalidData.into())),
-        };
-        let welcome: Welcome = serde_json::from_slice(&line).map_err(|e| {
-            ConnectError::Broken(open_failed(
-                db,
-                lang.fill(T::RemoteMisunderstood, &[("reason", &e)]),
-            ))
-        })?;
-        let operator = match welcome {
-            Welcome::Welcome { operator, .. } => operator,
-            Welcome::Refused(bad) => return Err(ConnectError::Refused(bad)),
-        };
+        let Welcomed {
+            reader,
+            writer,
+            operator,
+        } = greet(db, lang, pinned, Purpose::Requests)?;
         Ok(Client {
             db: db.to_path_buf(),
             lang,
@@ -169,7 +194,7 @@ impl Client {
     }
 }
 
-fn open_failed(db: &Path, reason: String) -> StoreError {
+pub(super) fn open_failed(db: &Path, reason: String) -> StoreError {
     StoreError::Open {
         path: db.to_path_buf(),
         reason,

@@ -7,6 +7,7 @@
 //! The socket lives in the database folder (private to its owner) and is itself
 //! readable and writable by its owner only.
 
+pub mod attach;
 mod client;
 pub mod frame;
 mod protocol;
@@ -15,8 +16,8 @@ mod server;
 use std::path::{Path, PathBuf};
 
 pub use client::{Client, ConnectError};
-pub use protocol::{MAX_LINE, VERSION};
-pub use server::{MAX_CONNECTIONS, Server, StartError};
+pub use protocol::{MAX_LINE, Purpose, TerminalInfo, VERSION};
+pub use server::{Attaching, Host, MAX_CONNECTIONS, Server, StartError};
 
 /// The socket's name inside the database folder.
 pub const SOCKET: &str = "klachtdesk.sock";

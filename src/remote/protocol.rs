@@ -14,7 +14,7 @@ use crate::desk::{BadRequest, Request, Response};
 use crate::domain::moment;
 
 /// Changes whenever a message changes shape.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The longest line the desk reads (2 MiB): real requests are a few
 /// kilobytes, the largest (a step with three long texts) well under one.
@@ -28,6 +28,38 @@ pub struct Hello {
     /// pinned to the same moment: the desk's clock decides every change's time.
     #[serde(with = "moment::option", default)]
     pub pinned: Option<DateTime<Utc>>,
+    /// What the connection is for: requests (the command line), or a
+    /// terminal that attaches to a board of its own.
+    #[serde(default)]
+    pub purpose: Purpose,
+}
+
+/// What a connection is for.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purpose {
+    /// One request after another, each with its answer.
+    #[default]
+    Requests,
+    /// A board for this terminal; frames follow the welcome (see `frame`).
+    Attach(TerminalInfo),
+}
+
+/// The terminal that attaches: what the board is drawn for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerminalInfo {
+    pub cols: u16,
+    pub rows: u16,
+    /// `TERM`.
+    #[serde(default)]
+    pub term: String,
+    /// `LANG` (or `LC_ALL`, `LC_MESSAGES`), for the language when the
+    /// operator's entry sets none.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// `NO_COLOR` was set.
+    #[serde(default)]
+    pub no_color: bool,
 }
 
 /// The desk's answer to a hello.

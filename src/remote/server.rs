@@ -13,11 +13,13 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use super::protocol::{
-    Envelope, Hello, LineError, MAX_LINE, Reply, VERSION, Welcome, now_ms, read_line, write_line,
+    Envelope, Hello, LineError, MAX_LINE, Purpose, Reply, TerminalInfo, VERSION, Welcome, now_ms, read_line,
+    write_line,
 };
 use super::socket_path;
 use crate::desk::{BadRequest, Desk, Local, Response};
 use crate::i18n::{Lang, T};
+use crate::identity::Operator;
 
 /// How long a connection may sit idle (or refuse to take its answer) before it
 /// is closed, so that a forgotten client does not hold a thread for ever.
@@ -48,6 +50,38 @@ impl StartError {
     }
 }
 
+/// What the desk that listens does with its connections beyond answering
+/// requests: say who a Unix user is at the desk, and draw boards.
+pub trait Host: Send + Sync {
+    /// The operator Unix user `uid` is here, or why they are none.
+    fn operator(&self, uid: u32) -> Result<Operator, BadRequest>;
+
+    /// Serves a terminal that attaches, on this connection's thread, until
+    /// its session ends; `Err` refuses it before anything is drawn (the
+    /// refusal is sent as the welcome).
+    fn attach(&self, connection: Attaching) -> Result<(), BadRequest>;
+}
+
+/// A terminal attaching: who, what terminal, and the connection (the
+/// welcome not yet sent: [`Attaching::welcome`] sends it).
+pub struct Attaching {
+    pub operator: Operator,
+    pub terminal: TerminalInfo,
+    pub reader: BufReader<UnixStream>,
+    pub writer: UnixStream,
+}
+
+impl Attaching {
+    /// Tells the terminal it is welcome; frames follow.
+    pub fn welcome(&mut self) -> io::Result<()> {
+        let welcome = Welcome::Welcome {
+            version: VERSION,
+            operator: self.operator.name.clone(),
+        };
+        write_line(&mut self.writer, &welcome)
+    }
+}
+
 /// A running server. Dropping it stops it and removes its socket.
 #[derive(Debug)]
 pub struct Server {
@@ -56,6 +90,8 @@ pub struct Server {
     file: (u64, u64),
     stop: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
+    /// Connections for requests open now.
+    open: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -63,7 +99,7 @@ impl Server {
     /// every request on it as the operator the connecting user is. A socket
     /// left by a klachtdesk that crashed is replaced; one that still answers
     /// is left alone.
-    pub fn start(desk: Local) -> Result<Server, StartError> {
+    pub fn start(desk: Local, host: Arc<dyn Host>) -> Result<Server, StartError> {
         let path = socket_path(desk.path());
         clear_stale(&path)?;
         let listen_err = |e: io::Error| StartError::Listen {
@@ -81,11 +117,17 @@ impl Server {
             }
         };
         let stop = Arc::new(AtomicBool::new(false));
+        let open = Arc::new(AtomicUsize::new(0));
         let accept = {
-            let (stop, desk) = (stop.clone(), Arc::new(desk));
+            let (stop, open) = (stop.clone(), open.clone());
+            let listening = Listening {
+                desk: Arc::new(desk),
+                host,
+                open,
+            };
             thread::Builder::new()
                 .name("klachtdesk-remote".into())
-                .spawn(move || accept_loop(&listener, &desk, &stop))
+                .spawn(move || accept_loop(&listener, &listening, &stop))
                 .map_err(listen_err)?
         };
         Ok(Server {
@@ -93,6 +135,7 @@ impl Server {
             file: (meta.dev(), meta.ino()),
             stop,
             accept: Some(accept),
+            open,
         })
     }
 
@@ -100,6 +143,18 @@ impl Server {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// How many connections for requests are open now.
+    pub fn requests_open(&self) -> usize {
+        self.open.load(Ordering::SeqCst)
+    }
+}
+
+/// What the accepting thread hands each connection.
+struct Listening {
+    desk: Arc<Local>,
+    host: Arc<dyn Host>,
+    open: Arc<AtomicUsize>,
 }
 
 impl Drop for Server {
@@ -150,30 +205,31 @@ const MAX_HELLO: usize = 4 * 1024;
 /// patience left, so that its answer arrives before the caller gives up.
 const MARGIN_MS: u64 = 2_000;
 
-fn accept_loop(listener: &UnixListener, desk: &Arc<Local>, stop: &AtomicBool) {
-    let open = Arc::new(AtomicUsize::new(0));
+fn accept_loop(listener: &UnixListener, listening: &Listening, stop: &AtomicBool) {
     for stream in listener.incoming() {
         if stop.load(Ordering::SeqCst) {
             return;
         }
         match stream {
-            Ok(stream) if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS => {
+            Ok(stream) if listening.open.load(Ordering::SeqCst) >= MAX_CONNECTIONS => {
                 let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
                 let refused = Welcome::Refused(BadRequest::TooManyConnections { max: MAX_CONNECTIONS });
                 let _ = write_line(&mut &stream, &refused);
             }
             Ok(stream) => {
-                let (desk, open) = (desk.clone(), open.clone());
+                let (desk, host, open) = (
+                    listening.desk.clone(),
+                    listening.host.clone(),
+                    listening.open.clone(),
+                );
                 open.fetch_add(1, Ordering::SeqCst);
                 // If no thread can be made, the connection is dropped and the
                 // client reports that nobody answered.
                 let spawned = thread::Builder::new()
                     .name("klachtdesk-remote-conn".into())
-                    .spawn(move || {
-                        serve(stream, &desk);
-                        open.fetch_sub(1, Ordering::SeqCst);
-                    });
+                    .spawn(move || serve(stream, &desk, &*host, &open));
                 if spawned.is_err() {
+                    listening.open.fetch_sub(1, Ordering::SeqCst);
                     thread::sleep(Duration::from_millis(50));
                 }
             }
@@ -184,42 +240,86 @@ fn accept_loop(listener: &UnixListener, desk: &Arc<Local>, stop: &AtomicBool) {
 }
 
 /// Greets one connection, then answers its requests in order until it
-/// closes, goes quiet or misbehaves.
-fn serve(stream: UnixStream, desk: &Local) {
+/// closes, goes quiet or misbehaves — or hands it to the host when a
+/// terminal attaches (no longer counted among the connections for requests).
+fn serve(stream: UnixStream, desk: &Local, host: &dyn Host, open: &AtomicUsize) {
     let _ = stream.set_read_timeout(Some(HELLO));
     let _ = stream.set_write_timeout(Some(IDLE));
-    let Ok(reading) = stream.try_clone() else { return };
-    let mut reader = BufReader::new(reading);
-    let mut writer = stream;
-    let Some(desk) = greet(&mut reader, &mut writer, desk) else {
+    let Ok(reading) = stream.try_clone() else {
+        open.fetch_sub(1, Ordering::SeqCst);
         return;
     };
-    let _ = writer.set_read_timeout(Some(IDLE));
+    let mut reader = BufReader::new(reading);
+    let mut writer = stream;
+    match greet(&mut reader, &mut writer, desk, host) {
+        Greeted::Requests(desk) => {
+            let _ = writer.set_read_timeout(Some(IDLE));
+            answer_all(&mut reader, &mut writer, &desk);
+            open.fetch_sub(1, Ordering::SeqCst);
+        }
+        Greeted::Attach(operator, terminal) => {
+            open.fetch_sub(1, Ordering::SeqCst);
+            let _ = writer.set_read_timeout(None);
+            let mut refusal_to = writer.try_clone().ok();
+            let attaching = Attaching {
+                operator,
+                terminal,
+                reader,
+                writer,
+            };
+            if let Err(bad) = host.attach(attaching)
+                && let Some(writer) = refusal_to.as_mut()
+            {
+                let _ = write_line(writer, &Welcome::Refused(bad));
+            }
+        }
+        Greeted::Refused => {
+            open.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Answers requests in order until the connection closes or misbehaves.
+fn answer_all(reader: &mut BufReader<UnixStream>, writer: &mut UnixStream, desk: &Local) {
     loop {
-        let (id, response) = match read_line(&mut reader, MAX_LINE) {
-            Ok(Some(line)) => answer(&desk, &line),
+        let (id, response) = match read_line(reader, MAX_LINE) {
+            Ok(Some(line)) => answer(desk, &line),
             Ok(None) | Err(LineError::Io(_)) => return,
             Err(LineError::TooLong) => {
                 let too_long = Reply {
                     id: 0,
                     response: Response::BadRequest(BadRequest::TooLong { max: MAX_LINE }),
                 };
-                let _ = write_line(&mut writer, &too_long);
+                let _ = write_line(writer, &too_long);
                 return;
             }
         };
-        if write_line(&mut writer, &Reply { id, response }).is_err() {
+        if write_line(writer, &Reply { id, response }).is_err() {
             return;
         }
     }
 }
 
-/// Reads the hello and answers it; the desk as the connecting operator, if
-/// the connection may go on.
-fn greet(reader: &mut BufReader<UnixStream>, writer: &mut UnixStream, desk: &Local) -> Option<Local> {
+/// What a hello leads to.
+enum Greeted {
+    /// Requests follow, made as this operator.
+    Requests(Local),
+    /// A terminal attaches (the welcome is the host's to send).
+    Attach(Operator, TerminalInfo),
+    /// Refused; the refusal was sent.
+    Refused,
+}
+
+/// Reads the hello and decides what follows; a refusal is sent here.
+fn greet(
+    reader: &mut BufReader<UnixStream>,
+    writer: &mut UnixStream,
+    desk: &Local,
+    host: &dyn Host,
+) -> Greeted {
     let hello: Option<Hello> = match read_line(reader, MAX_HELLO) {
         Ok(Some(line)) => serde_json::from_slice(&line).ok(),
-        _ => return None,
+        _ => return Greeted::Refused,
     };
     let verdict = match hello {
         None => Err(BadRequest::NoHello),
@@ -230,24 +330,35 @@ fn greet(reader: &mut BufReader<UnixStream>, writer: &mut UnixStream, desk: &Loc
         Some(hello) if hello.pinned.is_some() && hello.pinned != desk.clock().pinned() => {
             Err(BadRequest::ClockPinned)
         }
-        Some(_) if !same_user(writer) => Err(BadRequest::NotAnOperator),
-        Some(_) => Ok(desk.clone()),
+        Some(hello) => peer_uid(writer)
+            .ok_or(BadRequest::NotAnOperator { user: "?".into() })
+            .and_then(|uid| host.operator(uid))
+            .map(|operator| (operator, hello.purpose)),
     };
-    let welcome = match &verdict {
-        Ok(desk) => Welcome::Welcome {
-            version: VERSION,
-            operator: desk.operator().to_string(),
-        },
-        Err(bad) => Welcome::Refused(bad.clone()),
-    };
-    write_line(writer, &welcome).ok()?;
-    verdict.ok()
+    match verdict {
+        Ok((operator, Purpose::Attach(terminal))) => Greeted::Attach(operator, terminal),
+        Ok((operator, Purpose::Requests)) => {
+            let welcome = Welcome::Welcome {
+                version: VERSION,
+                operator: operator.name.clone(),
+            };
+            if write_line(writer, &welcome).is_err() {
+                return Greeted::Refused;
+            }
+            Greeted::Requests(desk.as_operator(&operator.name))
+        }
+        Err(bad) => {
+            let _ = write_line(writer, &Welcome::Refused(bad));
+            Greeted::Refused
+        }
+    }
 }
 
-/// Whether the connecting process runs as the user this process runs as:
-/// the only user whose work this desk's operator is.
-fn same_user(stream: &UnixStream) -> bool {
-    rustix::net::sockopt::socket_peercred(stream).is_ok_and(|peer| peer.uid == rustix::process::getuid())
+/// The Unix user at the other end of the socket, as the kernel says.
+fn peer_uid(stream: &UnixStream) -> Option<u32> {
+    rustix::net::sockopt::socket_peercred(stream)
+        .ok()
+        .map(|peer| peer.uid.as_raw())
 }
 
 /// Runs one request on the desk, unless its caller has given up on it.

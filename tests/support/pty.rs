@@ -300,3 +300,16 @@ pub fn run(command: &Command) -> (u32, Vec<u8>) {
     drop(pty.master);
     (status.exit_code(), received.join().unwrap())
 }
+
+/// The database at `db`, opened once the desk a board started in the
+/// background has let go of it (it stays a moment after the last board).
+pub fn open_once_free(db: &Path) -> klachtdesk::store::Store {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        match klachtdesk::store::Store::open(db) {
+            Ok(store) => return store,
+            Err(e) if Instant::now() > deadline => panic!("the database stays held: {e:?}"),
+            Err(_) => thread::sleep(Duration::from_millis(100)),
+        }
+    }
+}

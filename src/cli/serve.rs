@@ -1,0 +1,63 @@
+//! `klachtdesk serve`: the desk. One process holds the database and draws
+//! every operator's board; `klachtdesk` on the same machine attaches to it,
+//! and the command line works through it. The first `klachtdesk` starts one
+//! by itself (`--until-idle`) when none runs, so one operator needs no set-up.
+
+use std::time::Duration;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use super::{Failure, Session};
+use crate::i18n::T;
+use crate::server::DeskServer;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Stop once nobody has been at the desk for a moment (how a board
+    /// starts the desk by itself)
+    #[arg(long, hide = true)]
+    until_idle: bool,
+}
+
+/// How long a desk started by a board waits for its first terminal.
+const FIRST: Duration = Duration::from_secs(10);
+
+/// How long a desk started by a board stays without anybody at it.
+const LINGER: Duration = Duration::from_secs(2);
+
+pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
+    let lang = session.lang;
+    let server = start(session)?;
+    if args.until_idle {
+        server.wait_until_idle(FIRST, LINGER);
+        return Ok(());
+    }
+    println!(
+        "{}",
+        lang.fill(T::Serving, &[("socket", &server.socket().display())])
+    );
+    let mut signals =
+        Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(|e| Failure::Failed(e.to_string()))?;
+    if signals.forever().next().is_some() {
+        server.notice(lang.t(T::DeskClosing));
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    Ok(())
+}
+
+/// Starts the desk on the session's database, with its operators, keys and
+/// settings; a backup of the day is made first if none was.
+pub(super) fn start(session: &mut Session) -> Result<DeskServer, Failure> {
+    let lang = session.lang;
+    let store = session.store()?;
+    // Nothing here can be shown to an operator: a failed backup is kept in
+    // the store and said by the boards.
+    store.on_backup_failure(|_| {});
+    store.daily_backup(&session.ctx());
+    let desk = session.local(store);
+    let keymap = session.keymap()?;
+    let settings = session.settings();
+    DeskServer::start(desk, session.config.clone(), keymap, settings)
+        .map_err(|e| Failure::Failed(e.describe(lang)))
+}
