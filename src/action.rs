@@ -53,6 +53,11 @@ pub enum Action {
     NextPeriod,
     /// Export what is shown.
     Export,
+    /// Make me the case's handler.
+    Take,
+    /// In a form refused because another operator changed the field: put
+    /// their value in, in place of mine.
+    TakeTheirs,
 }
 
 /// Where on the screen a key is pressed.

@@ -746,3 +746,98 @@ fn n_on_the_registered_screen_starts_the_next_intake() {
     d.press("n");
     assert_eq!(form(&d.app).purpose, Purpose::Intake);
 }
+
+/// After the refusal, Ctrl+S saves the typed value over theirs: the form now
+/// builds on their version, and the audit trail keeps both.
+#[test]
+fn saving_again_after_a_conflict_saves_mine_over_theirs() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("enter enter");
+    d.type_text(" (Ms)");
+    let mut bram = d.second_app("bram");
+    press(&mut bram, &d.store, "enter enter");
+    type_text(&mut bram, &d.store, " (Mr)");
+    press(&mut bram, &d.store, "ctrl-s");
+    d.press("ctrl-s");
+    assert!(error_of(&d.app, Field::Name).is_some(), "refused first");
+    let footer = support::screen(&d.app).join("\n");
+    assert!(
+        footer.contains("ctrl-t take theirs") || footer.contains("Ctrl+T take theirs"),
+        "{footer}"
+    );
+
+    d.press("ctrl-s");
+    assert!(d.app.modal.is_none(), "saved: {:?}", d.app.modal);
+    let stored = d.stored(id);
+    assert!(stored.contact.name.ends_with(" (Ms)"), "{}", stored.contact.name);
+    let events = d.store.events(id).unwrap();
+    let actors: Vec<&str> = events.iter().rev().take(2).map(|e| e.actor.as_str()).collect();
+    assert_eq!(actors, ["anna", "bram"], "both changes are in the audit trail");
+}
+
+/// Ctrl+T puts the other operator's value in the field instead of mine.
+#[test]
+fn ctrl_t_takes_the_other_operators_value() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("enter enter");
+    d.type_text(" (Ms)");
+    let mut bram = d.second_app("bram");
+    press(&mut bram, &d.store, "enter enter");
+    type_text(&mut bram, &d.store, " (Mr)");
+    press(&mut bram, &d.store, "ctrl-s");
+    let theirs = d.stored(id).contact.name;
+    d.press("ctrl-s");
+    d.press("ctrl-t");
+    assert_eq!(text_of(&d.app, Field::Name), theirs);
+    assert!(error_of(&d.app, Field::Name).is_none());
+    let (flash, _) = support::flash(&d.app);
+    assert!(flash.contains("bram"), "{flash}");
+    d.press("ctrl-s");
+    assert!(d.app.modal.is_none());
+    assert_eq!(d.stored(id).contact.name, theirs, "nothing of mine was saved");
+}
+
+/// Two operators editing different fields of one case: both edits land.
+#[test]
+fn edits_of_different_fields_by_two_operators_both_land() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    // Anna opens the organisation; Bram changes the name and saves first.
+    d.press("enter j j j enter");
+    assert_eq!(support::focused(&d.app), Field::Organisation);
+    d.type_text(" BV");
+    let mut bram = d.second_app("bram");
+    press(&mut bram, &d.store, "enter enter");
+    type_text(&mut bram, &d.store, " (Mr)");
+    press(&mut bram, &d.store, "ctrl-s");
+    d.press("ctrl-s");
+    assert!(d.app.modal.is_none(), "saved: {:?}", d.app.modal);
+    let stored = d.stored(id);
+    assert!(stored.contact.name.ends_with(" (Mr)"));
+    assert!(
+        stored
+            .contact
+            .organisation
+            .as_deref()
+            .unwrap_or("")
+            .ends_with(" BV")
+    );
+}
+
+/// `T` makes the operator the case's handler; again, it says so.
+#[test]
+fn take_makes_me_the_handler() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("T");
+    assert_eq!(d.stored(id).handler.as_deref(), Some("anna"));
+    d.press("T");
+    let (flash, error) = support::flash(&d.app);
+    assert!(!error && flash.contains("yours already"), "{flash}");
+}

@@ -1128,6 +1128,7 @@ fn an_edit_of_a_field_changed_since_is_refused_naming_who_changed_it_to_what() {
             by: "Bram".into(),
             at: bram_saves_at(),
             theirs: "Refunded in full.".into(),
+            now: case_before.version,
         }]
     );
     // Nothing of Anna's save is written, not even the description.
@@ -1235,12 +1236,14 @@ fn two_conflicting_fields_give_two_problems() {
                 by: "Carla".into(),
                 at: carla_saves_at,
                 theirs: "New courier.".into(),
+                now: 3,
             },
             Problem::Conflict {
                 field: Field::Outcome,
                 by: "Bram".into(),
                 at: bram_saves_at(),
                 theirs: "Refunded in full.".into(),
+                now: 3,
             },
         ]
     );

@@ -52,6 +52,8 @@ pub enum Msg {
     Copied,
     /// A line from the desk for the foot of the screen.
     Notice(String),
+    /// A case as it stands now, asked for with [`Effect::Fetch`].
+    Fetched(Result<Case, crate::store::StoreError>),
 }
 
 /// What `update` asks the outside world to do; the result comes back as a [`Msg`].
@@ -65,6 +67,8 @@ pub enum Effect {
     },
     /// Read a case's audit trail.
     LoadEvents(crate::domain::case::CaseId),
+    /// Read a case as it stands now; the answer comes back as [`Msg::Fetched`].
+    Fetch(crate::domain::case::CaseId),
     /// Read every case with its audit trail, for reports; the answer comes back
     /// as [`Msg::History`].
     LoadHistory,

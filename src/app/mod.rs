@@ -16,6 +16,7 @@ pub mod letters;
 pub mod modal;
 pub mod moves_menu;
 pub mod pane;
+pub mod presence;
 pub mod queue;
 pub mod replace;
 pub mod reports;
@@ -35,6 +36,7 @@ pub use action::{Action, Effect, Msg};
 use board::Board;
 use filters::Filters;
 pub use modal::Modal;
+pub use presence::{Presence, Seat};
 pub use queue::Queue;
 pub use settings::Settings;
 pub use update::update;
@@ -78,6 +80,9 @@ pub struct App {
     pub flash: Option<Flash>,
     /// What this session carries of its own (templates, exports, colour).
     pub settings: Settings,
+    /// Where every session of the desk is, this one's under `seat`.
+    pub presence: Presence,
+    pub seat: u64,
     /// Records the store could not read, reported once at start.
     pub unreadable: Vec<String>,
     pub quit: bool,
@@ -107,6 +112,8 @@ impl App {
             modal: None,
             flash: None,
             settings: Settings::default(),
+            presence: Presence::default(),
+            seat: 0,
             unreadable: Vec::new(),
             quit: false,
         };
@@ -174,6 +181,32 @@ impl App {
             + 1;
         let shown = usize::from(self.size.1.saturating_sub(4));
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
+    }
+
+    /// Where this operator is: the case open in the pane or a form, and the
+    /// field an edit form is for.
+    pub fn seat_now(&self) -> Seat {
+        let form = match &self.modal {
+            Some(Modal::Form(form)) => Some(form),
+            _ => None,
+        };
+        let case = form
+            .and_then(|f| f.purpose.case())
+            .or_else(|| self.pane.as_ref().map(|p| p.id));
+        let field = form.and_then(|f| match f.purpose {
+            forms::Purpose::Edit { field, .. } => Some(field),
+            _ => None,
+        });
+        Seat {
+            operator: self.operator.clone(),
+            case,
+            field,
+        }
+    }
+
+    /// The other operators on case `id`, and the field each is editing.
+    pub fn others_on(&self, id: CaseId) -> Vec<(String, Option<crate::domain::problem::Field>)> {
+        self.presence.others_on(self.seat, id)
     }
 
     pub fn flash(&mut self, text: impl Into<String>, error: bool) {

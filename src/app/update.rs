@@ -67,6 +67,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             super::replace::ask(app, path, contents);
             Vec::new()
         }
+        Msg::Fetched(Ok(case)) => {
+            forms::take_theirs(app, case);
+            Vec::new()
+        }
+        Msg::Fetched(Err(e)) => {
+            app.flash(e.describe(app.lang), true);
+            Vec::new()
+        }
         Msg::Copied => {
             app.flash(app.lang.t(T::Copied), false);
             Vec::new()
@@ -182,6 +190,14 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
                 .or_else(|| app.board.selected_id())?;
             app.modal = forms::step::open(app, id, Step::LogContact).map(|f| Modal::Form(Box::new(f)));
             Some(Vec::new())
+        }
+        Action::Take => {
+            let id = app
+                .pane
+                .as_ref()
+                .map(|p| p.id)
+                .or_else(|| app.board.selected_id())?;
+            Some(take(app, id))
         }
         _ => None,
     }
@@ -352,4 +368,22 @@ fn saved(app: &mut App, result: Result<Case, CommandError>) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// Makes this session's operator the handler of case `id`.
+fn take(app: &mut App, id: CaseId) -> Vec<Effect> {
+    let Some((version, handler)) = app.cases.case(id).map(|c| (c.version, c.handler.clone())) else {
+        return Vec::new();
+    };
+    if handler.as_deref() == Some(app.operator.as_str()) {
+        app.flash(app.lang.fill(T::AlreadyYours, &[("id", &id)]), false);
+        return Vec::new();
+    }
+    vec![Effect::Execute {
+        id,
+        expected_version: version,
+        commands: vec![crate::domain::workflow::Command::AssignHandler {
+            handler: app.operator.clone(),
+        }],
+    }]
 }

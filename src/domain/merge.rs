@@ -39,6 +39,7 @@ pub fn changed_fields(before: &Case, after: &Case) -> Vec<Field> {
 /// someone changed in `since` (the audit events after the version the save
 /// was made on, oldest first): who changed it last, when, and to what.
 pub fn conflicts(mine: &[Field], since: &[Event]) -> Vec<Problem> {
+    let now = since.last().map_or(0, |e| e.seq);
     mine.iter()
         .filter_map(|field| {
             since.iter().rev().find_map(|event| {
@@ -48,6 +49,7 @@ pub fn conflicts(mine: &[Field], since: &[Event]) -> Vec<Problem> {
                     by: event.actor.clone(),
                     at: event.at,
                     theirs: change.after.clone(),
+                    now,
                 })
             })
         })
@@ -96,6 +98,7 @@ mod tests {
                 by: "dirk".into(),
                 at: Utc.with_ymd_and_hms(2026, 3, 10, 13, 3, 0).unwrap(),
                 theirs: "second".into(),
+                now: 5,
             }]
         );
     }

@@ -94,6 +94,8 @@ pub enum Problem {
         #[serde(with = "super::moment")]
         at: DateTime<Utc>,
         theirs: String,
+        /// The case's version now: saving over theirs builds on it.
+        now: u32,
     },
 }
 

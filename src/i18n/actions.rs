@@ -34,6 +34,8 @@ pub fn action_keys(action: Action) -> (T, T) {
         Action::NextField => (T::ActNextField, T::ActNextFieldHelp),
         Action::PrevField => (T::ActPrevField, T::ActPrevFieldHelp),
         Action::OpenDuplicate => (T::ActOpenDuplicate, T::ActOpenDuplicateHelp),
+        Action::Take => (T::ActTake, T::ActTakeHelp),
+        Action::TakeTheirs => (T::ActTakeTheirs, T::ActTakeTheirsHelp),
         Action::Yes => (T::ActYes, T::ActYesHelp),
         Action::No => (T::ActNo, T::ActNoHelp),
         Action::Reports => (T::ActReports, T::ActReportsHelp),

@@ -217,6 +217,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             by,
             at,
             theirs,
+            ..
         } => {
             let by = crate::sanitize::one_line(by);
             let args: [(&str, &dyn std::fmt::Display); 3] =
@@ -350,4 +351,20 @@ pub fn badge(lang: Lang, target: Target, status: &ClockStatus, outcome_days: u32
         ClockStatus::Met(v) if v.on_time => lang.t(pick(T::BadgeAckMet, T::BadgeMet)).to_string(),
         ClockStatus::Met(_) => lang.t(pick(T::BadgeAckMetLate, T::BadgeMetLate)).to_string(),
     }
+}
+
+/// Who else is on a case: `Bram is editing Outcome`, `Carla has this case
+/// open`, one phrase per operator, joined.
+pub fn presence(lang: Lang, others: &[(String, Option<Field>)]) -> String {
+    others
+        .iter()
+        .map(|(name, field)| match field {
+            Some(f) => lang.fill(
+                T::PresenceEditing,
+                &[("name", name), ("field", &lang.t(field_key(*f)))],
+            ),
+            None => lang.fill(T::PresenceOpen, &[("name", name)]),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

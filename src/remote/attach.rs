@@ -76,7 +76,18 @@ impl Attached {
     /// Passes `local`'s events to the desk and writes what it draws to
     /// `screen`, until the desk ends the session, the connection breaks, or
     /// a signal comes.
-    pub fn run(self, local: &Receiver<Local>, mut screen: impl Write + Send + 'static) -> Detached {
+    pub fn run(self, local: &Receiver<Local>, screen: impl Write + Send + 'static) -> Detached {
+        let connection = self.writer.try_clone();
+        let detached = self.pump(local, screen);
+        // Both ways closed: the desk ends the session if it has not, and
+        // nothing is left waiting on the other end.
+        if let Ok(connection) = connection {
+            let _ = connection.shutdown(std::net::Shutdown::Both);
+        }
+        detached
+    }
+
+    fn pump(self, local: &Receiver<Local>, mut screen: impl Write + Send + 'static) -> Detached {
         let Attached {
             mut reader,
             mut writer,

@@ -166,6 +166,7 @@ mod tests {
                     by: "Bram".into(),
                     at: chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 10, 13, 2, 0).unwrap(),
                     theirs: "Refunded \u{201c}in full\u{201d}\nwith a letter".into(),
+                    now: 4,
                 },
             ])),
             StoreError::NotFound(CaseId::new(2026, 7)).into(),

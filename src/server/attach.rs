@@ -17,6 +17,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 
 use super::Shared;
+use super::registry::Teller;
 use crate::app::effects::osc52;
 use crate::app::{App, Settings};
 use crate::desk::{BadRequest, Local};
@@ -25,7 +26,7 @@ use crate::remote::frame::{ToDesk, ToTerminal};
 use crate::remote::{Attaching, TerminalInfo};
 use crate::session::input::InputParser;
 use crate::session::screen::{Screen, SharedSize, Sink};
-use crate::session::{self, Ended, Input};
+use crate::session::{self, Around, Ended, Input};
 use crate::ui::Theme;
 
 /// Screens waiting to be sent to one terminal; more means it is not reading.
@@ -73,12 +74,15 @@ pub fn serve(shared: &Shared, mut connection: Attaching) -> Result<(), BadReques
         .name("klachtdesk-screen".into())
         .spawn(move || send_all(writer, &outgoing));
     let desk = shared.desk.as_operator(&connection.operator.name);
-    let app = board_for(shared, &connection.operator, &terminal);
+    let mut app = board_for(shared, &connection.operator, &terminal);
+    app.presence = shared.presence.clone();
+    app.seat = id;
+    let others = shared.sessions.teller();
     let session = {
         let (size, outbox) = (size.clone(), outbox.clone());
         thread::Builder::new()
             .name("klachtdesk-session".into())
-            .spawn(move || draw_board(app, &desk, &received, size, outbox))
+            .spawn(move || draw_board(app, &desk, &received, size, outbox, &others))
     };
     if session.is_err() || sender.is_err() {
         shared.sessions.leave(id);
@@ -90,6 +94,8 @@ pub fn serve(shared: &Shared, mut connection: Attaching) -> Result<(), BadReques
         let _ = session.join();
     }
     shared.sessions.leave(id);
+    shared.presence.leave(id);
+    shared.sessions.tell(|| Input::Presence);
     Ok(())
 }
 
@@ -126,7 +132,14 @@ fn board_for(shared: &Shared, operator: &crate::identity::Operator, terminal: &T
 
 /// The session's loop: the board drawn into frames for the terminal, from
 /// switching it to the board's screen until switching it back.
-fn draw_board(mut app: App, desk: &Local, inputs: &Receiver<Input>, size: SharedSize, outbox: Outbox) {
+fn draw_board(
+    mut app: App,
+    desk: &Local,
+    inputs: &Receiver<Input>,
+    size: SharedSize,
+    outbox: Outbox,
+    others: &Teller,
+) {
     let mut screen = Screen::new(size, Box::new(outbox.clone()));
     let mut modes = Vec::new();
     let _ = execute!(
@@ -145,7 +158,12 @@ fn draw_board(mut app: App, desk: &Local, inputs: &Receiver<Input>, size: Shared
     let mut copy = |text: &str| {
         let _ = outbox.send(ToTerminal::Output(osc52(text).into_bytes()));
     };
-    let ended = session::run(&mut terminal, &mut app, inputs, desk, clock, &theme, &mut copy);
+    let mut moved = || others.tell(|| Input::Presence);
+    let around = Around {
+        copy: &mut copy,
+        moved: &mut moved,
+    };
+    let ended = session::run(&mut terminal, &mut app, inputs, desk, clock, &theme, around);
     let mut back = Vec::new();
     let _ = execute!(
         back,

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use registry::Registry;
 
 use crate::app::cases::Cases;
-use crate::app::{Queue, Settings};
+use crate::app::{Presence, Queue, Settings};
 use crate::config::Config;
 use crate::desk::{BadRequest, Desk, Local};
 use crate::identity::{self, Operator};
@@ -39,6 +39,7 @@ pub struct Shared {
     /// Records the store could not read when the desk started.
     unreadable: Vec<StoreError>,
     sessions: Registry,
+    presence: Presence,
     own_uid: u32,
     stop: AtomicBool,
 }
@@ -74,6 +75,7 @@ impl DeskServer {
             keymap,
             settings,
             sessions: Registry::default(),
+            presence: Presence::default(),
             own_uid: rustix::process::getuid().as_raw(),
             stop: AtomicBool::new(false),
         });

@@ -2,6 +2,7 @@
 //! loop, so that a change (or the clock, or a notice) reaches every board.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use parking_lot::Mutex;
@@ -17,7 +18,22 @@ struct Entry {
 /// The sessions being served, by number.
 #[derive(Debug, Default)]
 pub struct Registry {
-    inner: Mutex<Inner>,
+    inner: Arc<Mutex<Inner>>,
+}
+
+/// A way to tell every session something, for a session's own thread.
+#[derive(Debug, Clone)]
+pub struct Teller(Arc<Mutex<Inner>>);
+
+impl Teller {
+    /// See [`Registry::tell`].
+    pub fn tell(&self, make: impl Fn() -> Input) {
+        tell(&self.0, make);
+    }
+}
+
+fn tell(inner: &Mutex<Inner>, make: impl Fn() -> Input) {
+    inner.lock().sessions.retain(|_, e| e.inputs.send(make()).is_ok());
 }
 
 #[derive(Debug, Default)]
@@ -59,9 +75,11 @@ impl Registry {
     /// Sends every session what `make` makes for it; sessions whose loop
     /// has ended are forgotten.
     pub fn tell(&self, make: impl Fn() -> Input) {
-        self.inner
-            .lock()
-            .sessions
-            .retain(|_, e| e.inputs.send(make()).is_ok());
+        tell(&self.inner, make);
+    }
+
+    /// A way to tell every session something, from a session's thread.
+    pub fn teller(&self) -> Teller {
+        Teller(self.inner.clone())
     }
 }

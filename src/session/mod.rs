@@ -29,6 +29,9 @@ pub enum Input {
     /// A line for the foot of the screen from the desk (maintenance, a
     /// notice before closing).
     Notice(String),
+    /// Another operator opened or left a case, or started editing a field:
+    /// only the screen changes.
+    Presence,
     /// A signal that ends the process: the loop ends as on quitting.
     Signal(i32),
     /// The terminal went away (the connection closed): the loop ends.
@@ -44,6 +47,15 @@ pub enum Ended {
     Closed,
 }
 
+/// What a session does beyond its screen and the desk.
+pub struct Around<'a> {
+    /// Puts text on the clipboard of the operator's terminal.
+    pub copy: &'a mut dyn FnMut(&str),
+    /// Tells the other sessions this one moved (opened or left a case,
+    /// started editing a field).
+    pub moved: &'a mut dyn FnMut(),
+}
+
 /// The loop: wait for input, update, draw. Input that arrives together is
 /// handled together and drawn once.
 pub fn run<B: Backend>(
@@ -53,7 +65,7 @@ pub fn run<B: Backend>(
     desk: &dyn Desk,
     clock: Clock,
     theme: &Theme,
-    copy: &mut dyn FnMut(&str),
+    around: Around,
 ) -> std::io::Result<Ended>
 where
     B::Error: Into<std::io::Error>,
@@ -86,7 +98,7 @@ where
             if let Some(msg) = message(input, clock) {
                 for effect in dispatch(app, msg, desk) {
                     if let Effect::Copy(text) = effect {
-                        copy(&text);
+                        (around.copy)(&text);
                         dispatch(app, Msg::Copied, desk);
                     }
                 }
@@ -94,6 +106,10 @@ where
             if app.quit {
                 return Ok(Ended::Quit);
             }
+        }
+        // Where this operator is now, for the others' screens.
+        if app.presence.set(app.seat, app.seat_now()) {
+            (around.moved)();
         }
     }
 }
@@ -125,6 +141,6 @@ fn message(input: Input, clock: Clock) -> Option<Msg> {
             _ => None,
         },
         Input::Notice(text) => Some(Msg::Notice(text)),
-        Input::Terminal(_) | Input::Signal(_) | Input::Closed => None,
+        Input::Terminal(_) | Input::Signal(_) | Input::Closed | Input::Presence => None,
     }
 }

@@ -144,8 +144,28 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
             Span::styled(pad(&fit(&text, width), width), style),
         ])
     };
+    // Who else has it open: first names, after the number.
+    let others = app.others_on(case.id);
+    let first = if others.is_empty() {
+        line(case.id.to_string(), theme.title())
+    } else {
+        let names: Vec<String> = others
+            .iter()
+            .map(|(name, field)| format!("{name}{}", if field.is_some() { " ✎" } else { "" }))
+            .collect();
+        let id = case.id.to_string();
+        let rest = width.saturating_sub(id.len() + 3);
+        Line::from(vec![
+            marker.clone(),
+            Span::styled(id, theme.title()),
+            Span::styled(
+                pad(&fit(&format!(" · {}", names.join(", ")), rest + 3), rest + 3),
+                theme.muted(),
+            ),
+        ])
+    };
     let lines = vec![
-        line(case.id.to_string(), theme.title()),
+        first,
         line(badge, theme.urgency(urgency)),
         line(contact, Style::new()),
         line(case.service.clone(), theme.muted()),

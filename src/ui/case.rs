@@ -35,10 +35,18 @@ pub fn draw(app: &App, pane: &CasePane, theme: &Theme, frame: &mut Frame, area: 
         frame.render_widget(Paragraph::new(lang.t(T::CaseNotLoaded)).block(block), area);
         return;
     };
-    let title = Line::from(vec![
+    let mut title = vec![
         Span::styled(format!(" {} ", case.id), theme.title()),
         Span::raw(format!("· {} ", i18n::state_label(lang, case))),
-    ]);
+    ];
+    let others = app.others_on(case.id);
+    if !others.is_empty() {
+        title.push(Span::styled(
+            format!("· {} ", i18n::presence(lang, &others)),
+            theme.urgency(crate::ui::theme::Urgency::Soon),
+        ));
+    }
+    let title = Line::from(title);
     let block = block.title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);

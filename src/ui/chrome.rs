@@ -127,14 +127,16 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 22] = [
+const FOOTER_ORDER: [Action; 24] = [
     Action::Save,
+    Action::TakeTheirs,
     Action::Open,
     Action::Edit,
     Action::NewCase,
     Action::Search,
     Action::Menu,
     Action::LogContact,
+    Action::Take,
     Action::OpenDuplicate,
     Action::NextField,
     Action::PrevField,
@@ -154,6 +156,7 @@ const FOOTER_ORDER: [Action; 22] = [
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let duplicates = matches!(&app.modal, Some(Modal::Form(f)) if f.purpose == Purpose::Intake && !f.duplicates.is_empty());
+    let conflicts = matches!(&app.modal, Some(Modal::Form(f)) if !f.conflicts.is_empty());
     let bindings = app.keymap.bindings(app.context());
     let hint = |action: Action| {
         bindings.iter().find(|(a, _)| *a == action).map(|(_, chords)| {
@@ -168,7 +171,7 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + reserved;
     for action in FOOTER_ORDER {
-        if action == Action::OpenDuplicate && !duplicates {
+        if action == Action::OpenDuplicate && !duplicates || action == Action::TakeTheirs && !conflicts {
             continue;
         }
         let Some((key, label)) = hint(action) else {

@@ -55,9 +55,12 @@ impl Desk {
         }
     }
 
-    /// Another operator's screen over the same store.
+    /// Another operator's screen over the same store and the same queue, as
+    /// the desk draws one for each operator.
     pub fn second_app(&self, operator: &str) -> App {
-        app_over(&self.store, operator, Lang::En)
+        let mut app = app_over(&self.store, operator, Lang::En);
+        app.cases = self.app.cases.clone();
+        app
     }
 
     pub fn press(&mut self, keys: &str) {
@@ -238,4 +241,18 @@ pub fn ids_in(app: &App, state: State) -> Vec<CaseId> {
 pub fn flash(app: &App) -> (String, bool) {
     let f = app.flash.as_ref().expect("a message at the bottom");
     (f.text.clone(), f.error)
+}
+
+/// The screen `app` draws, line by line, at its size.
+pub fn screen(app: &App) -> Vec<String> {
+    let (width, height) = app.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    let theme = klachtdesk::ui::Theme::new(false);
+    terminal
+        .draw(|frame| klachtdesk::ui::draw(app, &theme, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect()
 }

@@ -49,6 +49,9 @@ pub struct FormModal {
     pub form: Form,
     /// Intake only: open cases of the same contact as typed so far.
     pub duplicates: Vec<CaseId>,
+    /// The fields another operator changed since this form was opened, as
+    /// the last save's refusal named them: who changed each.
+    pub conflicts: Vec<(Field, String)>,
 }
 
 impl FormModal {
@@ -57,6 +60,7 @@ impl FormModal {
             purpose,
             form,
             duplicates: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }
@@ -115,6 +119,11 @@ pub fn handle(app: &mut App, modal: &mut FormModal, typed: Typed) -> (Outcome, V
             (Outcome::Stay, Vec::new())
         }
         Typed::Action(Action::OpenDuplicate) => intake::open_duplicate(app, modal),
+        // Their value comes from the case as the desk holds it now.
+        Typed::Action(Action::TakeTheirs) if !modal.conflicts.is_empty() => match modal.purpose.case() {
+            Some(id) => (Outcome::Stay, vec![Effect::Fetch(id)]),
+            None => (Outcome::Stay, Vec::new()),
+        },
         Typed::Action(_) => (Outcome::Stay, Vec::new()),
         Typed::Key(key) => {
             form.key(key);
@@ -193,6 +202,24 @@ pub fn answered(app: &mut App, result: &Result<Case, CommandError>) -> bool {
         }
         Err(CommandError::Refused(refusal)) => {
             modal.form.show_refusal(app.lang, refusal);
+            // Another operator changed what this form changes: it keeps what
+            // was typed, and now builds on their version, so that saving
+            // again saves it over theirs (or Ctrl+T takes theirs).
+            modal.conflicts = refusal
+                .problems()
+                .iter()
+                .filter_map(|p| match p {
+                    Problem::Conflict { field, by, .. } => Some((*field, by.clone())),
+                    _ => None,
+                })
+                .collect();
+            let now = refusal.problems().iter().find_map(|p| match p {
+                Problem::Conflict { now, .. } => Some(*now),
+                _ => None,
+            });
+            if let Some(now) = now {
+                modal.purpose.set_version(now);
+            }
             // Someone else saved first: the form now builds on their version,
             // so a second save (after a look at the case) goes through.
             if refusal
@@ -212,4 +239,30 @@ pub fn answered(app: &mut App, result: &Result<Case, CommandError>) -> bool {
         Err(CommandError::Store(e)) => modal.form.error = Some(e.describe(app.lang)),
     }
     true
+}
+
+/// The case as it stands now, fetched to take another operator's values: an
+/// edit form refused for their change is opened again on it, holding theirs.
+pub fn take_theirs(app: &mut App, case: Case) {
+    let Some(Modal::Form(modal)) = &app.modal else {
+        return;
+    };
+    let Purpose::Edit { id, field, .. } = modal.purpose else {
+        return;
+    };
+    let Some((_, by)) = modal.conflicts.iter().find(|(f, _)| *f == field).cloned() else {
+        return;
+    };
+    if case.id != id {
+        return;
+    }
+    app.cases.put(case);
+    if let Some(reopened) = edit::open(app, id, field) {
+        app.modal = Some(Modal::Form(Box::new(reopened)));
+        let text = app.lang.fill(
+            crate::i18n::T::TookTheirs,
+            &[("field", &app.lang.t(crate::i18n::field_key(field))), ("by", &by)],
+        );
+        app.flash(text, false);
+    }
 }

@@ -1,0 +1,145 @@
+//! A desk of several operators, each on their own board, served by one
+//! desk in the test process (`DeskServer`), the boards attached over its
+//! socket as `klachtdesk` attaches: what one does shows on the other's
+//! screen without a key pressed; who is where shows on cards and panes; each
+//! board has its own size and language; changes are the desk operator's.
+
+#[path = "support/attach.rs"]
+mod attach;
+
+use attach::{CTRL_S, DOWN, ENTER, ESC, TAB, Terminal};
+use chrono::{TimeZone, Utc};
+use klachtdesk::app::Settings;
+use klachtdesk::config::Config;
+use klachtdesk::desk::{Clock, Local};
+use klachtdesk::domain::case::CaseId;
+use klachtdesk::domain::workflow::Rules;
+use klachtdesk::keymap::Keymap;
+use klachtdesk::remote::attach::Detached;
+use klachtdesk::server::DeskServer;
+use klachtdesk::store::Store;
+use tempfile::TempDir;
+
+/// A desk on a fresh database, its clock pinned to Thursday 26 November 2026,
+/// 10:00 in Amsterdam; its operator (every local user's, on a desk of one) is
+/// `anna`.
+struct World {
+    dir: TempDir,
+    store: Store,
+    desk: Option<DeskServer>,
+}
+
+impl World {
+    fn new() -> World {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+        let desk = Local::new(store.clone(), Rules::default(), Clock::Pinned(now), "anna".into());
+        let settings = Settings {
+            exports: dir.path().join("exports"),
+            ..Settings::default()
+        };
+        let desk = DeskServer::start(desk, Config::default(), Keymap::default(), settings).unwrap();
+        World {
+            dir,
+            store,
+            desk: Some(desk),
+        }
+    }
+
+    fn attach(&self, cols: u16, rows: u16, lang: &str) -> Terminal {
+        Terminal::attach(&self.dir.path().join("db"), cols, rows, lang)
+    }
+
+    fn sessions(&self) -> usize {
+        self.desk.as_ref().unwrap().sessions()
+    }
+}
+
+/// The intake, as a caller rings: name, phone, service, description.
+fn register(board: &Terminal, name: &str) {
+    board.press_until("n", "New complaint");
+    board.type_text(name);
+    board.keys(TAB);
+    board.type_text("06-12345678");
+    board.keys(TAB);
+    board.keys(TAB);
+    board.keys(TAB);
+    board.type_text("pen");
+    board.wait_for("Penetration testing");
+    board.keys(DOWN);
+    board.keys(TAB);
+    board.keys(TAB);
+    board.keys(TAB);
+    board.type_text("The report is late.");
+    board.wait_for("The report is late.");
+    board.keys(CTRL_S);
+}
+
+#[test]
+fn a_complaint_registered_on_one_board_shows_on_the_others_without_a_key() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en_US.UTF-8");
+    let b = world.attach(80, 24, "nl_NL.UTF-8");
+    a.wait_for("open 0");
+    b.wait_for("open 0");
+    assert_eq!(world.sessions(), 2);
+
+    register(&a, "Jan Jansen");
+    a.wait_for("Registered");
+    // B pressed nothing: the card is there, in Dutch, at 80 columns.
+    b.wait_for("K-2026-0001");
+    b.wait_for("open 1");
+    assert!(b.contents().contains("Ontvangen 1"), "{}", b.contents());
+    let case = world.store.get(CaseId::new(2026, 1)).unwrap();
+    assert_eq!(
+        case.registered_by, "anna",
+        "the desk's operator, as the desk says"
+    );
+    assert_eq!(a.operator, "anna");
+
+    assert_eq!(
+        b.quit(),
+        Detached::Exit {
+            code: 0,
+            message: String::new()
+        }
+    );
+    a.wait_for("K-2026-0001");
+    assert!(matches!(a.quit(), Detached::Exit { code: 0, .. }));
+}
+
+#[test]
+fn who_has_a_case_open_and_what_they_edit_shows_to_the_others() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en");
+    let b = world.attach(100, 30, "en");
+    register(&a, "Jan Jansen");
+    a.press_until(ESC, "open 1");
+    b.wait_for("K-2026-0001");
+
+    // A opens the case: B's card names A.
+    a.press_until(ENTER, "K-2026-0001 · Received");
+    b.wait_for("K-2026-0001 · anna");
+    // B opens it too and sees A in the pane's title; A starts editing the name.
+    b.press_until(ENTER, "anna has this case open");
+    a.press_until(ENTER, "Ctrl+S");
+    b.wait_for("anna is editing Name");
+    // A leaves it: B's pane says nothing of A any more.
+    a.keys(ESC);
+    a.keys(ESC);
+    b.wait_until("A gone from the pane", |s| {
+        !s.contains("anna is editing") && !s.contains("anna has this case open")
+    });
+}
+
+#[test]
+fn each_board_has_its_own_size() {
+    let world = World::new();
+    let a = world.attach(80, 24, "en");
+    a.wait_for("open 0");
+    a.resize(160, 48);
+    a.wait_until("the wider board", |s| {
+        s.lines().any(|l| l.trim_end().chars().count() > 100)
+    });
+}

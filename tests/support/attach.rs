@@ -1,0 +1,154 @@
+//! A terminal attached to a desk from the test process: it connects over the
+//! desk's socket as `klachtdesk` does, feeds what the desk draws into a vt100
+//! screen, and sends keys and sizes as a terminal would. Waits poll with a
+//! deadline and fail showing the screen.
+
+#![allow(dead_code)]
+
+use std::io::{self, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use klachtdesk::i18n::Lang;
+use klachtdesk::remote::TerminalInfo;
+use klachtdesk::remote::attach::{Attached, Detached, Local};
+
+/// How long one step may take before the test gives up on it.
+pub const PATIENCE: Duration = Duration::from_secs(5);
+
+pub const ENTER: &str = "\r";
+pub const TAB: &str = "\t";
+pub const ESC: &str = "\x1b";
+pub const DOWN: &str = "\x1b[B";
+pub const CTRL_S: &str = "\x13";
+
+/// The screen at the test's end of the connection.
+#[derive(Clone)]
+struct Screen(Arc<Mutex<vt100::Parser>>);
+
+impl Write for Screen {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().process(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A terminal attached to a desk.
+pub struct Terminal {
+    screen: Arc<Mutex<vt100::Parser>>,
+    keys: Sender<Local>,
+    ended: Option<JoinHandle<Detached>>,
+    /// Who the desk says the operator is.
+    pub operator: String,
+}
+
+fn n(v: u16) -> NonZeroU16 {
+    NonZeroU16::new(v).unwrap()
+}
+
+impl Terminal {
+    /// Attaches a `cols`×`rows` terminal speaking `lang` (a `LANG` value) to
+    /// the desk of `db`.
+    pub fn attach(db: &Path, cols: u16, rows: u16, lang: &str) -> Terminal {
+        let info = TerminalInfo {
+            cols,
+            rows,
+            term: "xterm-256color".into(),
+            lang: Some(lang.into()),
+            no_color: true,
+        };
+        let attached =
+            Attached::connect(db, Lang::En, None, info).unwrap_or_else(|e| panic!("attach: {e:?}"));
+        let operator = attached.operator.clone();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(n(rows), n(cols), 0)));
+        let (keys, local) = channel();
+        let writer = Screen(screen.clone());
+        let ended = thread::spawn(move || attached.run(&local, writer));
+        Terminal {
+            screen,
+            keys,
+            ended: Some(ended),
+            operator,
+        }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Sends `bytes` as typed.
+    pub fn keys(&self, bytes: &str) {
+        self.keys.send(Local::Bytes(bytes.as_bytes().to_vec())).unwrap();
+    }
+
+    /// Types `text` a character at a time, as a person does.
+    pub fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.keys(&c.to_string());
+        }
+    }
+
+    /// The terminal is now `cols`×`rows`.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(n(rows), n(cols));
+        self.keys.send(Local::Resize { cols, rows }).unwrap();
+    }
+
+    /// Waits until `ready` holds of the screen.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> Duration {
+        let started = Instant::now();
+        loop {
+            let contents = self.contents();
+            if ready(&contents) {
+                return started.elapsed();
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "waited for {what}; the screen shows:\n{contents}"
+            );
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Waits until the screen shows `text`; how long that took.
+    pub fn wait_for(&self, text: &str) -> Duration {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    /// Sends `bytes` and waits for `text`.
+    pub fn press_until(&self, bytes: &str, text: &str) {
+        self.keys(bytes);
+        self.wait_for(text);
+    }
+
+    /// Goes back to the board (Esc) and quits (q); waits for the desk to
+    /// end the session, and says how it ended.
+    pub fn quit(mut self) -> Detached {
+        self.keys(ESC);
+        self.keys(ESC);
+        self.keys("q");
+        let ended = self.ended.take().unwrap();
+        let started = Instant::now();
+        while !ended.is_finished() {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the session did not end; the screen shows:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
+        ended.join().unwrap()
+    }
+}
