@@ -747,10 +747,9 @@ fn n_on_the_registered_screen_starts_the_next_intake() {
     assert_eq!(form(&d.app).purpose, Purpose::Intake);
 }
 
-/// After the refusal, Ctrl+S saves the typed value over theirs: the form now
-/// builds on their version, and the audit trail keeps both.
-#[test]
-fn saving_again_after_a_conflict_saves_mine_over_theirs() {
+/// Anna edits a case's name (" (Ms)" typed); meanwhile Bram, on his own
+/// board, saves the same name (" (Mr)").
+fn bram_saves_the_name_anna_is_editing() -> (Desk, CaseId) {
     let mut d = Desk::demo();
     let id = d.first_in(State::Received);
     d.select(id);
@@ -760,6 +759,14 @@ fn saving_again_after_a_conflict_saves_mine_over_theirs() {
     press(&mut bram, &d.store, "enter enter");
     type_text(&mut bram, &d.store, " (Mr)");
     press(&mut bram, &d.store, "ctrl-s");
+    (d, id)
+}
+
+/// After the refusal, Ctrl+S saves the typed value over theirs: the form now
+/// builds on their version, and the audit trail keeps both.
+#[test]
+fn saving_again_after_a_conflict_saves_mine_over_theirs() {
+    let (mut d, id) = bram_saves_the_name_anna_is_editing();
     d.press("ctrl-s");
     assert!(error_of(&d.app, Field::Name).is_some(), "refused first");
     let footer = support::screen(&d.app).join("\n");
@@ -780,15 +787,7 @@ fn saving_again_after_a_conflict_saves_mine_over_theirs() {
 /// Ctrl+T puts the other operator's value in the field instead of mine.
 #[test]
 fn ctrl_t_takes_the_other_operators_value() {
-    let mut d = Desk::demo();
-    let id = d.first_in(State::Received);
-    d.select(id);
-    d.press("enter enter");
-    d.type_text(" (Ms)");
-    let mut bram = d.second_app("bram");
-    press(&mut bram, &d.store, "enter enter");
-    type_text(&mut bram, &d.store, " (Mr)");
-    press(&mut bram, &d.store, "ctrl-s");
+    let (mut d, id) = bram_saves_the_name_anna_is_editing();
     let theirs = d.stored(id).contact.name;
     d.press("ctrl-s");
     d.press("ctrl-t");

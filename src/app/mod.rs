@@ -183,6 +183,14 @@ impl App {
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 
+    /// The case keys act on: the one open in the pane, else the card selected.
+    pub fn current_case(&self) -> Option<CaseId> {
+        self.pane
+            .as_ref()
+            .map(|p| p.id)
+            .or_else(|| self.board.selected_id())
+    }
+
     /// Where this operator is: the case open in the pane or a form, and the
     /// field an edit form is for.
     pub fn seat_now(&self) -> Seat {

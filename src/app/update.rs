@@ -174,29 +174,17 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
             Some(Vec::new())
         }
         Action::Menu => {
-            let id = app
-                .pane
-                .as_ref()
-                .map(|p| p.id)
-                .or_else(|| app.board.selected_id())?;
+            let id = app.current_case()?;
             app.modal = MoveMenu::open(app, id).map(Modal::Menu);
             Some(Vec::new())
         }
         Action::LogContact => {
-            let id = app
-                .pane
-                .as_ref()
-                .map(|p| p.id)
-                .or_else(|| app.board.selected_id())?;
+            let id = app.current_case()?;
             app.modal = forms::step::open(app, id, Step::LogContact).map(|f| Modal::Form(Box::new(f)));
             Some(Vec::new())
         }
         Action::Take => {
-            let id = app
-                .pane
-                .as_ref()
-                .map(|p| p.id)
-                .or_else(|| app.board.selected_id())?;
+            let id = app.current_case()?;
             Some(take(app, id))
         }
         _ => None,
