@@ -6,7 +6,7 @@
 use std::io::{Read, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
 use ratatui::crossterm::cursor::Show;
@@ -40,23 +40,60 @@ pub fn info() -> TerminalInfo {
     }
 }
 
-/// Shows the board the desk draws for `attached` in this terminal until the
-/// session ends; the terminal is put back as it was in every case.
-pub fn show(attached: Attached) -> std::io::Result<Detached> {
-    let (tx, rx) = channel();
-    let signals = spawn_signal_listener(tx.clone())?;
-    terminal::enable_raw_mode()?;
-    install_panic_cleanup();
-    spawn_terminal_reader(tx);
-    let detached = attached.run(&rx, stdout());
-    // The desk switches its screen off when it ends the session; otherwise
-    // (a signal, a lost connection) it is switched off here.
-    if !matches!(detached, Detached::Exit { .. }) {
-        leave_board_screen();
+/// This terminal, listened to: what it sends, its new sizes, and the signals
+/// that end the process, from the moment it is made until it is dropped —
+/// one listener for every board shown in it, so that a board attached again
+/// (after its desk went away) loses no key to the one before.
+pub struct Here {
+    local: Receiver<Local>,
+    signals: signal_hook::iterator::Handle,
+    /// Whether the terminal shows a board's screen the desk did not take away.
+    on_board_screen: std::sync::Mutex<bool>,
+}
+
+impl Here {
+    pub fn listen() -> std::io::Result<Here> {
+        let (tx, local) = channel();
+        let signals = spawn_signal_listener(tx.clone())?;
+        install_panic_cleanup();
+        spawn_terminal_reader(tx);
+        Ok(Here {
+            local,
+            signals,
+            on_board_screen: std::sync::Mutex::new(false),
+        })
     }
-    restore();
-    signals.close();
-    Ok(detached)
+
+    /// Shows the board the desk draws for `attached` in this terminal until
+    /// the session ends. The terminal stays as the board has it (a board
+    /// attached again takes it over): [`Here`] puts it back when dropped.
+    pub fn show(&self, attached: Attached) -> std::io::Result<Detached> {
+        terminal::enable_raw_mode()?;
+        let detached = attached.run(&self.local, stdout());
+        // The desk switches its screen off when it ends the session;
+        // otherwise (a signal, a lost connection) it is left on, for a board
+        // attached again, or switched off when this is dropped.
+        *self
+            .on_board_screen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = !matches!(detached, Detached::Exit { .. });
+        Ok(detached)
+    }
+}
+
+/// The terminal put back as the shell had it.
+impl Drop for Here {
+    fn drop(&mut self) {
+        if *self
+            .on_board_screen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        {
+            leave_board_screen();
+        }
+        restore();
+        self.signals.close();
+    }
 }
 
 /// Mouse and paste reporting off, the cursor shown, the main screen back.

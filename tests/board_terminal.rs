@@ -144,3 +144,92 @@ fn the_board_without_a_terminal_refuses_in_words() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("het bord heeft een terminal nodig"), "{err}");
 }
+
+/// A second `klachtdesk` on the same database attaches to the desk the first
+/// one started instead of being refused; quitting the first leaves the
+/// second working.
+#[test]
+fn a_second_board_attaches_to_the_first_ones_desk() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let mut first = Board::start(home.path(), &db);
+    first.wait_for("open 0");
+    let mut second = Board::start(home.path(), &db);
+    second.wait_for("open 0");
+    assert!(!second.contents().contains("in use"), "{}", second.contents());
+    first.keys("q");
+    assert!(first.wait_for_exit(), "the first board quits");
+    // The second still answers keys, drawn by the same desk.
+    second.press_until("n", "New complaint");
+    // Esc and q one after the other, not as one Alt+q.
+    second.wait_until("the form gone", |_| true);
+    second.keys("\x1b");
+    second.wait_until("the board again", |s| !s.contents().contains("New complaint"));
+    second.keys("q");
+    assert!(second.wait_for_exit(), "the second board quits");
+}
+
+/// The desk a board was attached to is killed (SIGKILL): the board attaches
+/// again (to a desk it starts), with the queue as it was saved.
+#[test]
+fn a_board_whose_desk_is_killed_attaches_again() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let mut desk = Command::new(env!("CARGO_BIN_EXE_klachtdesk"))
+        .args(["--db", db.to_str().unwrap(), "--now", "2026-11-26T10:00", "serve"])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("USER", "tester")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let socket = db.join(klachtdesk::remote::SOCKET);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::os::unix::net::UnixStream::connect(&socket).is_err() {
+        assert!(std::time::Instant::now() < deadline, "the desk did not start");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let mut board = Board::start(home.path(), &db);
+    board.wait_for("open 0");
+    let added = Command::new(env!("CARGO_BIN_EXE_klachtdesk"))
+        .args(["--db", db.to_str().unwrap(), "--now", "2026-11-26T10:00"])
+        .args(["add", "--name", "Jan Jansen", "--phone", "06-12345678"])
+        .args(["--service", "Consultancy", "--description", "Late."])
+        .env("HOME", home.path())
+        .env("USER", "tester")
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    board.wait_for("K-2026-0001");
+
+    let before = board.written();
+    let killed = Command::new("kill")
+        .args(["-KILL", &desk.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    desk.wait().unwrap();
+    // The board is drawn again by a new desk, the case there as saved.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while board.written() == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the board was not drawn again"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    board.wait_until("the board drawn again", |screen| {
+        screen.contents().contains("K-2026-0001") && screen.contents().contains("open 1")
+    });
+    board.press_until("n", "New complaint");
+    board.keys("\x1b");
+    board.wait_until("the board again", |s| !s.contents().contains("New complaint"));
+    board.keys("q");
+    assert!(board.wait_for_exit(), "the board quits");
+}

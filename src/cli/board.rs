@@ -48,10 +48,11 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
 /// what was saved is there, as the desk's store holds it.
 fn attach_and_show(session: &Session, db: &Path, may_start: bool) -> Result<(), Failure> {
     let lang = session.lang;
+    let here = tui::Here::listen().map_err(|e| Failure::Failed(e.to_string()))?;
     let mut lost = 0;
     loop {
         let attached = attach(session, db, may_start)?;
-        match tui::show(attached).map_err(|e| Failure::Failed(e.to_string()))? {
+        match here.show(attached).map_err(|e| Failure::Failed(e.to_string()))? {
             Detached::Exit { code: 0, .. } => return Ok(()),
             Detached::Exit { code, message } if message.is_empty() => {
                 return Err(Failure::Ended(i32::from(code) - 128));

@@ -153,6 +153,8 @@ fn draw_board(
     let Ok(mut terminal) = Terminal::new(screen) else {
         return;
     };
+    // The terminal may still show a board a lost desk drew: start clean.
+    let _ = terminal.clear();
     let theme = Theme::new(app.settings.colour);
     let clock = desk.clock();
     let mut copy = |text: &str| {
