@@ -68,7 +68,12 @@ fn timed(work: impl FnOnce() -> Result<(), String>) -> Result<Duration, String> 
 
 /// `calls` calls of each kind as separate runs of the command line make
 /// them — a new connection each — and `lists` of the whole queue.
-pub fn through(transport: &dyn Transport, picks: &Picks, calls: usize, lists: usize) -> Result<Timed, String> {
+pub fn through(
+    transport: &dyn Transport,
+    picks: &Picks,
+    calls: usize,
+    lists: usize,
+) -> Result<Timed, String> {
     let mut times = Timed::default();
     let failed = |what: &str, id: CaseId, e: &dyn std::fmt::Debug| format!("{what} {id}: {e:?}");
     for i in 0..calls {
@@ -94,7 +99,8 @@ pub fn through(transport: &dyn Transport, picks: &Picks, calls: usize, lists: us
         times.show.push(timed(|| {
             let desk = transport.requests()?;
             desk.get(id).map_err(|e| failed("reading", id, &e))?;
-            desk.events(id).map_err(|e| failed("reading the events of", id, &e))?;
+            desk.events(id)
+                .map_err(|e| failed("reading the events of", id, &e))?;
             Ok(())
         })?);
     }

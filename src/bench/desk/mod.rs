@@ -125,7 +125,10 @@ struct Operator {
 }
 
 /// Every measurement, in order, on the generated database; the desk runs in
-/// between and is stopped (or killed) however this ends.
+/// between and is stopped (or killed) however this ends. The boards attach
+/// first, to a desk that has answered nothing yet: memory that answers freed
+/// (a whole queue listed is 17 MB of JSON at 10,000 cases) would be reused by
+/// the sessions and hide what they take.
 fn measure(
     setting: &Setting,
     transport: &dyn Transport,
@@ -136,6 +139,15 @@ fn measure(
 ) -> Result<(), String> {
     let mut desk = DeskProcess::start(setting, &scratch.join("desk-errors.txt"))?;
     set_memory(row, "started", desk.memory()?);
+    let operators = attach_all(transport, &mut desk, plan.sessions, row)?;
+    progress(&format!(
+        "{} sessions: desk {} with one, {} with all, {} per extra session",
+        plan.sessions,
+        report::mb(row, "rss_one_mb"),
+        report::mb(row, "rss_all_mb"),
+        report::mb(row, "per_session_mb"),
+    ));
+
     // What there is to work on, asked once as the command line asks.
     let loaded = transport
         .requests()?
@@ -144,41 +156,6 @@ fn measure(
     row.set("open", loaded.cases.iter().filter(|c| c.is_open()).count() as f64);
     let picks = Picks::from(&loaded.cases)?;
     drop(loaded);
-
-    let alone = calls::processes(&|args| transport.command(args), &picks, plan.processes)?;
-    set_processes(row, "desk", &alone);
-    progress(&format!(
-        "processes through the desk with no board: log {}, list --all {}",
-        p50(&alone.log),
-        p50(&alone.list)
-    ));
-
-    let mut operators = Vec::with_capacity(plan.sessions);
-    let mut first_screens = Vec::with_capacity(plan.sessions);
-    let (first, took) = attach(transport)?;
-    operators.push(first);
-    first_screens.push(took);
-    thread::sleep(SETTLE);
-    let one = desk.memory()?;
-    set_memory(row, "one", one);
-    while operators.len() < plan.sessions {
-        let (operator, took) = attach(transport)?;
-        operators.push(operator);
-        first_screens.push(took);
-    }
-    thread::sleep(SETTLE);
-    let all = desk.memory()?;
-    set_memory(row, "all", all);
-    let extra = (plan.sessions - 1).max(1) as f64;
-    row.set("per_session_mb", (all.resident_mb - one.resident_mb) / extra);
-    row.set_percentiles("first_screen", &mut first_screens);
-    progress(&format!(
-        "{} sessions: desk {:.0} MB with one, {:.0} MB with all ({:.2} MB per extra session)",
-        plan.sessions,
-        one.resident_mb,
-        all.resident_mb,
-        (all.resident_mb - one.resident_mb) / extra
-    ));
 
     let bytes_before: u64 = operators.iter().map(|o| o.screen.bytes()).sum();
     let (mut shown, mut answered) = changes(transport, &operators, plan.changes)?;
@@ -189,6 +166,7 @@ fn measure(
     );
     row.set_percentiles("change", &mut shown);
     row.set_percentiles("answer", &mut answered);
+    set_memory(row, "changed", desk.memory()?);
     progress(&format!(
         "{} changes: shown on the other screens p50 {}, p99 {}",
         plan.changes,
@@ -205,6 +183,7 @@ fn measure(
     ] {
         row.set_percentiles(name, times);
     }
+    set_memory(row, "called", desk.memory()?);
     progress(&format!(
         "calls through the desk: log p50 {}, list --all p50 {}",
         ms(row.get("call_log_p50_ms")),
@@ -217,16 +196,53 @@ fn measure(
     leave(&operators)?;
     thread::sleep(SETTLE);
     set_memory(row, "left", desk.memory()?);
+    let alone = calls::processes(&|args| transport.command(args), &picks, plan.processes)?;
+    set_processes(row, "desk", &alone);
+    set_memory(row, "end", desk.memory()?);
     desk.stop()?;
 
     let without = calls::processes(&|args| setting.command(args), &picks, plan.processes)?;
     set_processes(row, "none", &without);
     progress(&format!(
-        "processes without a desk: log {}, list --all {}",
+        "processes: log {} through the desk, {} without; list --all {} through the desk, {} without",
+        p50(&alone.log),
         p50(&without.log),
+        p50(&alone.list),
         p50(&without.list)
     ));
     Ok(())
+}
+
+/// Attaches `sessions` terminals one after another, each once the one
+/// before has its first screen; the desk's memory with the first and with
+/// all of them.
+fn attach_all(
+    transport: &dyn Transport,
+    desk: &mut DeskProcess,
+    sessions: usize,
+    row: &mut Row,
+) -> Result<Vec<Operator>, String> {
+    let mut operators = Vec::with_capacity(sessions);
+    let mut first_screens = Vec::with_capacity(sessions);
+    let mut one = None;
+    while operators.len() < sessions {
+        let (operator, took) = attach(transport)?;
+        operators.push(operator);
+        first_screens.push(took);
+        if operators.len() == 1 {
+            thread::sleep(SETTLE);
+            one = Some(desk.memory()?);
+        }
+    }
+    thread::sleep(SETTLE);
+    let all = desk.memory()?;
+    let one = one.unwrap_or(all);
+    set_memory(row, "one", one);
+    set_memory(row, "all", all);
+    let extra = (sessions - 1).max(1) as f64;
+    row.set("per_session_mb", (all.resident_mb - one.resident_mb) / extra);
+    row.set_percentiles("first_screen", &mut first_screens);
+    Ok(operators)
 }
 
 /// Attaches one more terminal; it and how long its first screen took.
@@ -241,10 +257,17 @@ fn attach(transport: &dyn Transport) -> Result<(Operator, Duration), String> {
     };
     let started = Instant::now();
     let terminal = transport.attach(terminal, Box::new(screen.emulator(WIDTH, HEIGHT)))?;
-    let drawn = screen
-        .first_drawn(FIRST_SCREEN)
-        .ok_or_else(|| format!("no board drawn within {} s", FIRST_SCREEN.as_secs()))?;
-    Ok((Operator { terminal, screen }, drawn.saturating_duration_since(started)))
+    let drawn =
+        screen
+            .first_drawn(FIRST_SCREEN)
+            .ok_or_else(|| match terminal.ended_within(Duration::ZERO) {
+                Some(ended) => format!("the desk drew no board: {ended:?}"),
+                None => format!("no board drawn within {} s", FIRST_SCREEN.as_secs()),
+            })?;
+    Ok((
+        Operator { terminal, screen },
+        drawn.saturating_duration_since(started),
+    ))
 }
 
 /// Registers `changes` complaints through the desk, one at a time; for each,
@@ -257,7 +280,10 @@ fn changes(
 ) -> Result<(Vec<Duration>, Vec<Duration>), String> {
     let header = operators.first().map(|o| o.screen.header()).unwrap_or_default();
     let open = open_count(&header).ok_or_else(|| format!("no open count in the header {header:?}"))?;
-    if let Some(other) = operators.iter().find(|o| open_count(&o.screen.header()) != Some(open)) {
+    if let Some(other) = operators
+        .iter()
+        .find(|o| open_count(&o.screen.header()) != Some(open))
+    {
         return Err(format!(
             "the boards disagree: {header:?} and {:?}",
             other.screen.header()
@@ -278,10 +304,14 @@ fn changes(
         answered.push(sent.elapsed());
         for (i, operator) in operators.iter().enumerate() {
             let at = operator.screen.shown(SHOWN).ok_or_else(|| {
+                let why = if operator.screen.closed() {
+                    "its connection to the desk ended".to_string()
+                } else {
+                    format!("not within {} s", SHOWN.as_secs())
+                };
                 format!(
-                    "session {} did not show {marker:?} within {} s; its header: {:?}",
+                    "session {} did not show {marker:?}: {why}; its header: {:?}",
                     i + 1,
-                    SHOWN.as_secs(),
                     operator.screen.header()
                 )
             })?;

@@ -101,7 +101,10 @@ impl DeskProcess {
         match self.end() {
             Some(status) if status.success() => Ok(()),
             Some(status) => Err(format!("the desk ended with {status}: {}", self.said())),
-            None => Err(format!("the desk did not stop within {} s and was killed", STOP.as_secs())),
+            None => Err(format!(
+                "the desk did not stop within {} s and was killed",
+                STOP.as_secs()
+            )),
         }
     }
 

@@ -19,6 +19,8 @@ struct Seen {
     awaited: Option<String>,
     shown_at: Option<Instant>,
     bytes: u64,
+    /// The terminal is gone: nothing more will be drawn.
+    closed: bool,
 }
 
 #[derive(Debug, Default)]
@@ -54,13 +56,17 @@ impl Watched {
         self.0.seen.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Waits until `done` holds of what was seen, or `wait` has passed.
+    /// Waits until `done` holds of what was seen, or `wait` has passed, or
+    /// the terminal is gone.
     fn wait_until<T>(&self, wait: Duration, done: impl Fn(&Seen) -> Option<T>) -> Option<T> {
         let deadline = Instant::now() + wait;
         let mut seen = self.seen();
         loop {
             if let Some(found) = done(&seen) {
                 return Some(found);
+            }
+            if seen.closed {
+                return None;
             }
             let left = deadline.checked_duration_since(Instant::now())?;
             seen = self
@@ -99,17 +105,17 @@ impl Watched {
     pub fn bytes(&self) -> u64 {
         self.seen().bytes
     }
+
+    /// Whether the terminal is gone.
+    pub fn closed(&self) -> bool {
+        self.seen().closed
+    }
 }
 
 impl Write for Emulator {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.parser.process(buf);
-        let header = self
-            .parser
-            .screen()
-            .rows(0, self.cols)
-            .next()
-            .unwrap_or_default();
+        let header = self.parser.screen().rows(0, self.cols).next().unwrap_or_default();
         let now = Instant::now();
         let mut seen = self.watched.seen();
         seen.bytes += buf.len() as u64;
@@ -125,6 +131,15 @@ impl Write for Emulator {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// The terminal's reading thread lets go of its screen when the connection
+/// ends: whoever waits for it stops waiting.
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        self.watched.seen().closed = true;
+        self.watched.0.changed.notify_all();
     }
 }
 
@@ -150,5 +165,19 @@ mod tests {
         let shown = watched.shown(Duration::ZERO).expect("noted");
         assert!(shown >= before);
         assert!(watched.bytes() > 20);
+    }
+
+    #[test]
+    fn nobody_waits_for_a_screen_whose_terminal_is_gone() {
+        let watched = Watched::default();
+        let emulator = watched.emulator(40, 5);
+        watched.expect("open 13");
+        let waiting = {
+            let watched = watched.clone();
+            std::thread::spawn(move || watched.shown(Duration::from_secs(30)))
+        };
+        drop(emulator);
+        assert_eq!(waiting.join().unwrap(), None);
+        assert!(watched.closed());
     }
 }
