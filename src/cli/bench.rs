@@ -164,7 +164,7 @@ fn run_desk(args: &DeskArgs) -> Result<(), Failure> {
     if let Some(path) = &args.out {
         let text = format!(
             "klachtdesk bench desk --sessions {} --size {} --changes {} --calls {} --processes {}\n\
-             {machine} at the start, {ended} at the end\n\n{table}",
+             at the start: {machine}\nat the end: {ended}\n\n{table}",
             args.sessions, args.size, args.changes, args.calls, args.processes,
         );
         write(path, &text)?;
