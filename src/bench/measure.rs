@@ -243,7 +243,7 @@ fn queries(app: &App) -> Vec<String> {
     queries
 }
 
-fn log_entry(i: usize) -> Command {
+pub(crate) fn log_entry(i: usize) -> Command {
     Command::LogContact {
         kind: [LogKind::Call, LogKind::Email, LogKind::Note][i % 3],
         direction: Direction::Outbound,
@@ -252,7 +252,7 @@ fn log_entry(i: usize) -> Command {
 }
 
 /// The next step of the procedure for a case, if it has a simple one.
-fn step(case: &Case) -> Option<Command> {
+pub(crate) fn step(case: &Case) -> Option<Command> {
     Some(match case.state {
         State::Received => Command::Acknowledge {
             at: case.complained_at.max(case.registered_at),

@@ -150,7 +150,15 @@ pub fn table(sizes: &[(usize, Row)]) -> String {
         cells.push(target.to_string());
         rows.push(cells);
     }
-    let widths: Vec<usize> = (0..rows[0].len())
+    markdown(&rows)
+}
+
+/// Rows of cells as a Markdown table, the first row its head.
+pub(crate) fn markdown(rows: &[Vec<String>]) -> String {
+    let Some(head) = rows.first() else {
+        return String::new();
+    };
+    let widths: Vec<usize> = (0..head.len())
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let line = |cells: &[String]| {
@@ -161,14 +169,14 @@ pub fn table(sizes: &[(usize, Row)]) -> String {
             .collect();
         format!("| {} |", padded.join(" | "))
     };
-    let mut out = vec![line(&rows[0])];
+    let mut out = vec![line(head)];
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
     out.push(line(&rule));
     out.extend(rows[1..].iter().map(|r| line(r)));
     out.join("\n") + "\n"
 }
 
-fn count(n: Option<f64>) -> String {
+pub(crate) fn count(n: Option<f64>) -> String {
     let Some(n) = n else { return "n/a".into() };
     let digits = format!("{:.0}", n);
     let mut out = String::new();
@@ -181,7 +189,7 @@ fn count(n: Option<f64>) -> String {
     out
 }
 
-fn ms(value: Option<f64>) -> String {
+pub(crate) fn ms(value: Option<f64>) -> String {
     match value {
         None => "n/a".into(),
         Some(v) if v < 10.0 => format!("{v:.2} ms"),
@@ -190,7 +198,7 @@ fn ms(value: Option<f64>) -> String {
     }
 }
 
-fn pair(row: &Row, name: &str) -> String {
+pub(crate) fn pair(row: &Row, name: &str) -> String {
     let p50 = ms(row.get(&format!("{name}_p50_ms")));
     let p99 = ms(row.get(&format!("{name}_p99_ms")));
     format!("{} / {p99}", p50.trim_end_matches(" ms"))

@@ -1,13 +1,18 @@
 //! `klachtdesk bench`: generates queues of 1,000, 10,000 and 100,000 cases and
-//! measures the board on them; see BENCHMARKS.md. Run it in a release build.
+//! measures the board on them; `klachtdesk bench desk` measures the shared
+//! desk with scripted operators. See BENCHMARKS.md. Run it in a release build.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{Failure, Session};
+use crate::bench::desk::DeskPlan;
 use crate::bench::{self, Amounts, Plan};
 
 #[derive(Debug, Clone, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    mode: Option<Mode>,
     /// Queue sizes to measure, in cases
     #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
     sizes: Vec<usize>,
@@ -41,7 +46,41 @@ pub struct Args {
     sled_alone: bool,
 }
 
+#[derive(Debug, Clone, clap::Subcommand)]
+enum Mode {
+    /// The shared desk: `klachtdesk serve` with scripted operators attached
+    Desk(DeskArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct DeskArgs {
+    /// Terminals attached to the desk at once (at least 2)
+    #[arg(long, default_value_t = 20)]
+    sessions: usize,
+    /// Cases in the generated queue
+    #[arg(long, default_value_t = 10_000)]
+    size: usize,
+    /// Changes whose arrival on every board is timed
+    #[arg(long, default_value_t = 50)]
+    changes: usize,
+    /// Calls of each kind timed through the desk
+    #[arg(long, default_value_t = 50)]
+    calls: usize,
+    /// Runs of each klachtdesk command timed, with and without the desk
+    #[arg(long, default_value_t = 20)]
+    processes: usize,
+    /// Where the generated database goes [default: the temporary folder]
+    #[arg(long, value_name = "PATH")]
+    dir: Option<PathBuf>,
+    /// Also write the table to this file
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+}
+
 pub fn run(_session: &mut Session, args: &Args) -> Result<(), Failure> {
+    if let Some(Mode::Desk(desk)) = &args.mode {
+        return run_desk(desk);
+    }
     let amounts = Amounts {
         presses: args.presses,
         saves: args.saves,
@@ -91,7 +130,48 @@ pub fn run(_session: &mut Session, args: &Args) -> Result<(), Failure> {
                 .join(","),
             args.runs,
         );
-        std::fs::write(path, text).map_err(|e| Failure::Failed(format!("{}: {e}", path.display())))?;
+        write(path, &text)?;
     }
     Ok(())
+}
+
+fn run_desk(args: &DeskArgs) -> Result<(), Failure> {
+    if args.sessions < 2 {
+        return Err(Failure::Refused(
+            "--sessions must be at least 2: the memory of an extra session is measured".into(),
+        ));
+    }
+    if args.size == 0 || args.changes == 0 || args.calls == 0 || args.processes == 0 {
+        return Err(Failure::Refused(
+            "--size, --changes, --calls and --processes must be at least 1".into(),
+        ));
+    }
+    let plan = DeskPlan {
+        size: args.size,
+        sessions: args.sessions,
+        changes: args.changes,
+        calls: args.calls,
+        processes: args.processes,
+        dir: args.dir.clone(),
+    };
+    let machine = bench::machine();
+    eprintln!("klachtdesk bench desk: {machine}");
+    let measured = bench::desk::run(&plan, &mut |line| eprintln!("  {line}")).map_err(Failure::Failed)?;
+    let table = bench::desk::report::table(&measured.row, &measured.transport);
+    let ended = bench::machine();
+    println!("{table}");
+    eprintln!("at the end: {ended}");
+    if let Some(path) = &args.out {
+        let text = format!(
+            "klachtdesk bench desk --sessions {} --size {} --changes {} --calls {} --processes {}\n\
+             at the start: {machine}\nat the end: {ended}\n\n{table}",
+            args.sessions, args.size, args.changes, args.calls, args.processes,
+        );
+        write(path, &text)?;
+    }
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, text).map_err(|e| Failure::Failed(format!("{}: {e}", path.display())))
 }
