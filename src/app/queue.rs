@@ -7,8 +7,14 @@ use std::sync::Arc;
 
 use parking_lot::{MappedRwLockReadGuard, RwLock, RwLockReadGuard};
 
+use chrono::{DateTime, Utc};
+
 use super::cases::Cases;
+use crate::desk::Held;
 use crate::domain::case::{Case, CaseId};
+use crate::domain::deadlines::CaseClocks;
+use crate::domain::query::Filter;
+use crate::domain::workflow::Rules;
 
 /// A handle on the shared queue; cheap to clone.
 #[derive(Debug, Clone, Default)]
@@ -44,5 +50,20 @@ impl Queue {
     /// Whether `other` is this same queue.
     pub fn same(&self, other: &Queue) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A desk's selections answered from the queue in memory, without reading
+/// or decoding the store.
+impl Held for Queue {
+    fn select(&self, filter: &Filter, rules: &Rules, now: DateTime<Utc>) -> Vec<Case> {
+        let cases = self.read();
+        let mut chosen: Vec<(&Case, CaseClocks)> = cases
+            .iter()
+            .map(|case| (case, CaseClocks::of(case, &rules.policy, now)))
+            .filter(|(case, clocks)| filter.matches(case, clocks))
+            .collect();
+        chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
+        chosen.into_iter().map(|(case, _)| case.clone()).collect()
     }
 }

@@ -50,21 +50,22 @@ pub struct FilterArgs {
 pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     let lang = session.lang;
     let filter = args.filters.filter(session)?;
-    let loaded = session.desk()?.load().map_err(|e| Failure::store(lang, &e))?;
+    let loaded = session
+        .desk()?
+        .select(&filter)
+        .map_err(|e| Failure::store(lang, &e))?;
     for problem in &loaded.unreadable {
         eprintln!("klachtdesk: {}", problem.describe(lang));
     }
     let policy = &session.rules.policy;
-    let mut rows: Vec<(Case, CaseClocks)> = loaded
+    let rows: Vec<(Case, CaseClocks)> = loaded
         .cases
         .into_iter()
         .map(|case| {
             let clocks = CaseClocks::of(&case, policy, session.now);
             (case, clocks)
         })
-        .filter(|(case, clocks)| filter.matches(case, clocks))
         .collect();
-    rows.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
     if args.json {
         let list: Vec<_> = rows
             .iter()

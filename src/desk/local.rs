@@ -8,9 +8,22 @@ use std::sync::Arc;
 
 use super::request::valid_request_id;
 use super::{BadRequest, Clock, Desk, MAX_IDS, MAX_REQUEST_ID, Request, Response, distinct};
+use chrono::{DateTime, Utc};
+
+use crate::domain::case::Case;
+use crate::domain::deadlines::CaseClocks;
+use crate::domain::query::Filter;
 use crate::domain::workflow::{Command, Ctx, Rules};
 use crate::exchange::CaseTrail;
 use crate::store::{CommandError, Store};
+
+/// The cases a desk holds in memory (the server's shared queue), for
+/// answering selections without reading the store.
+pub trait Held: Send + Sync + std::fmt::Debug {
+    /// The cases `filter` chooses, their deadlines counted at `now`, most
+    /// urgent first.
+    fn select(&self, filter: &Filter, rules: &Rules, now: DateTime<Utc>) -> Vec<Case>;
+}
 
 /// A desk answered from a store this process holds.
 #[derive(Debug, Clone)]
@@ -19,6 +32,10 @@ pub struct Local {
     rules: Arc<Rules>,
     clock: Clock,
     operator: String,
+    /// The queue in memory, when this desk keeps one up to date.
+    held: Option<Arc<dyn Held>>,
+    /// What the store could not read when the queue was read.
+    unreadable: Arc<Vec<crate::store::StoreError>>,
 }
 
 impl Local {
@@ -28,6 +45,18 @@ impl Local {
             rules: Arc::new(rules),
             clock,
             operator,
+            held: None,
+            unreadable: Arc::new(Vec::new()),
+        }
+    }
+
+    /// The same desk, answering selections from `held` (kept up to date by
+    /// its owner), with `unreadable` what reading it met.
+    pub fn holding(&self, held: Arc<dyn Held>, unreadable: Vec<crate::store::StoreError>) -> Local {
+        Local {
+            held: Some(held),
+            unreadable: Arc::new(unreadable),
+            ..self.clone()
         }
     }
 
@@ -101,6 +130,32 @@ impl Desk for Local {
                 Response::Loaded {
                     cases: loaded.cases,
                     unreadable: loaded.unreadable,
+                }
+            }
+            Request::Select { filter } => {
+                let now = self.clock.now();
+                match &self.held {
+                    Some(held) => Response::Loaded {
+                        cases: held.select(&filter, &self.rules, now),
+                        unreadable: self.unreadable.to_vec(),
+                    },
+                    None => {
+                        let loaded = store.load();
+                        let mut chosen: Vec<(Case, CaseClocks)> = loaded
+                            .cases
+                            .into_iter()
+                            .map(|case| {
+                                let clocks = CaseClocks::of(&case, &self.rules.policy, now);
+                                (case, clocks)
+                            })
+                            .filter(|(case, clocks)| filter.matches(case, clocks))
+                            .collect();
+                        chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
+                        Response::Loaded {
+                            cases: chosen.into_iter().map(|(case, _)| case).collect(),
+                            unreadable: loaded.unreadable,
+                        }
+                    }
                 }
             }
             Request::Events { id } => match store.events(id) {

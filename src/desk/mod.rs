@@ -14,12 +14,13 @@ use std::collections::HashSet;
 use std::path::Path;
 
 pub use clock::Clock;
-pub use local::Local;
+pub use local::{Held, Local};
 pub use request::{BadRequest, MAX_IDS, MAX_REQUEST_ID, Request, Response, valid_request_id};
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::intake::Intake;
+use crate::domain::query::Filter;
 use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
 use crate::store::backup::BackupError;
@@ -76,6 +77,17 @@ impl dyn Desk + '_ {
 
     pub fn load(&self) -> Result<Loaded, StoreError> {
         match self.call(Request::Load) {
+            Response::Loaded { cases, unreadable } => Ok(Loaded { cases, unreadable }),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// The cases `filter` chooses, chosen where they are held: a desk that
+    /// has the queue in memory sends only those.
+    pub fn select(&self, filter: &Filter) -> Result<Loaded, StoreError> {
+        match self.call(Request::Select {
+            filter: filter.clone(),
+        }) {
             Response::Loaded { cases, unreadable } => Ok(Loaded { cases, unreadable }),
             other => Err(unexpected(other)),
         }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::intake::Intake;
+use crate::domain::query::Filter;
 use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
 use crate::store::backup::BackupError;
@@ -45,6 +46,11 @@ pub enum Request {
     },
     /// Every case, with the records that could not be read.
     Load,
+    /// The cases `filter` chooses (their deadlines as they stand on the
+    /// desk's clock), with the records that could not be read.
+    Select {
+        filter: Filter,
+    },
     Events {
         id: CaseId,
     },

@@ -7,7 +7,7 @@ use super::deadlines::CaseClocks;
 use super::workflow::State;
 
 /// Conditions a case must all meet; an empty filter matches every case.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     /// Only these states; empty means any.
     pub states: Vec<State>,

@@ -79,7 +79,9 @@ impl DeskServer {
             own_uid: rustix::process::getuid().as_raw(),
             stop: AtomicBool::new(false),
         });
-        let listener = remote::Server::start(desk, shared.clone())?;
+        // The command line's selections are answered from the queue in memory.
+        let answering = desk.holding(Arc::new(shared.queue.clone()), shared.unreadable.clone());
+        let listener = remote::Server::start(answering, shared.clone())?;
         let spawn = |name: &str, work: Box<dyn FnOnce() + Send>| {
             thread::Builder::new()
                 .name(name.into())
