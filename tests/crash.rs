@@ -1385,3 +1385,53 @@ fn the_board_opens_with_a_damaged_record_and_names_it() {
     );
     assert!(screen.contains("Received 2"), "{screen}");
 }
+
+/// The desk killed with SIGKILL again and again while several commands save
+/// through it: every save a command reported is there when the desk comes
+/// back, and every case agrees with its audit trail.
+#[test]
+fn a_desk_killed_during_saves_loses_nothing_that_was_reported_saved() {
+    let world = World::new();
+    let socket = world.db().join(klachtdesk::remote::SOCKET);
+    let mut reported: Vec<String> = Vec::new();
+    for round in 0..4 {
+        let mut desk = world.command(&["serve"]).spawn().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::os::unix::net::UnixStream::connect(&socket).is_err() {
+            assert!(Instant::now() < deadline, "the desk did not start");
+            thread::sleep(Duration::from_millis(10));
+        }
+        let saved = std::sync::Mutex::new(Vec::new());
+        thread::scope(|scope| {
+            for writer in 0..3 {
+                let (world, saved) = (&world, &saved);
+                scope.spawn(move || {
+                    for n in 0..6 {
+                        let name = format!("Caller {round}-{writer}-{n}");
+                        let out = world.run(&add_args(&name, "While the desk may go."));
+                        // Saved when it says so; refused or unanswered otherwise.
+                        if out.status.success() {
+                            saved.lock().unwrap().push(text(&out.stdout).trim().to_string());
+                        }
+                    }
+                });
+            }
+            thread::sleep(Duration::from_millis(150 + 100 * round));
+            let killed = Command::new("kill")
+                .args(["-KILL", &desk.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(killed.success());
+        });
+        desk.wait().unwrap();
+        reported.extend(saved.into_inner().unwrap());
+    }
+    assert!(!reported.is_empty(), "some saves were reported");
+    world.wait_unlocked();
+    let store = world.open();
+    let cases = check_consistent(&store);
+    for id in &reported {
+        let id = CaseId::parse(id).unwrap_or_else(|_| panic!("a case number: {id:?}"));
+        assert!(cases.contains_key(&id), "{id} was reported saved and is gone");
+    }
+}
