@@ -109,11 +109,17 @@ fn check_entry(entry: &OperatorEntry, before: &[OperatorEntry]) -> Result<(), St
 pub struct DeskConfig {
     /// Sessions (boards) served at once; one more is told so.
     pub max_sessions: usize,
+    /// The Unix group whose members may reach the desk's socket (the
+    /// operators' logins); none: the desk's own user only.
+    pub group: Option<String>,
 }
 
 impl Default for DeskConfig {
     fn default() -> Self {
-        Self { max_sessions: 50 }
+        Self {
+            max_sessions: 50,
+            group: None,
+        }
     }
 }
 

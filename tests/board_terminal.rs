@@ -185,7 +185,7 @@ fn a_board_whose_desk_is_killed_attaches_again() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let socket = db.join(klachtdesk::remote::SOCKET);
+    let socket = klachtdesk::remote::socket_path(&db);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while std::os::unix::net::UnixStream::connect(&socket).is_err() {
         assert!(std::time::Instant::now() < deadline, "the desk did not start");

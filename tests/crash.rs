@@ -727,7 +727,7 @@ impl Board {
             let mut buf = [0u8; 4096];
             while matches!(reader.read(&mut buf), Ok(n) if n > 0) {}
         });
-        let socket = world.db().join(klachtdesk::remote::SOCKET);
+        let socket = klachtdesk::remote::socket_path(&world.db());
         let deadline = Instant::now() + Duration::from_secs(10);
         // A socket a killed board left behind refuses connections.
         while std::os::unix::net::UnixStream::connect(&socket).is_err() {
@@ -764,7 +764,7 @@ fn a_desk_killed_with_sigkill_leaves_no_stale_lock() {
     let world = World::new();
     world.ok(&add_args("Jan Jansen", "First."));
     let mut desk = world.command(&["serve"]).spawn().unwrap();
-    let socket = world.db().join(klachtdesk::remote::SOCKET);
+    let socket = klachtdesk::remote::socket_path(&world.db());
     let deadline = Instant::now() + Duration::from_secs(10);
     while std::os::unix::net::UnixStream::connect(&socket).is_err() {
         assert!(Instant::now() < deadline, "the desk did not start");
@@ -1392,7 +1392,7 @@ fn the_board_opens_with_a_damaged_record_and_names_it() {
 #[test]
 fn a_desk_killed_during_saves_loses_nothing_that_was_reported_saved() {
     let world = World::new();
-    let socket = world.db().join(klachtdesk::remote::SOCKET);
+    let socket = klachtdesk::remote::socket_path(&world.db());
     let mut reported: Vec<String> = Vec::new();
     for round in 0..4 {
         let mut desk = world.command(&["serve"]).spawn().unwrap();

@@ -11,10 +11,12 @@ use attach::{CTRL_S, DOWN, ENTER, ESC, TAB, Terminal};
 use chrono::{TimeZone, Utc};
 use klachtdesk::app::Settings;
 use klachtdesk::config::Config;
-use klachtdesk::desk::{Clock, Local};
+use klachtdesk::desk::{Clock, Desk, Local};
 use klachtdesk::domain::case::CaseId;
 use klachtdesk::domain::workflow::Rules;
+use klachtdesk::i18n::Lang;
 use klachtdesk::keymap::Keymap;
+use klachtdesk::remote::Client;
 use klachtdesk::remote::attach::Detached;
 use klachtdesk::server::DeskServer;
 use klachtdesk::store::Store;
@@ -25,16 +27,15 @@ use tempfile::TempDir;
 /// `anna`.
 struct World {
     dir: TempDir,
-    store: Store,
     desk: Option<DeskServer>,
 }
 
 impl World {
+    /// Only the desk holds the database, as when it runs by itself.
     fn new() -> World {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
-        let desk = Local::new(store.clone(), Rules::default(), Clock::Pinned(now), "anna".into());
+        let desk = Local::new(store, Rules::default(), Clock::Pinned(now()), "anna".into());
         let settings = Settings {
             exports: dir.path().join("exports"),
             ..Settings::default()
@@ -42,9 +43,17 @@ impl World {
         let desk = DeskServer::start(desk, Config::default(), Keymap::default(), settings).unwrap();
         World {
             dir,
-            store,
             desk: Some(desk),
         }
+    }
+
+    fn db(&self) -> std::path::PathBuf {
+        self.dir.path().join("db")
+    }
+
+    /// The desk, asked as the command line asks it.
+    fn client(&self) -> Client {
+        Client::connect(&self.db(), Lang::En, Some(now())).unwrap()
     }
 
     fn attach(&self, cols: u16, rows: u16, lang: &str) -> Terminal {
@@ -56,8 +65,19 @@ impl World {
     }
 }
 
-/// The intake, as a caller rings: name, phone, service, description.
+/// Thursday 26 November 2026, 10:00 in Amsterdam.
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+}
+
+/// The intake, as a caller rings, saved.
 fn register(board: &Terminal, name: &str) {
+    fill_intake(board, name);
+    board.keys(CTRL_S);
+}
+
+/// The intake filled in as a caller rings: name, phone, service, description.
+fn fill_intake(board: &Terminal, name: &str) {
     board.press_until("n", "New complaint");
     board.type_text(name);
     board.keys(TAB);
@@ -73,7 +93,6 @@ fn register(board: &Terminal, name: &str) {
     board.keys(TAB);
     board.type_text("The report is late.");
     board.wait_for("The report is late.");
-    board.keys(CTRL_S);
 }
 
 #[test]
@@ -91,7 +110,8 @@ fn a_complaint_registered_on_one_board_shows_on_the_others_without_a_key() {
     b.wait_for("K-2026-0001");
     b.wait_for("open 1");
     assert!(b.contents().contains("Ontvangen 1"), "{}", b.contents());
-    let case = world.store.get(CaseId::new(2026, 1)).unwrap();
+    let client = world.client();
+    let case = (&client as &dyn Desk).get(CaseId::new(2026, 1)).unwrap();
     assert_eq!(
         case.registered_by, "anna",
         "the desk's operator, as the desk says"
@@ -142,4 +162,87 @@ fn each_board_has_its_own_size() {
     a.wait_until("the wider board", |s| {
         s.lines().any(|l| l.trim_end().chars().count() > 100)
     });
+}
+
+/// A job that needs the database to itself while operators work: the desk
+/// lends the database, every board says who has it and for what, a save
+/// meanwhile is refused with the form kept, and afterwards the boards show
+/// what the job wrote and saving goes on.
+#[test]
+fn a_lent_database_pauses_saving_keeps_what_is_typed_and_shows_the_result() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en");
+    a.wait_for("open 0");
+    // A fills in a registration as the caller talks.
+    fill_intake(&a, "Jan Jansen");
+
+    let client = world.client();
+    let lent: &dyn Desk = &client;
+    lent.hand_over(klachtdesk::desk::Job::Import).unwrap();
+    a.wait_for("anna is importing cases");
+    a.keys(CTRL_S);
+    a.wait_until("the save refused, the form kept", |s| {
+        s.matches("saving is paused").count() >= 2
+    });
+    assert!(
+        a.contents().contains("The report is late."),
+        "the form keeps what was typed"
+    );
+
+    // The job writes into the database it was lent.
+    {
+        let store = Store::open(&world.db()).expect("the database is free for the job");
+        klachtdesk::demo::populate(&store, &Rules::default(), now(), "bram").unwrap();
+    }
+    lent.take_back().unwrap();
+    a.wait_for("anna is done");
+    // Saving goes on: the registration that waited is saved now.
+    a.keys(CTRL_S);
+    a.wait_for("Registered");
+    a.keys(ESC);
+    a.wait_until("the queue with the job's cases and the new one", |s| {
+        s.contains("open 47")
+    });
+}
+
+/// `klachtdesk import` while a desk holds the database: it is lent and
+/// given back by itself, and the board shows the result.
+#[test]
+fn klachtdesk_import_works_with_the_desk_running() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en");
+    a.wait_for("open 0");
+    let other = tempfile::tempdir().unwrap();
+    let file = other.path().join("cases.json");
+    {
+        let store = Store::open(&other.path().join("db")).unwrap();
+        klachtdesk::demo::populate(&store, &Rules::default(), now(), "bram").unwrap();
+    }
+    let run = |db: &std::path::Path, args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_klachtdesk"))
+            .args(["--db", db.to_str().unwrap(), "--now", "2026-11-26T10:00"])
+            .args(args)
+            .env("USER", "anna")
+            .output()
+            .unwrap()
+    };
+    let exported = run(
+        &other.path().join("db"),
+        &["export", "--all", "--out", file.to_str().unwrap()],
+    );
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let imported = run(&world.db(), &["import", file.to_str().unwrap()]);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    a.wait_until("the imported queue", |s| s.contains("open 46"));
+    a.wait_for("is done");
+    let listed = run(&world.db(), &["list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("46 cases"));
 }

@@ -1399,32 +1399,32 @@ fn board(w: &World) -> (Store, DeskServer) {
 }
 
 #[test]
-fn cli_exports_and_backs_up_through_a_running_board() {
+fn cli_exports_backs_up_imports_and_restores_through_a_running_desk() {
     let w = World::new();
     let (store, server) = board(&w);
     klachtdesk::demo::populate(&store, &rules(), now(), "tester").unwrap();
+    let own_export = export(&store);
+    // Only the desk holds the database now, as when it runs by itself.
+    drop(store);
     let through_board = w.ok(&["export", "--all"]);
-    assert_eq!(
-        through_board,
-        export(&store),
-        "the same export as the store's own"
-    );
+    assert_eq!(through_board, own_export, "the same export as the store's own");
     assert_eq!(w.ok(&["backup", "copy"]), "Backed up 60 cases to copy.\n");
     let message = w.fails(&["backup", "copy"], 2);
     assert!(message.contains("already exists"), "{message}");
+    // Import and restore have the desk hand the database over and take it back.
     fs::write(w.file("demo.json"), &through_board).unwrap();
-    let message = w.fails(&["import", "demo.json"], 1);
+    let message = w.fails(&["import", "demo.json"], 2);
     assert!(
-        message.contains("import needs the database to itself: close the board"),
-        "{message}"
+        message.contains("K-2026-0001"),
+        "refused for its cases, not for the desk: {message}"
     );
-    let message = w.fails(&["restore", "copy", "--force"], 1);
+    let restored = w.ok(&["restore", "copy", "--force"]);
+    assert!(restored.contains("60 cases"), "{restored}");
     assert!(
-        message.contains("restore needs the database to itself: close the board"),
-        "{message}"
+        w.ok(&["list", "--all"]).contains("60 cases"),
+        "the desk has it back"
     );
     drop(server);
-    drop(store);
     assert_eq!(contents_at(&w.file("copy")), contents_at(&w.db()));
 }
 

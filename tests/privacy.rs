@@ -433,6 +433,8 @@ fn subject_erase_leaves_no_trace_of_the_person_in_the_database_files() {
     assert!(names[0].starts_with("[removed "));
 }
 
+/// Held by another process that is no desk (nothing to lend it): refused in
+/// one line, nothing removed.
 #[test]
 fn removing_data_needs_the_database_to_itself() {
     let desk = Desk::new();
@@ -447,9 +449,6 @@ fn removing_data_needs_the_database_to_itself() {
     let _held = Store::open(&desk.db()).unwrap();
     let (code, _, err) = desk.run_at(NOW, &["subject", "erase", "--name", "Jan Geheim"]);
     assert_eq!(code, 1);
-    assert!(
-        err.contains("in use by another klachtdesk") && err.contains("close the board first"),
-        "{err}"
-    );
+    assert!(err.contains("in use by another klachtdesk"), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }

@@ -51,7 +51,10 @@ pub enum Msg {
     /// What an effect asked to be copied is on the clipboard.
     Copied,
     /// A line from the desk for the foot of the screen.
-    Notice(String),
+    Notice(Notice),
+    /// The desk read the whole queue again (after a job that had the
+    /// database to itself): every view is derived again.
+    Reloaded,
     /// A case as it stands now, asked for with [`Effect::Fetch`].
     Fetched(Result<Case, crate::store::StoreError>),
 }
@@ -87,4 +90,15 @@ pub enum Effect {
         contents: String,
     },
     Quit,
+}
+
+/// What the desk tells every board, in each one's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Saving pauses: `by` runs a job that needs the database to itself.
+    Away(crate::desk::Away),
+    /// The job is done; saving goes on.
+    Back { by: String },
+    /// The desk is closing.
+    Closing,
 }

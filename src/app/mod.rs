@@ -32,7 +32,7 @@ use crate::domain::workflow::Rules;
 use crate::i18n::Lang;
 use crate::keymap::{Context, Keymap};
 
-pub use action::{Action, Effect, Msg};
+pub use action::{Action, Effect, Msg, Notice};
 use board::Board;
 use filters::Filters;
 pub use modal::Modal;

@@ -47,6 +47,11 @@ impl Queue {
         self.0.write().remove(id);
     }
 
+    /// Puts a queue read anew in the place of this one.
+    pub fn replace(&self, cases: Cases) {
+        *self.0.write() = cases;
+    }
+
     /// Whether `other` is this same queue.
     pub fn same(&self, other: &Queue) -> bool {
         Arc::ptr_eq(&self.0, &other.0)

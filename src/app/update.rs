@@ -79,9 +79,32 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.flash(app.lang.t(T::Copied), false);
             Vec::new()
         }
-        Msg::Notice(text) => {
+        Msg::Notice(notice) => {
+            let text = match notice {
+                super::Notice::Away(away) => crate::store::StoreError::Away {
+                    by: away.by,
+                    job: away.job.slug().to_string(),
+                }
+                .describe(app.lang),
+                super::Notice::Back { by } => app.lang.fill(T::MaintenanceDone, &[("by", &by)]),
+                super::Notice::Closing => app.lang.t(T::DeskClosing).to_string(),
+            };
             app.flash(text, false);
             Vec::new()
+        }
+        Msg::Reloaded => {
+            app.rebuild();
+            if let Some(Modal::Search(search)) = &mut app.modal {
+                search.refresh(&app.cases.read());
+            }
+            match app.pane.as_ref().map(|p| p.id) {
+                Some(id) if app.cases.case(id).is_none() => {
+                    app.pane = None;
+                    Vec::new()
+                }
+                Some(id) => vec![Effect::LoadEvents(id)],
+                None => Vec::new(),
+            }
         }
         Msg::Events(id, events) => {
             if let Some(pane) = app.pane.as_mut().filter(|p| p.id == id) {

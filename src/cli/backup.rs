@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Failure, Global, Session, daily};
+use crate::desk::Job;
 use crate::i18n::{Describe, Lang, T, date};
 use crate::store::backup::BackupError;
 use crate::store::writings::{Writing, WritingKind};
@@ -59,6 +60,8 @@ pub fn restore(session: &mut Session, global: &Global, args: &RestoreArgs) -> Re
     } else {
         daily::database_path(global)?
     };
+    // A desk holding the database pauses its boards and lets go of it.
+    session.lease(Job::Restore)?;
     // The restore swaps the database's folder: let go of it first.
     session.close_store();
     let (source, latest) = match &args.path {

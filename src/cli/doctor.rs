@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::{Failure, Global, Session, daily};
+use crate::desk::Job;
 use crate::i18n::Describe;
 use crate::i18n::trail_reason;
 use crate::i18n::{Lang, T, date};
@@ -23,6 +24,10 @@ pub fn run(session: &mut Session, global: &Global, _args: &Args) -> Result<(), F
     } else {
         daily::database_path(global)?
     };
+    // A desk holding the database pauses its boards and lends it.
+    if !global.demo {
+        session.lease(Job::Doctor)?;
+    }
     session.close_store();
     let newest = daily::newest(&path);
     let compare = newest.as_ref().map(|b| b.path.as_path());

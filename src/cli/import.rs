@@ -14,6 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget};
 
 use super::export::{progress, shows_progress};
 use super::{Failure, Session};
+use crate::desk::Job;
 use crate::domain::case::CaseId;
 use crate::exchange::{Located, Progress, check_export};
 use crate::i18n::{DescribeIn, Lang, T};
@@ -48,13 +49,9 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     bar.finish_and_clear();
     drop(bytes);
     let cases = checked.map_err(|problems| refused(lang, path, &problems))?;
-    let desk = session.desk()?;
-    let Some(store) = desk.store() else {
-        return Err(Failure::Failed(lang.fill(
-            T::NeedsDatabaseToItself,
-            &[("command", &"import"), ("path", &desk.path().display())],
-        )));
-    };
+    // A desk holding the database pauses its boards for the import.
+    session.lease(Job::Import)?;
+    let store = session.store()?;
     let spinner = spinner(lang, cases.len());
     let written = store.import(cases);
     spinner.finish_and_clear();

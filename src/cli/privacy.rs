@@ -6,6 +6,7 @@ use chrono::Months;
 use serde::Serialize;
 
 use super::{Failure, Session};
+use crate::desk::Job;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::privacy::{AnonymiseReason, Subject, is_anonymised, retention_passed};
@@ -69,7 +70,10 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         .checked_sub_months(Months::new(months))
         .unwrap_or(session.now);
     let before_text = date(lang, session.rules.policy.local_date(before));
-    let store = exclusive(session, args.dry_run)?;
+    if args.dry_run {
+        return dry_run(session, months, &before_text);
+    }
+    let store = exclusive(session, Job::Purge)?;
     let loaded = store.load();
     let purged: Vec<Case> = loaded
         .cases
@@ -81,20 +85,35 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         println!("{}", lang.fill(T::PurgeNothing, &[("months", &months)]));
         return Ok(());
     }
-    if args.dry_run {
-        println!(
-            "{}",
-            lang.fill(T::PurgeWould, &[("count", &due.len()), ("date", &before_text)])
-        );
-        println!("{}", ids(&due));
-        return Ok(());
-    }
     let earlier = remove(session, store, &purged, AnonymiseReason::Retention)?;
     println!(
         "{}",
         lang.fill(T::PurgeDone, &[("count", &due.len()), ("date", &before_text)])
     );
     print_earlier(lang, &earlier);
+    Ok(())
+}
+
+/// What `purge` would anonymise, read through the desk if one holds the
+/// database (nothing is changed, so the boards need not pause).
+fn dry_run(session: &mut Session, months: u32, before: &str) -> Result<(), Failure> {
+    let lang = session.lang;
+    let loaded = session.desk()?.load().map_err(|e| Failure::store(lang, &e))?;
+    let due: Vec<CaseId> = loaded
+        .cases
+        .iter()
+        .filter(|c| retention_passed(c, months, session.now))
+        .map(|c| c.id)
+        .collect();
+    if due.is_empty() {
+        println!("{}", lang.fill(T::PurgeNothing, &[("months", &months)]));
+    } else {
+        println!(
+            "{}",
+            lang.fill(T::PurgeWould, &[("count", &due.len()), ("date", &before)])
+        );
+        println!("{}", ids(&due));
+    }
     Ok(())
 }
 
@@ -146,7 +165,7 @@ fn export(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
 
 fn erase(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
     let lang = session.lang;
-    let store = exclusive(session, false)?;
+    let store = exclusive(session, Job::Erase)?;
     let loaded = store.load();
     let theirs: Vec<&Case> = loaded
         .cases
@@ -177,16 +196,11 @@ fn erase(session: &mut Session, subject: &Subject) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The store, opened here and not through a running board: removing data
-/// rewrites the files, which a board holding them would not allow.
-fn exclusive(session: &mut Session, reading: bool) -> Result<Store, Failure> {
-    let lang = session.lang;
-    session.store().map_err(|failure| match failure {
-        Failure::Failed(message) if !reading && message.contains("klachtdesk") => {
-            Failure::Failed(format!("{message} {}", lang.t(T::PrivacyNeedsDatabase)))
-        }
-        other => other,
-    })
+/// The store, opened here: removing data rewrites the files, so a desk
+/// holding them lends them for `job` (pausing its boards) until the command ends.
+fn exclusive(session: &mut Session, job: Job) -> Result<Store, Failure> {
+    session.lease(job)?;
+    session.store()
 }
 
 /// Anonymises the cases, then rewrites the database files so that no earlier

@@ -40,7 +40,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let mut signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(|e| Failure::Failed(e.to_string()))?;
     if signals.forever().next().is_some() {
-        server.notice(lang.t(T::DeskClosing));
+        server.notice(crate::app::Notice::Closing);
         std::thread::sleep(Duration::from_millis(300));
     }
     Ok(())

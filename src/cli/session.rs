@@ -12,7 +12,7 @@ use super::Failure;
 use crate::app::Settings;
 use crate::config::{self, Config};
 use crate::demo;
-use crate::desk::{BadRequest, Clock, Desk, Local};
+use crate::desk::{BadRequest, Clock, Desk, Job, Local};
 use crate::domain::when::parse_moment;
 use crate::domain::workflow::{Ctx, Rules};
 use crate::i18n::Describe;
@@ -51,6 +51,10 @@ pub struct Session {
     desk: Option<Arc<dyn Desk>>,
     /// The demo database lives as long as the session.
     _demo_dir: Option<tempfile::TempDir>,
+    /// The database lent by its desk for this command's job: given back
+    /// when the session ends, after the store above has been let go of
+    /// (fields are dropped in this order).
+    lease: Option<Lease>,
 }
 
 /// How long a database held by a process that does not answer is tried again.
@@ -85,6 +89,7 @@ impl Session {
             global: global.clone(),
             store: None,
             desk: None,
+            lease: None,
             _demo_dir: None,
         })
     }
@@ -190,6 +195,23 @@ impl Session {
         }
     }
 
+    /// Has the desk that holds the database (if one does) let go of it for
+    /// `job`, telling every board; it takes the database back when this
+    /// session ends. The job then opens the database itself.
+    pub fn lease(&mut self, job: Job) -> Result<(), Failure> {
+        if self.global.demo || self.lease.is_some() {
+            return Ok(());
+        }
+        let path = self.database_path()?;
+        let Some(client) = self.attach(&path)? else {
+            return Ok(());
+        };
+        let desk: &dyn Desk = &client;
+        desk.hand_over(job).map_err(|e| Failure::store(self.lang, &e))?;
+        self.lease = Some(Lease(client));
+        Ok(())
+    }
+
     /// The klachtdesk that has the database at `path` open, if one answers.
     fn attach(&self, path: &std::path::Path) -> Result<Option<Client>, Failure> {
         let lang = self.lang;
@@ -279,4 +301,16 @@ fn recovered(lang: Lang, done: &Recovered) -> String {
         Recovered::CopyRemoved(p) => (T::RecoveredCopyRemoved, p),
     };
     lang.fill(key, &[("path", &path.display())])
+}
+
+/// The database lent by its desk to a job; given back when this goes.
+struct Lease(Client);
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        let desk: &dyn Desk = &self.0;
+        if let Err(e) = desk.take_back() {
+            eprintln!("klachtdesk: {}", e.describe(self.0.lang()));
+        }
+    }
 }

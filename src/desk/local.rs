@@ -10,12 +10,13 @@ use super::request::valid_request_id;
 use super::{BadRequest, Clock, Desk, MAX_IDS, MAX_REQUEST_ID, Request, Response, distinct};
 use chrono::{DateTime, Utc};
 
+use super::Slot;
 use crate::domain::case::Case;
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::query::Filter;
 use crate::domain::workflow::{Command, Ctx, Rules};
 use crate::exchange::CaseTrail;
-use crate::store::{CommandError, Store};
+use crate::store::{CommandError, Store, StoreError};
 
 /// The cases a desk holds in memory (the server's shared queue), for
 /// answering selections without reading the store.
@@ -28,7 +29,7 @@ pub trait Held: Send + Sync + std::fmt::Debug {
 /// A desk answered from a store this process holds.
 #[derive(Debug, Clone)]
 pub struct Local {
-    store: Store,
+    store: Slot,
     rules: Arc<Rules>,
     clock: Clock,
     operator: String,
@@ -41,13 +42,18 @@ pub struct Local {
 impl Local {
     pub fn new(store: Store, rules: Rules, clock: Clock, operator: String) -> Local {
         Local {
-            store,
+            store: Slot::new(store),
             rules: Arc::new(rules),
             clock,
             operator,
             held: None,
             unreadable: Arc::new(Vec::new()),
         }
+    }
+
+    /// The store, or who has it now.
+    pub fn slot(&self) -> &Slot {
+        &self.store
     }
 
     /// The same desk, answering selections from `held` (kept up to date by
@@ -110,11 +116,35 @@ impl Desk for Local {
         if let Some(bad) = Local::refusal(&request) {
             return Response::BadRequest(bad);
         }
+        match self.store.with(|store| self.answer(store, request)) {
+            Ok(response) => response,
+            Err(away) => Response::Failed(CommandError::Store(StoreError::Away {
+                by: away.by,
+                job: away.job.slug().to_string(),
+            })),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    fn store(&self) -> Option<Store> {
+        self.store.store()
+    }
+}
+
+impl Local {
+    /// The store's answer to `request`.
+    fn answer(&self, store: &Store, request: Request) -> Response {
         let case = |result: Result<_, CommandError>| match result {
             Ok(case) => Response::Case(Box::new(case)),
             Err(e) => Response::Failed(e),
         };
-        let store = &self.store;
         match request {
             Request::Register { intake, request_id } => {
                 case(store.register_once(&intake, request_id.as_deref(), &self.ctx()))
@@ -179,6 +209,10 @@ impl Desk for Local {
                     .map(|(case, events)| CaseTrail { case, events })
                     .collect(),
             ),
+            // Only a desk that keeps the database open hands it over.
+            Request::HandOver { .. } | Request::TakeBack => Response::Failed(CommandError::Store(
+                StoreError::Misunderstood("a hand-over asked of a desk in this process".into()),
+            )),
             Request::NoteWriting(writing) => match store.record_writing(&writing) {
                 Ok(()) => Response::Done,
                 Err(e) => Response::Failed(e.into()),
@@ -188,17 +222,5 @@ impl Desk for Local {
                 Err(e) => Response::BackupFailed(e),
             },
         }
-    }
-
-    fn path(&self) -> &Path {
-        self.store.path()
-    }
-
-    fn operator(&self) -> &str {
-        &self.operator
-    }
-
-    fn store(&self) -> Option<&Store> {
-        Some(&self.store)
     }
 }

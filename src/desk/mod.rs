@@ -9,6 +9,7 @@
 mod clock;
 mod local;
 mod request;
+mod slot;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -16,6 +17,7 @@ use std::path::Path;
 pub use clock::Clock;
 pub use local::{Held, Local};
 pub use request::{BadRequest, MAX_IDS, MAX_REQUEST_ID, Request, Response, valid_request_id};
+pub use slot::{Away, Job, Slot};
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
@@ -42,7 +44,7 @@ pub trait Desk: Send + Sync + std::fmt::Debug {
 
     /// The store itself, when this process holds it: what needs the database
     /// to itself (import, restore, removing personal data) works only then.
-    fn store(&self) -> Option<&Store> {
+    fn store(&self) -> Option<Store> {
         None
     }
 }
@@ -124,6 +126,22 @@ impl dyn Desk + '_ {
     /// Notes a backup or export written, in the database's log of them.
     pub fn note_writing(&self, writing: &Writing) -> Result<(), StoreError> {
         match self.call(Request::NoteWriting(writing.clone())) {
+            Response::Done => Ok(()),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Has the desk let go of the database for `job`; see [`Request::HandOver`].
+    pub fn hand_over(&self, job: Job) -> Result<(), StoreError> {
+        match self.call(Request::HandOver { job }) {
+            Response::Done => Ok(()),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Gives the database back to the desk; see [`Request::TakeBack`].
+    pub fn take_back(&self) -> Result<(), StoreError> {
+        match self.call(Request::TakeBack) {
             Response::Done => Ok(()),
             other => Err(unexpected(other)),
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::Job;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::intake::Intake;
@@ -68,6 +69,16 @@ pub enum Request {
     /// Notes a backup or export the caller wrote, in the log `subject erase`
     /// and `purge` read to say what may still hold removed data.
     NoteWriting(Writing),
+    /// Lets the caller have the database to itself for `job`: the desk
+    /// pauses saving, tells every board, and closes the database; answered
+    /// once it is free. Until [`Request::TakeBack`] (or the connection
+    /// closes) the desk answers every other call with who has it.
+    HandOver {
+        job: Job,
+    },
+    /// The job is done: the desk opens the database again, reads the queue
+    /// anew and goes on.
+    TakeBack,
 }
 
 /// The desk's answer to one request.

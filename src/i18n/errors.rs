@@ -51,6 +51,16 @@ impl Describe for StoreError {
                 T::DbUnanswered,
                 &[("path", &path.display()), ("seconds", seconds)],
             ),
+            StoreError::Away { by, job } => {
+                let key = match job.as_str() {
+                    "import" => T::AwayImport,
+                    "restore" => T::AwayRestore,
+                    "purge" => T::AwayPurge,
+                    "doctor" => T::AwayDoctor,
+                    _ => T::AwayErase,
+                };
+                lang.fill(key, &[("by", by)])
+            }
             StoreError::Misunderstood(reason) => lang.fill(T::RemoteMisunderstood, &[("reason", reason)]),
             StoreError::Leftover {
                 path,

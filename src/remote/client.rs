@@ -153,6 +153,11 @@ impl Client {
         })
     }
 
+    /// The language failures are worded in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// Sends one request and waits for its answer until `patience` is up.
     fn exchange(&self, request: Request, patience: Duration) -> Result<Response, StoreError> {
         let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);

@@ -19,10 +19,14 @@ pub use client::{Client, ConnectError};
 pub use protocol::{MAX_LINE, Purpose, TerminalInfo, VERSION};
 pub use server::{Attaching, Host, MAX_CONNECTIONS, Server, StartError};
 
-/// The socket's name inside the database folder.
-pub const SOCKET: &str = "klachtdesk.sock";
-
-/// Where the board that has the database at `db` open answers.
+/// Where the desk that has the database at `db` open answers: beside the
+/// database folder (`.db.sock` for `db`), not in it — the folder is its
+/// owner's only, and is swapped whole when a backup is restored — readable
+/// and writable by the desk's user (and the group `[desk] group` names).
 pub fn socket_path(db: &Path) -> PathBuf {
-    db.join(SOCKET)
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    db.with_file_name(format!(".{name}.sock"))
 }

@@ -17,9 +17,10 @@ use super::protocol::{
     write_line,
 };
 use super::socket_path;
-use crate::desk::{BadRequest, Desk, Local, Response};
+use crate::desk::{BadRequest, Desk, Job, Local, Request, Response};
 use crate::i18n::{Lang, T};
 use crate::identity::Operator;
+use crate::store::StoreError;
 
 /// How long a connection may sit idle (or refuse to take its answer) before it
 /// is closed, so that a forgotten client does not hold a thread for ever.
@@ -60,6 +61,13 @@ pub trait Host: Send + Sync {
     /// its session ends; `Err` refuses it before anything is drawn (the
     /// refusal is sent as the welcome).
     fn attach(&self, connection: Attaching) -> Result<(), BadRequest>;
+
+    /// Lets `by` have the database to itself for `job` (see
+    /// `Request::HandOver`); returns once it is free.
+    fn hand_over(&self, by: &str, job: Job) -> Result<(), StoreError>;
+
+    /// Opens the database again after a job; see `Request::TakeBack`.
+    fn take_back(&self) -> Result<(), StoreError>;
 }
 
 /// A terminal attaching: who, what terminal, and the connection (the
@@ -254,7 +262,11 @@ fn serve(stream: UnixStream, desk: &Local, host: &dyn Host, open: &AtomicUsize) 
     match greet(&mut reader, &mut writer, desk, host) {
         Greeted::Requests(desk) => {
             let _ = writer.set_read_timeout(Some(IDLE));
-            answer_all(&mut reader, &mut writer, &desk);
+            let holding = answer_all(&mut reader, &mut writer, &desk, host);
+            // A job that went away without giving the database back.
+            if holding {
+                let _ = host.take_back();
+            }
             open.fetch_sub(1, Ordering::SeqCst);
         }
         Greeted::Attach(operator, terminal) => {
@@ -279,24 +291,52 @@ fn serve(stream: UnixStream, desk: &Local, host: &dyn Host, open: &AtomicUsize) 
     }
 }
 
-/// Answers requests in order until the connection closes or misbehaves.
-fn answer_all(reader: &mut BufReader<UnixStream>, writer: &mut UnixStream, desk: &Local) {
+/// Answers requests in order until the connection closes or misbehaves;
+/// whether it ends holding the database (handed over, not taken back).
+fn answer_all(
+    reader: &mut BufReader<UnixStream>,
+    writer: &mut UnixStream,
+    desk: &Local,
+    host: &dyn Host,
+) -> bool {
+    let mut holding = false;
     loop {
         let (id, response) = match read_line(reader, MAX_LINE) {
-            Ok(Some(line)) => answer(desk, &line),
-            Ok(None) | Err(LineError::Io(_)) => return,
+            Ok(Some(line)) => match read_envelope(&line) {
+                Err(refused) => refused,
+                Ok(envelope) => match envelope.request {
+                    Request::HandOver { job } if !holding => {
+                        let done = host.hand_over(desk.operator(), job);
+                        holding = done.is_ok();
+                        (envelope.id, done_or_failed(done))
+                    }
+                    Request::TakeBack if holding => {
+                        holding = false;
+                        (envelope.id, done_or_failed(host.take_back()))
+                    }
+                    _ => answer(desk, envelope),
+                },
+            },
+            Ok(None) | Err(LineError::Io(_)) => return holding,
             Err(LineError::TooLong) => {
                 let too_long = Reply {
                     id: 0,
                     response: Response::BadRequest(BadRequest::TooLong { max: MAX_LINE }),
                 };
                 let _ = write_line(writer, &too_long);
-                return;
+                return holding;
             }
         };
         if write_line(writer, &Reply { id, response }).is_err() {
-            return;
+            return holding;
         }
+    }
+}
+
+fn done_or_failed(result: Result<(), StoreError>) -> Response {
+    match result {
+        Ok(()) => Response::Done,
+        Err(e) => Response::Failed(e.into()),
     }
 }
 
@@ -361,21 +401,21 @@ fn peer_uid(stream: &UnixStream) -> Option<u32> {
         .map(|peer| peer.uid.as_raw())
 }
 
-/// Runs one request on the desk, unless its caller has given up on it.
-fn answer(desk: &Local, line: &[u8]) -> (u64, Response) {
-    let envelope: Envelope = match serde_json::from_slice(line) {
-        Ok(envelope) => envelope,
-        Err(e) => {
-            // Answered under its id if that much can be read, so the caller
-            // knows which request it was.
-            #[derive(serde::Deserialize)]
-            struct Id {
-                id: u64,
-            }
-            let id = serde_json::from_slice::<Id>(line).map_or(0, |i| i.id);
-            return (id, Response::BadRequest(BadRequest::Unreadable(e.to_string())));
+/// A request line read as an envelope, or the refusal to send back (under
+/// its id, if that much can be read, so the caller knows which it was).
+fn read_envelope(line: &[u8]) -> Result<Envelope, (u64, Response)> {
+    serde_json::from_slice(line).map_err(|e| {
+        #[derive(serde::Deserialize)]
+        struct Id {
+            id: u64,
         }
-    };
+        let id = serde_json::from_slice::<Id>(line).map_or(0, |i| i.id);
+        (id, Response::BadRequest(BadRequest::Unreadable(e.to_string())))
+    })
+}
+
+/// Runs one request on the desk, unless its caller has given up on it.
+fn answer(desk: &Local, envelope: Envelope) -> (u64, Response) {
     if now_ms().saturating_add(MARGIN_MS) > envelope.deadline_ms {
         return (envelope.id, Response::BadRequest(BadRequest::Expired));
     }

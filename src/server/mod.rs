@@ -6,9 +6,10 @@
 //! at once.
 
 mod attach;
+mod maintenance;
 mod registry;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
@@ -17,14 +18,14 @@ use std::time::{Duration, Instant};
 use registry::Registry;
 
 use crate::app::cases::Cases;
-use crate::app::{Presence, Queue, Settings};
+use crate::app::{Notice, Presence, Queue, Settings};
 use crate::config::Config;
-use crate::desk::{BadRequest, Desk, Local};
+use crate::desk::{Away, BadRequest, Desk, Job, Local};
 use crate::identity::{self, Operator};
 use crate::keymap::Keymap;
 use crate::remote::{self, Attaching, Host, StartError};
 use crate::session::Input;
-use crate::store::{Change, StoreError};
+use crate::store::{Change, StoreError, Subscription};
 
 /// What every session of the desk shares.
 #[derive(Debug)]
@@ -40,6 +41,8 @@ pub struct Shared {
     unreadable: Vec<StoreError>,
     sessions: Registry,
     presence: Presence,
+    /// The change feed of the store opened again after a job had it.
+    next_feed: parking_lot::Mutex<Option<Subscription>>,
     own_uid: u32,
     stop: AtomicBool,
 }
@@ -63,7 +66,7 @@ impl DeskServer {
         keymap: Keymap,
         settings: Settings,
     ) -> Result<DeskServer, StartError> {
-        let store = desk.store().cloned().expect("a local desk has its store");
+        let store = desk.store().expect("a local desk has its store");
         // Follow before reading, so that no change falls between the two.
         let feed = store.subscribe();
         let loaded = store.load();
@@ -76,12 +79,16 @@ impl DeskServer {
             settings,
             sessions: Registry::default(),
             presence: Presence::default(),
+            next_feed: parking_lot::Mutex::new(None),
             own_uid: rustix::process::getuid().as_raw(),
             stop: AtomicBool::new(false),
         });
         // The command line's selections are answered from the queue in memory.
         let answering = desk.holding(Arc::new(shared.queue.clone()), shared.unreadable.clone());
         let listener = remote::Server::start(answering, shared.clone())?;
+        if let Some(group) = &shared.config.desk.group {
+            open_to_group(listener.path(), group)?;
+        }
         let spawn = |name: &str, work: Box<dyn FnOnce() + Send>| {
             thread::Builder::new()
                 .name(name.into())
@@ -93,7 +100,7 @@ impl DeskServer {
         };
         let following = {
             let shared = shared.clone();
-            spawn("klachtdesk-feed", Box::new(move || shared.follow(&feed)))?
+            spawn("klachtdesk-feed", Box::new(move || shared.follow(feed)))?
         };
         let ticking = {
             let shared = shared.clone();
@@ -143,9 +150,9 @@ impl DeskServer {
         }
     }
 
-    /// Shows `text` at the foot of every board.
-    pub fn notice(&self, text: &str) {
-        self.shared.sessions.tell(|| Input::Notice(text.to_string()));
+    /// Shows `notice` at the foot of every board, in its language.
+    pub fn notice(&self, notice: Notice) {
+        self.shared.sessions.tell(|| Input::Notice(notice.clone()));
     }
 }
 
@@ -163,9 +170,14 @@ impl Drop for DeskServer {
 }
 
 impl Shared {
-    /// Puts each change into the queue once, then tells every board.
-    fn follow(&self, feed: &crate::store::Subscription) {
+    /// Puts each change into the queue once, then tells every board; follows
+    /// the store opened again after a job had the database.
+    fn follow(&self, first: Subscription) {
+        let mut feed = first;
         while !self.stop.load(Ordering::SeqCst) {
+            if let Some(next) = self.next_feed.lock().take() {
+                feed = next;
+            }
             let Ok(numbered) = feed.next_within(Duration::from_millis(100)) else {
                 continue;
             };
@@ -201,4 +213,56 @@ impl Host for Shared {
     fn attach(&self, connection: Attaching) -> Result<(), BadRequest> {
         attach::serve(self, connection)
     }
+
+    fn hand_over(&self, by: &str, job: Job) -> Result<(), StoreError> {
+        let slot = self.desk.slot();
+        let away = Away {
+            by: by.to_string(),
+            job,
+        };
+        slot.hand_over(away.clone()).map_err(|already| StoreError::Away {
+            by: already.by,
+            job: already.job.slug().to_string(),
+        })?;
+        self.sessions.tell(|| Input::Notice(Notice::Away(away.clone())));
+        // The store closes as its last handle goes (a backup running may
+        // hold it a moment longer); the job may start once sled lets go.
+        if !maintenance::wait_until_free(slot.path(), Duration::from_secs(60)) {
+            self.take_back()?;
+            return Err(StoreError::InUse {
+                path: slot.path().to_path_buf(),
+            });
+        }
+        Ok(())
+    }
+
+    fn take_back(&self) -> Result<(), StoreError> {
+        let slot = self.desk.slot();
+        let by = slot.away().map(|a| a.by).unwrap_or_default();
+        let store = maintenance::open_again(slot.path(), Duration::from_secs(30))?;
+        let feed = store.subscribe();
+        let loaded = store.load();
+        self.queue.replace(Cases::new(loaded.cases));
+        *self.next_feed.lock() = Some(feed);
+        slot.take_back(store);
+        self.sessions.tell(|| Input::Reloaded);
+        self.sessions
+            .tell(|| Input::Notice(Notice::Back { by: by.clone() }));
+        Ok(())
+    }
+}
+
+/// Lets the members of `group` reach the socket at `path` (read and write
+/// for the group; nobody else).
+fn open_to_group(path: &Path, group: &str) -> Result<(), StartError> {
+    use std::os::unix::fs::PermissionsExt;
+    let failed = |reason: String| StartError::Listen {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let gid = uzers::get_group_by_name(group)
+        .ok_or_else(|| failed(format!("there is no group {group:?} ([desk] group)")))?
+        .gid();
+    rustix::fs::chown(path, None, Some(rustix::fs::Gid::from_raw(gid))).map_err(|e| failed(e.to_string()))?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660)).map_err(|e| failed(e.to_string()))
 }

@@ -15,7 +15,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::app::effects::dispatch;
-use crate::app::{App, Effect, Msg};
+use crate::app::{App, Effect, Msg, Notice};
 use crate::desk::{Clock, Desk};
 use crate::store::Change;
 use crate::ui::{self, Theme};
@@ -28,7 +28,9 @@ pub enum Input {
     Changed(Change),
     /// A line for the foot of the screen from the desk (maintenance, a
     /// notice before closing).
-    Notice(String),
+    Notice(Notice),
+    /// The desk read the whole queue again.
+    Reloaded,
     /// Another operator opened or left a case, or started editing a field:
     /// only the screen changes.
     Presence,
@@ -140,7 +142,8 @@ fn message(input: Input, clock: Clock) -> Option<Msg> {
             }),
             _ => None,
         },
-        Input::Notice(text) => Some(Msg::Notice(text)),
+        Input::Notice(notice) => Some(Msg::Notice(notice)),
+        Input::Reloaded => Some(Msg::Reloaded),
         Input::Terminal(_) | Input::Signal(_) | Input::Closed | Input::Presence => None,
     }
 }

@@ -42,6 +42,10 @@ pub enum StoreError {
     /// answer came back: what was asked may or may not have been done.
     #[error("the klachtdesk that has {} open gave no answer within {seconds} s", path.display())]
     Unanswered { path: PathBuf, seconds: u64 },
+    /// The desk has handed the database to a job that needs it to itself
+    /// (`job`: import, restore, purge or erase), run by `by`.
+    #[error("the database is away: {by} runs {job}")]
+    Away { by: String, job: String },
     /// An answer klachtdesk does not understand (another version?).
     #[error("an answer that was not understood: {0}")]
     Misunderstood(String),
