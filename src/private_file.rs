@@ -131,3 +131,15 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }
+
+/// How writing a file the operator asked for went.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Written {
+    /// Written, at this full path.
+    Wrote(std::path::PathBuf),
+    /// A file is there already (and replacing it was not asked for).
+    Exists(std::path::PathBuf),
+    /// Not written; why, in the operator's language.
+    Failed(String),
+}

@@ -16,8 +16,13 @@ use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
+use std::path::PathBuf;
+
+use crate::app::effects::write_into;
+use crate::i18n::Lang;
 use crate::remote::TerminalInfo;
 use crate::remote::attach::{Attached, Detached, Local};
+use crate::remote::frame::FileToWrite;
 
 /// The signals that end a process by default and that the board turns into
 /// an orderly end: `kill`, a closed terminal window, an interrupt or quit
@@ -46,19 +51,25 @@ pub fn info() -> TerminalInfo {
 /// (after its desk went away) loses no key to the one before.
 pub struct Here {
     local: Receiver<Local>,
+    /// Where the files the operator asks for are written, and the language
+    /// a failure to write one is worded in.
+    exports: PathBuf,
+    lang: Lang,
     signals: signal_hook::iterator::Handle,
     /// Whether the terminal shows a board's screen the desk did not take away.
     on_board_screen: std::sync::Mutex<bool>,
 }
 
 impl Here {
-    pub fn listen() -> std::io::Result<Here> {
+    pub fn listen(exports: PathBuf, lang: Lang) -> std::io::Result<Here> {
         let (tx, local) = channel();
         let signals = spawn_signal_listener(tx.clone())?;
         install_panic_cleanup();
         spawn_terminal_reader(tx);
         Ok(Here {
             local,
+            exports,
+            lang,
             signals,
             on_board_screen: std::sync::Mutex::new(false),
         })
@@ -69,7 +80,10 @@ impl Here {
     /// attached again takes it over): [`Here`] puts it back when dropped.
     pub fn show(&self, attached: Attached) -> std::io::Result<Detached> {
         terminal::enable_raw_mode()?;
-        let detached = attached.run(&self.local, stdout());
+        let (exports, lang) = (self.exports.clone(), self.lang);
+        let write =
+            move |file: &FileToWrite| write_into(&exports, &file.path, &file.contents, file.replace, lang);
+        let detached = attached.run(&self.local, stdout(), write);
         // The desk switches its screen off when it ends the session;
         // otherwise (a signal, a lost connection) it is left on, for a board
         // attached again, or switched off when this is dropped.

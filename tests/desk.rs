@@ -246,3 +246,31 @@ fn klachtdesk_import_works_with_the_desk_running() {
     let listed = run(&world.db(), &["list"]);
     assert!(String::from_utf8_lossy(&listed.stdout).contains("46 cases"));
 }
+
+/// A letter written from a board is written at the operator's terminal, in
+/// their own folder, readable by them only; the board says where.
+#[test]
+fn a_letter_is_written_in_the_operators_own_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let world = World::new();
+    let mine = tempfile::tempdir().unwrap();
+    let a = Terminal::attach_writing_to(&world.db(), 100, 30, "en", mine.path().to_path_buf());
+    register(&a, "Jan Jansen");
+    a.press_until(ESC, "open 1");
+    a.press_until(ENTER, "K-2026-0001 · Received");
+    a.press_until("w", "Acknowledgement");
+    a.press_until("w", "Written to");
+    let written: Vec<_> = std::fs::read_dir(mine.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let letter = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(letter.contains("Jan Jansen"), "{letter}");
+    let mode = std::fs::metadata(&written[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        !world.dir.path().join("exports").exists(),
+        "nothing written where the desk runs"
+    );
+}

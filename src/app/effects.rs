@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::{App, Effect, Msg, update};
 use crate::desk::Desk;
-use crate::i18n::Describe;
-use crate::private_file::{self, FileError};
+use crate::i18n::{Describe, Lang};
+use crate::private_file::{self, FileError, Written};
 
 /// Does one effect; returns the message that reports its result, if any.
 pub fn perform(effect: &Effect, desk: &dyn Desk, app: &App) -> Option<Msg> {
@@ -39,39 +39,79 @@ pub fn perform(effect: &Effect, desk: &dyn Desk, app: &App) -> Option<Msg> {
 /// nothing is left to do. Returns the effects only the terminal can carry out
 /// (copying to its clipboard, quitting).
 pub fn dispatch(app: &mut App, msg: Msg, desk: &dyn Desk) -> Vec<Effect> {
+    carry_out(app, msg, desk, |effect| {
+        matches!(effect, Effect::Copy(_) | Effect::Quit)
+    })
+}
+
+/// As [`dispatch`], for a board drawn for a terminal elsewhere: the files the
+/// operator asks for are written there too (in their folder, as their
+/// user), so they are among the effects returned.
+pub fn dispatch_for_terminal(app: &mut App, msg: Msg, desk: &dyn Desk) -> Vec<Effect> {
+    carry_out(app, msg, desk, |effect| {
+        matches!(
+            effect,
+            Effect::Copy(_) | Effect::Quit | Effect::WriteFile { .. } | Effect::ReplaceFile { .. }
+        )
+    })
+}
+
+fn carry_out(app: &mut App, msg: Msg, desk: &dyn Desk, terminals: impl Fn(&Effect) -> bool) -> Vec<Effect> {
     let mut queue = vec![msg];
     let mut for_terminal = Vec::new();
     while let Some(msg) = queue.pop() {
         for effect in update(app, msg) {
-            match effect {
-                Effect::Copy(_) | Effect::Quit => for_terminal.push(effect),
-                effect => queue.extend(perform(&effect, desk, app)),
+            if terminals(&effect) {
+                for_terminal.push(effect);
+            } else {
+                queue.extend(perform(&effect, desk, app));
             }
         }
     }
     for_terminal
 }
 
-/// Writes a file the operator asked for, creating its folder if needed (see
-/// [`private_file`] for how). An existing file is replaced only with `replace`.
+/// Writes a file the operator asked for (see [`write_into`]); the message
+/// that reports how it went.
 fn write_file(app: &App, path: &Path, contents: &str, replace: bool) -> Msg {
-    let placed = app.settings.place(path);
-    let path = placed.as_path();
+    written_msg(
+        write_into(&app.settings.exports, path, contents, replace, app.lang),
+        contents,
+    )
+}
+
+/// Writes `contents` to `path` — a bare name into the folder `exports` —
+/// creating the folder if needed (see [`private_file`] for how); a file that
+/// is there is replaced only with `replace`.
+pub fn write_into(exports: &Path, path: &Path, contents: &str, replace: bool, lang: Lang) -> Written {
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        exports.join(path)
+    };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(parent)
     {
-        return Msg::Written(Err(format!("{}: {e}", parent.display())));
+        return Written::Failed(format!("{}: {e}", parent.display()));
     }
-    match private_file::write_text(path, replace, contents) {
+    match private_file::write_text(&path, replace, contents) {
         // The full path tells the operator where to find it.
-        Ok(()) => Msg::Written(Ok(
-            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-        )),
-        Err(FileError::Exists(path)) => Msg::FileExists {
+        Ok(()) => Written::Wrote(std::fs::canonicalize(&path).unwrap_or(path)),
+        Err(FileError::Exists(path)) => Written::Exists(path),
+        Err(e) => Written::Failed(e.describe(lang)),
+    }
+}
+
+/// The message a file's writing gives the app; `contents` for asking
+/// whether to replace one that is there.
+pub fn written_msg(written: Written, contents: &str) -> Msg {
+    match written {
+        Written::Wrote(path) => Msg::Written(Ok(path)),
+        Written::Exists(path) => Msg::FileExists {
             path,
             contents: contents.to_string(),
         },
-        Err(e) => Msg::Written(Err(e.describe(app.lang))),
+        Written::Failed(reason) => Msg::Written(Err(reason)),
     }
 }
 

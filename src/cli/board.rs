@@ -48,7 +48,9 @@ pub fn run(session: &mut Session) -> Result<(), Failure> {
 /// what was saved is there, as the desk's store holds it.
 fn attach_and_show(session: &Session, db: &Path, may_start: bool) -> Result<(), Failure> {
     let lang = session.lang;
-    let here = tui::Here::listen().map_err(|e| Failure::Failed(e.to_string()))?;
+    // Letters and exports are written here, in this operator's folder.
+    let exports = session.settings().exports;
+    let here = tui::Here::listen(exports, lang).map_err(|e| Failure::Failed(e.to_string()))?;
     let mut lost = 0;
     loop {
         let attached = attach(session, db, may_start)?;

@@ -8,13 +8,14 @@ use std::io::{self, BufReader, Write};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
 use super::client::{ConnectError, Welcomed, greet};
-use super::frame::{ToDesk, ToTerminal};
+use super::frame::{FileToWrite, ToDesk, ToTerminal, Written};
 use super::protocol::{Purpose, TerminalInfo};
 use crate::i18n::Lang;
 
@@ -74,11 +75,17 @@ impl Attached {
     }
 
     /// Passes `local`'s events to the desk and writes what it draws to
-    /// `screen`, until the desk ends the session, the connection breaks, or
-    /// a signal comes.
-    pub fn run(self, local: &Receiver<Local>, screen: impl Write + Send + 'static) -> Detached {
+    /// `screen` (and the files the operator asks for with `write`, at this
+    /// end, as this user), until the desk ends the session, the connection
+    /// breaks, or a signal comes.
+    pub fn run(
+        self,
+        local: &Receiver<Local>,
+        screen: impl Write + Send + 'static,
+        write: impl Fn(&FileToWrite) -> Written + Send + 'static,
+    ) -> Detached {
         let connection = self.writer.try_clone();
-        let detached = self.pump(local, screen);
+        let detached = self.pump(local, screen, write);
         // Both ways closed: the desk ends the session if it has not, and
         // nothing is left waiting on the other end.
         if let Ok(connection) = connection {
@@ -87,39 +94,59 @@ impl Attached {
         detached
     }
 
-    fn pump(self, local: &Receiver<Local>, mut screen: impl Write + Send + 'static) -> Detached {
+    fn pump(
+        self,
+        local: &Receiver<Local>,
+        mut screen: impl Write + Send + 'static,
+        write: impl Fn(&FileToWrite) -> Written + Send + 'static,
+    ) -> Detached {
         let Attached {
-            mut reader,
-            mut writer,
-            ..
+            mut reader, writer, ..
         } = self;
+        // Written to by this loop and by the reader (answering files).
+        let writer = Arc::new(Mutex::new(writer));
+        let send = {
+            let writer = writer.clone();
+            move |frame: ToDesk| frame.write(&mut *writer.lock().unwrap_or_else(PoisonError::into_inner))
+        };
         let (done_tx, done) = std::sync::mpsc::channel();
-        thread::spawn(move || {
-            let end = loop {
-                match ToTerminal::read(&mut reader) {
-                    Ok(Some(ToTerminal::Output(bytes))) => {
-                        if screen.write_all(&bytes).and_then(|()| screen.flush()).is_err() {
-                            break Detached::Lost;
+        {
+            let send = send.clone();
+            thread::spawn(move || {
+                let end = loop {
+                    match ToTerminal::read(&mut reader) {
+                        Ok(Some(ToTerminal::Output(bytes))) => {
+                            if screen.write_all(&bytes).and_then(|()| screen.flush()).is_err() {
+                                break Detached::Lost;
+                            }
                         }
+                        Ok(Some(ToTerminal::File(file))) => {
+                            let written = write(&file);
+                            if send(ToDesk::Written { id: file.id, written }).is_err() {
+                                break Detached::Lost;
+                            }
+                        }
+                        Ok(Some(ToTerminal::Exit { code, message })) => {
+                            break Detached::Exit { code, message };
+                        }
+                        Ok(Some(ToTerminal::Heartbeat)) => {}
+                        Ok(None) | Err(_) => break Detached::Lost,
                     }
-                    Ok(Some(ToTerminal::Exit { code, message })) => break Detached::Exit { code, message },
-                    Ok(Some(ToTerminal::Heartbeat)) => {}
-                    Ok(None) | Err(_) => break Detached::Lost,
-                }
-            };
-            let _ = done_tx.send(end);
-        });
+                };
+                let _ = done_tx.send(end);
+            });
+        }
         let mut quiet = std::time::Instant::now();
         loop {
             if let Ok(end) = done.try_recv() {
                 return end;
             }
             let sent = match local.recv_timeout(Duration::from_millis(50)) {
-                Ok(Local::Bytes(bytes)) => ToDesk::Input(bytes).write(&mut writer),
-                Ok(Local::Resize { cols, rows }) => ToDesk::Resize { cols, rows }.write(&mut writer),
+                Ok(Local::Bytes(bytes)) => send(ToDesk::Input(bytes)),
+                Ok(Local::Resize { cols, rows }) => send(ToDesk::Resize { cols, rows }),
                 Ok(Local::Signal(signal)) => return Detached::Signal(signal),
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) if quiet.elapsed() >= HEARTBEAT => {
-                    ToDesk::Heartbeat.write(&mut writer)
+                    send(ToDesk::Heartbeat)
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {

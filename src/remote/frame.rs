@@ -5,6 +5,8 @@
 
 use std::io::{self, Read, Write};
 
+pub use crate::private_file::Written;
+
 /// The most a frame from a terminal carries (a paste is the largest).
 pub const MAX_INPUT: usize = 1024 * 1024;
 
@@ -16,6 +18,20 @@ const RESIZE: u8 = 2;
 const OUTPUT: u8 = 3;
 const EXIT: u8 = 4;
 const HEARTBEAT: u8 = 5;
+const FILE: u8 = 6;
+const WRITTEN: u8 = 7;
+
+/// A file the operator asked for (a letter, an export), written at the
+/// terminal's end: in the operator's own folder, as their own user.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileToWrite {
+    pub id: u32,
+    /// A bare name (into the operator's exports folder) or a full path.
+    pub path: std::path::PathBuf,
+    pub contents: String,
+    /// Replace a file that is there (the operator said yes).
+    pub replace: bool,
+}
 
 /// What a terminal sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +44,11 @@ pub enum ToDesk {
     },
     /// Still here.
     Heartbeat,
+    /// How writing the file `id` went.
+    Written {
+        id: u32,
+        written: Written,
+    },
 }
 
 /// What the desk sends.
@@ -42,6 +63,8 @@ pub enum ToTerminal {
         message: String,
     },
     Heartbeat,
+    /// A file to write at the terminal's end; answered with `ToDesk::Written`.
+    File(FileToWrite),
 }
 
 fn write_frame(w: &mut impl Write, tag: u8, payload: &[u8]) -> io::Result<()> {
@@ -86,6 +109,10 @@ impl ToDesk {
                 write_frame(w, RESIZE, &size)
             }
             ToDesk::Heartbeat => write_frame(w, HEARTBEAT, &[]),
+            ToDesk::Written { id, written } => {
+                let json = serde_json::to_vec(&(id, written)).map_err(io::Error::other)?;
+                write_frame(w, WRITTEN, &json)
+            }
         }
     }
 
@@ -100,6 +127,10 @@ impl ToDesk {
                 rows: u16::from_be_bytes([*r0, *r1]),
             },
             (HEARTBEAT, []) => ToDesk::Heartbeat,
+            (WRITTEN, json) => {
+                let (id, written) = serde_json::from_slice(json).map_err(|_| invalid())?;
+                ToDesk::Written { id, written }
+            }
             _ => return Err(invalid()),
         }))
     }
@@ -115,6 +146,10 @@ impl ToTerminal {
                 write_frame(w, EXIT, &payload)
             }
             ToTerminal::Heartbeat => write_frame(w, HEARTBEAT, &[]),
+            ToTerminal::File(file) => {
+                let json = serde_json::to_vec(file).map_err(io::Error::other)?;
+                write_frame(w, FILE, &json)
+            }
         }
     }
 
@@ -129,6 +164,7 @@ impl ToTerminal {
                 message: String::from_utf8_lossy(&payload[1..]).into_owned(),
             },
             HEARTBEAT if payload.is_empty() => ToTerminal::Heartbeat,
+            FILE => ToTerminal::File(serde_json::from_slice(&payload).map_err(|_| invalid())?),
             _ => return Err(invalid()),
         }))
     }

@@ -4,8 +4,10 @@
 //! bounded queue — a terminal that stops reading loses its board, never
 //! holds up anybody else's.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, channel, sync_channel};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
 use ratatui::Terminal;
@@ -18,11 +20,11 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 
 use super::Shared;
 use super::registry::Teller;
-use crate::app::effects::osc52;
+use crate::app::effects::{osc52, written_msg};
 use crate::app::{App, Settings};
 use crate::desk::{BadRequest, Local};
 use crate::i18n::{Describe, Lang};
-use crate::remote::frame::{ToDesk, ToTerminal};
+use crate::remote::frame::{FileToWrite, ToDesk, ToTerminal};
 use crate::remote::{Attaching, TerminalInfo};
 use crate::session::input::InputParser;
 use crate::session::screen::{Screen, SharedSize, Sink};
@@ -73,22 +75,23 @@ pub fn serve(shared: &Shared, mut connection: Attaching) -> Result<(), BadReques
     let sender = thread::Builder::new()
         .name("klachtdesk-screen".into())
         .spawn(move || send_all(writer, &outgoing));
+    let files = Files::default();
     let desk = shared.desk.as_operator(&connection.operator.name);
     let mut app = board_for(shared, &connection.operator, &terminal);
     app.presence = shared.presence.clone();
     app.seat = id;
     let others = shared.sessions.teller();
     let session = {
-        let (size, outbox) = (size.clone(), outbox.clone());
+        let (size, outbox, files) = (size.clone(), outbox.clone(), files.clone());
         thread::Builder::new()
             .name("klachtdesk-session".into())
-            .spawn(move || draw_board(app, &desk, &received, size, outbox, &others))
+            .spawn(move || draw_board(app, &desk, &received, size, outbox, &others, &files))
     };
     if session.is_err() || sender.is_err() {
         shared.sessions.leave(id);
         return Ok(());
     }
-    read_terminal(connection.reader, &inputs, &size);
+    read_terminal(connection.reader, &inputs, &size, &files);
     let _ = inputs.send(Input::Closed);
     if let Ok(session) = session {
         let _ = session.join();
@@ -139,6 +142,7 @@ fn draw_board(
     size: SharedSize,
     outbox: Outbox,
     others: &Teller,
+    files: &Files,
 ) {
     let mut screen = Screen::new(size, Box::new(outbox.clone()));
     let mut modes = Vec::new();
@@ -161,9 +165,14 @@ fn draw_board(
         let _ = outbox.send(ToTerminal::Output(osc52(text).into_bytes()));
     };
     let mut moved = || others.tell(|| Input::Presence);
+    let mut write = |path: &std::path::Path, contents: &str, replace: bool| {
+        let file = files.hand_out(path, contents, replace);
+        let _ = outbox.send(ToTerminal::File(file));
+    };
     let around = Around {
         copy: &mut copy,
         moved: &mut moved,
+        write: &mut write,
     };
     let ended = session::run(&mut terminal, &mut app, inputs, desk, clock, &theme, around);
     let mut back = Vec::new();
@@ -203,6 +212,7 @@ fn read_terminal(
     mut reader: std::io::BufReader<std::os::unix::net::UnixStream>,
     inputs: &std::sync::mpsc::Sender<Input>,
     size: &SharedSize,
+    files: &Files,
 ) {
     let mut parser = InputParser::default();
     while let Ok(Some(frame)) = ToDesk::read(&mut reader) {
@@ -216,9 +226,41 @@ fn read_terminal(
                 inputs.send(Input::Terminal(Event::Resize(cols.max(1), rows.max(1))))
             }
             ToDesk::Heartbeat => Ok(()),
+            ToDesk::Written { id, written } => match files.answered(id) {
+                Some(contents) => inputs.send(Input::Written(Box::new(written_msg(written, &contents)))),
+                None => Ok(()),
+            },
         };
         if sent.is_err() {
             return;
         }
+    }
+}
+
+/// The files a session has asked its terminal to write, waiting for the
+/// answer: the contents are kept to ask whether to replace one that is there.
+#[derive(Debug, Clone, Default)]
+struct Files(Arc<Mutex<(u32, HashMap<u32, String>)>>);
+
+impl Files {
+    fn hand_out(&self, path: &std::path::Path, contents: &str, replace: bool) -> FileToWrite {
+        let mut files = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        files.0 = files.0.wrapping_add(1);
+        let id = files.0;
+        files.1.insert(id, contents.to_string());
+        FileToWrite {
+            id,
+            path: path.to_path_buf(),
+            contents: contents.to_string(),
+            replace,
+        }
+    }
+
+    fn answered(&self, id: u32) -> Option<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .1
+            .remove(&id)
     }
 }

@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::effects::dispatch;
+use crate::app::effects::dispatch_for_terminal;
 use crate::app::{App, Effect, Msg, Notice};
 use crate::desk::{Clock, Desk};
 use crate::store::Change;
@@ -31,6 +31,8 @@ pub enum Input {
     Notice(Notice),
     /// The desk read the whole queue again.
     Reloaded,
+    /// How writing a file the operator asked for went, at their terminal.
+    Written(Box<Msg>),
     /// Another operator opened or left a case, or started editing a field:
     /// only the screen changes.
     Presence,
@@ -56,6 +58,10 @@ pub struct Around<'a> {
     /// Tells the other sessions this one moved (opened or left a case,
     /// started editing a field).
     pub moved: &'a mut dyn FnMut(),
+    /// Has a file the operator asked for written at their terminal (path,
+    /// contents, whether to replace one that is there); the answer comes
+    /// back as [`Input::Written`].
+    pub write: &'a mut dyn FnMut(&std::path::Path, &str, bool),
 }
 
 /// The loop: wait for input, update, draw. Input that arrives together is
@@ -73,7 +79,7 @@ where
     B::Error: Into<std::io::Error>,
 {
     let size = terminal.size().map_err(Into::into)?;
-    dispatch(
+    dispatch_for_terminal(
         app,
         Msg::Resize {
             width: size.width,
@@ -81,7 +87,7 @@ where
         },
         desk,
     );
-    dispatch(app, Msg::Tick(clock.now()), desk);
+    dispatch_for_terminal(app, Msg::Tick(clock.now()), desk);
     loop {
         terminal
             .draw(|frame| ui::draw(app, theme, frame))
@@ -98,10 +104,15 @@ where
                 _ => {}
             }
             if let Some(msg) = message(input, clock) {
-                for effect in dispatch(app, msg, desk) {
-                    if let Effect::Copy(text) = effect {
-                        (around.copy)(&text);
-                        dispatch(app, Msg::Copied, desk);
+                for effect in dispatch_for_terminal(app, msg, desk) {
+                    match effect {
+                        Effect::Copy(text) => {
+                            (around.copy)(&text);
+                            dispatch_for_terminal(app, Msg::Copied, desk);
+                        }
+                        Effect::WriteFile { path, contents } => (around.write)(&path, &contents, false),
+                        Effect::ReplaceFile { path, contents } => (around.write)(&path, &contents, true),
+                        _ => {}
                     }
                 }
             }
@@ -144,6 +155,7 @@ fn message(input: Input, clock: Clock) -> Option<Msg> {
         },
         Input::Notice(notice) => Some(Msg::Notice(notice)),
         Input::Reloaded => Some(Msg::Reloaded),
+        Input::Written(msg) => Some(*msg),
         Input::Terminal(_) | Input::Signal(_) | Input::Closed | Input::Presence => None,
     }
 }

@@ -58,6 +58,19 @@ impl Terminal {
     /// Attaches a `cols`×`rows` terminal speaking `lang` (a `LANG` value) to
     /// the desk of `db`.
     pub fn attach(db: &Path, cols: u16, rows: u16, lang: &str) -> Terminal {
+        let exports = std::env::temp_dir().join(format!("klachtdesk-attach-{}", std::process::id()));
+        Terminal::attach_writing_to(db, cols, rows, lang, exports)
+    }
+
+    /// As [`Terminal::attach`], writing the files the operator asks for
+    /// into `exports`, as `klachtdesk` writes them into the operator's folder.
+    pub fn attach_writing_to(
+        db: &Path,
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        exports: std::path::PathBuf,
+    ) -> Terminal {
         let info = TerminalInfo {
             cols,
             rows,
@@ -71,7 +84,10 @@ impl Terminal {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(n(rows), n(cols), 0)));
         let (keys, local) = channel();
         let writer = Screen(screen.clone());
-        let ended = thread::spawn(move || attached.run(&local, writer));
+        let write = move |file: &klachtdesk::remote::frame::FileToWrite| {
+            klachtdesk::app::effects::write_into(&exports, &file.path, &file.contents, file.replace, Lang::En)
+        };
+        let ended = thread::spawn(move || attached.run(&local, writer, write));
         Terminal {
             screen,
             keys,

@@ -127,7 +127,10 @@ impl Transport for Socket {
         thread::Builder::new()
             .name("bench-terminal".into())
             .spawn(move || {
-                let _ = end.send(attached.run(&typed, screen));
+                let no_files = |_: &crate::remote::frame::FileToWrite| {
+                    crate::private_file::Written::Failed("the benchmark writes no files".into())
+                };
+                let _ = end.send(attached.run(&typed, screen, no_files));
             })
             .map_err(|e| e.to_string())?;
         Ok(Terminal::new(keys, ended))
