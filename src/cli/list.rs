@@ -97,7 +97,7 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     })
 }
 
-fn row(lang: Lang, case: &Case, clocks: &CaseClocks, outcome_days: u32) -> String {
+pub(super) fn row(lang: Lang, case: &Case, clocks: &CaseClocks, outcome_days: u32) -> String {
     let contact = match &case.contact.organisation {
         Some(org) => format!("{} ({org})", case.contact.name),
         None => case.contact.name.clone(),

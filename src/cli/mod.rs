@@ -10,6 +10,7 @@ mod daily;
 mod doctor;
 mod export;
 mod failure;
+mod follow;
 mod import;
 mod json;
 mod letter;
@@ -77,6 +78,8 @@ pub enum Cmd {
     Subject(privacy::SubjectCmd),
     /// Run the desk: hold the database and draw every operator's board
     Serve(serve::Args),
+    /// Print every change to the queue as it happens (needs a running desk)
+    Follow(follow::Args),
     /// Measure the board's speed on generated queues
     #[command(hide = true)]
     Bench(bench::Args),
@@ -134,6 +137,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Purge(args)) => privacy::run(&mut session, &args),
         Some(Cmd::Subject(cmd)) => privacy::subject(&mut session, &cmd),
         Some(Cmd::Serve(args)) => serve::run(&mut session, &args),
+        Some(Cmd::Follow(args)) => follow::run(&mut session, &args),
         Some(Cmd::Bench(args)) => bench::run(&mut session, &args),
         None => board::run(&mut session),
     }

@@ -213,7 +213,7 @@ impl Session {
     }
 
     /// The klachtdesk that has the database at `path` open, if one answers.
-    fn attach(&self, path: &std::path::Path) -> Result<Option<Client>, Failure> {
+    pub(super) fn attach(&self, path: &std::path::Path) -> Result<Option<Client>, Failure> {
         let lang = self.lang;
         let pinned = self.pinned.then_some(self.now);
         match Client::connect(path, lang, pinned) {

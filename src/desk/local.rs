@@ -210,9 +210,11 @@ impl Local {
                     .collect(),
             ),
             // Only a desk that keeps the database open hands it over.
-            Request::HandOver { .. } | Request::TakeBack => Response::Failed(CommandError::Store(
-                StoreError::Misunderstood("a hand-over asked of a desk in this process".into()),
-            )),
+            Request::HandOver { .. } | Request::TakeBack | Request::Follow { .. } => {
+                Response::Failed(CommandError::Store(StoreError::Misunderstood(
+                    "a hand-over asked of a desk in this process".into(),
+                )))
+            }
             Request::NoteWriting(writing) => match store.record_writing(&writing) {
                 Ok(()) => Response::Done,
                 Err(e) => Response::Failed(e.into()),

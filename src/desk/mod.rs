@@ -6,6 +6,7 @@
 //! once, over either. Who makes a change and when is decided by the desk that
 //! carries it out, never by the caller.
 
+mod changes;
 mod clock;
 mod local;
 mod request;
@@ -14,9 +15,10 @@ mod slot;
 use std::collections::HashSet;
 use std::path::Path;
 
+pub use changes::{ChangeLog, Followed, Start};
 pub use clock::Clock;
 pub use local::{Held, Local};
-pub use request::{BadRequest, MAX_IDS, MAX_REQUEST_ID, Request, Response, valid_request_id};
+pub use request::{BadRequest, MAX_IDS, MAX_REQUEST_ID, Mark, Request, Response, Stamped, valid_request_id};
 pub use slot::{Away, Job, Slot};
 
 use crate::domain::case::{Case, CaseId};

@@ -79,6 +79,12 @@ pub enum Request {
     /// The job is done: the desk opens the database again, reads the queue
     /// anew and goes on.
     TakeBack,
+    /// Every change from `since` on (none: from now), as it happens; the
+    /// connection carries nothing else from then on, and the desk sends a
+    /// heartbeat when it has been quiet.
+    Follow {
+        since: Option<Mark>,
+    },
 }
 
 /// The desk's answer to one request.
@@ -104,6 +110,20 @@ pub enum Response {
     Failed(CommandError),
     /// The request was not carried out; the reason says why.
     BadRequest(BadRequest),
+    /// The first answer to `Follow`: changes follow from this mark on.
+    Following {
+        mark: Mark,
+    },
+    /// A change, while following.
+    Changed(Stamped),
+    /// While following: the changes since the mark asked for are no longer
+    /// kept (or the desk started again): read everything anew; changes go
+    /// on from `mark`.
+    ReadAnew {
+        mark: Mark,
+    },
+    /// While following: nothing changed for a while; the desk is there.
+    Heartbeat,
 }
 
 /// Why a request was not carried out, worded by the caller in its language.
@@ -147,4 +167,19 @@ pub fn valid_request_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Where a change stands among the desk's: the run of the desk (it counts
+/// anew each time it starts) and the change's number in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub run: u64,
+    pub number: u64,
+}
+
+/// A change with its mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamped {
+    pub mark: Mark,
+    pub change: crate::store::Change,
 }

@@ -162,12 +162,7 @@ impl Client {
     fn exchange(&self, request: Request, patience: Duration) -> Result<Response, StoreError> {
         let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let deadline_ms = now_ms().saturating_add(u64::try_from(patience.as_millis()).unwrap_or(u64::MAX));
-        let envelope = Envelope {
-            id,
-            deadline_ms,
-            request,
-        };
+        let envelope = envelope(id, patience, request);
         // Not sent: nothing was done.
         write_line(&mut conn.writer, &envelope).map_err(|e| self.broken(&e))?;
         // Sent: from here on, no answer means the outcome is unknown.
@@ -194,8 +189,31 @@ impl Client {
         }
     }
 
+    /// This client's connection and what the caller needs of it, for a
+    /// connection that carries something else from now on; the id is the
+    /// next request's. Clones of this client that still exist must not use
+    /// it any more.
+    pub(super) fn into_parts(self) -> io::Result<(PathBuf, Lang, BufReader<UnixStream>, UnixStream, u64)> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let (reader, writer) = {
+            let conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+            (conn.reader.get_ref().try_clone()?, conn.writer.try_clone()?)
+        };
+        Ok((self.db, self.lang, BufReader::new(reader), writer, id))
+    }
+
     fn broken(&self, e: &io::Error) -> StoreError {
         open_failed(&self.db, self.lang.fill(T::RemoteBroken, &[("reason", e)]))
+    }
+}
+
+/// `request` as request `id`, to be answered within `patience`.
+pub(super) fn envelope(id: u64, patience: Duration, request: Request) -> Envelope {
+    let deadline_ms = now_ms().saturating_add(u64::try_from(patience.as_millis()).unwrap_or(u64::MAX));
+    Envelope {
+        id,
+        deadline_ms,
+        request,
     }
 }
 

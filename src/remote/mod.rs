@@ -1,14 +1,13 @@
-//! The bridge between the command line and a running board.
-//!
-//! The board holds the database open, and sled lets only one process do that. So
-//! the board also answers at a Unix socket beside the database, and a command
-//! line that finds the database in use sends its calls there: the board's own
-//! store runs them, and its watcher puts each change on the screen at once.
-//! The socket lives in the database folder (private to its owner) and is itself
-//! readable and writable by its owner only.
+//! The way to the desk: the process that holds the database (sled lets only
+//! one process open it) answers at a Unix socket beside it. Over that socket
+//! the command line sends its requests ([`Client`]), a terminal attaches to
+//! its board ([`attach`]), and a follower hears of every change as it happens
+//! ([`Following`]). The socket is readable and writable by its owner only (or
+//! a configured group); the kernel says which user is at the other end.
 
 pub mod attach;
 mod client;
+mod follow;
 pub mod frame;
 mod protocol;
 mod server;
@@ -16,7 +15,8 @@ mod server;
 use std::path::{Path, PathBuf};
 
 pub use client::{Client, ConnectError};
-pub use protocol::{MAX_LINE, Purpose, TerminalInfo, VERSION};
+pub use follow::Following;
+pub use protocol::{FOLLOW_HEARTBEAT, MAX_LINE, Purpose, TerminalInfo, VERSION};
 pub use server::{Attaching, Host, MAX_CONNECTIONS, Server, StartError};
 
 /// Where the desk that has the database at `db` open answers: beside the

@@ -14,7 +14,11 @@ use crate::desk::{BadRequest, Request, Response};
 use crate::domain::moment;
 
 /// Changes whenever a message changes shape.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
+
+/// How often a desk that has nothing to tell a follower says it is there; a
+/// follower that hears nothing for three of these takes the desk for gone.
+pub const FOLLOW_HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The longest line the desk reads (2 MiB): real requests are a few
 /// kilobytes, the largest (a step with three long texts) well under one.

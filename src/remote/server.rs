@@ -13,17 +13,20 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use super::protocol::{
-    Envelope, Hello, LineError, MAX_LINE, Purpose, Reply, TerminalInfo, VERSION, Welcome, now_ms, read_line,
-    write_line,
+    Envelope, FOLLOW_HEARTBEAT, Hello, LineError, MAX_LINE, Purpose, Reply, TerminalInfo, VERSION, Welcome,
+    now_ms, read_line, write_line,
 };
 use super::socket_path;
-use crate::desk::{BadRequest, Desk, Job, Local, Request, Response};
+use crate::desk::{BadRequest, Desk, Followed, Job, Local, Mark, Request, Response, Start};
 use crate::i18n::{Lang, T};
 use crate::identity::Operator;
 use crate::store::StoreError;
 
-/// How long a connection may sit idle (or refuse to take its answer) before it
-/// is closed, so that a forgotten client does not hold a thread for ever.
+/// How long a connection for requests may sit idle (or refuse to take its
+/// answer) before it is closed, so that a forgotten client does not hold a
+/// thread for ever. What lasts is kept alive otherwise: a board and a
+/// follower by heartbeats, a job holding the database by its connection
+/// (the kernel closes it when the job ends, however it ends).
 const IDLE: Duration = Duration::from_secs(60);
 
 /// Why the board could not start answering the command line.
@@ -68,6 +71,9 @@ pub trait Host: Send + Sync {
 
     /// Opens the database again after a job; see `Request::TakeBack`.
     fn take_back(&self) -> Result<(), StoreError>;
+
+    /// A follower of the desk's changes from `since` (see `Request::Follow`).
+    fn follow(&self, since: Option<Mark>) -> (Start, std::sync::mpsc::Receiver<Followed>);
 }
 
 /// A terminal attaching: who, what terminal, and the connection (the
@@ -308,11 +314,20 @@ fn answer_all(
                     Request::HandOver { job } if !holding => {
                         let done = host.hand_over(desk.operator(), job);
                         holding = done.is_ok();
+                        if holding {
+                            let _ = reader.get_ref().set_read_timeout(None);
+                        }
                         (envelope.id, done_or_failed(done))
                     }
                     Request::TakeBack if holding => {
                         holding = false;
+                        let _ = reader.get_ref().set_read_timeout(Some(IDLE));
                         (envelope.id, done_or_failed(host.take_back()))
+                    }
+                    // The connection carries nothing else from here on.
+                    Request::Follow { since } if !holding => {
+                        stream_changes(writer, envelope.id, host, since);
+                        return holding;
                     }
                     _ => answer(desk, envelope),
                 },
@@ -329,6 +344,36 @@ fn answer_all(
         };
         if write_line(writer, &Reply { id, response }).is_err() {
             return holding;
+        }
+    }
+}
+
+/// Tells a follower every change from `since` on, and that the desk is there
+/// when nothing changed for a while, until it goes away or the desk stops.
+fn stream_changes(writer: &mut UnixStream, id: u64, host: &dyn Host, since: Option<Mark>) {
+    use std::sync::mpsc::RecvTimeoutError;
+    let (start, live) = host.follow(since);
+    let first = match start {
+        Start::Resume { from, missed } => std::iter::once(Response::Following { mark: from })
+            .chain(missed.into_iter().map(Response::Changed))
+            .collect(),
+        Start::Anew(mark) => vec![Response::ReadAnew { mark }],
+    };
+    let mut send = |response| write_line(writer, &Reply { id, response }).is_ok();
+    for response in first {
+        if !send(response) {
+            return;
+        }
+    }
+    loop {
+        let response = match live.recv_timeout(FOLLOW_HEARTBEAT) {
+            Ok(Followed::Changed(stamped)) => Response::Changed(stamped),
+            Ok(Followed::ReadAnew(mark)) => Response::ReadAnew { mark },
+            Err(RecvTimeoutError::Timeout) => Response::Heartbeat,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if !send(response) {
+            return;
         }
     }
 }

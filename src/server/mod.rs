@@ -20,7 +20,7 @@ use registry::Registry;
 use crate::app::cases::Cases;
 use crate::app::{Notice, Presence, Queue, Settings};
 use crate::config::Config;
-use crate::desk::{Away, BadRequest, Desk, Job, Local};
+use crate::desk::{Away, BadRequest, ChangeLog, Desk, Followed, Job, Local, Mark, Start};
 use crate::identity::{self, Operator};
 use crate::keymap::Keymap;
 use crate::remote::{self, Attaching, Host, StartError};
@@ -41,6 +41,8 @@ pub struct Shared {
     unreadable: Vec<StoreError>,
     sessions: Registry,
     presence: Presence,
+    /// Every change, numbered, for the command line's followers.
+    changes: ChangeLog,
     /// The change feed of the store opened again after a job had it.
     next_feed: parking_lot::Mutex<Option<Subscription>>,
     own_uid: u32,
@@ -79,6 +81,7 @@ impl DeskServer {
             settings,
             sessions: Registry::default(),
             presence: Presence::default(),
+            changes: ChangeLog::default(),
             next_feed: parking_lot::Mutex::new(None),
             own_uid: rustix::process::getuid().as_raw(),
             stop: AtomicBool::new(false),
@@ -163,6 +166,7 @@ impl Drop for DeskServer {
         self.listener = None;
         self.shared.stop.store(true, Ordering::SeqCst);
         self.shared.sessions.tell(|| Input::Closed);
+        self.shared.changes.close();
         for thread in self.threads.drain(..) {
             let _ = thread.join();
         }
@@ -188,6 +192,7 @@ impl Shared {
                 Change::Removed(id) => self.queue.remove(*id),
             }
             self.sessions.tell(|| Input::Changed(numbered.change.clone()));
+            self.changes.record(numbered.change);
         }
     }
 
@@ -236,6 +241,10 @@ impl Host for Shared {
         Ok(())
     }
 
+    fn follow(&self, since: Option<Mark>) -> (Start, std::sync::mpsc::Receiver<Followed>) {
+        self.changes.follow(since)
+    }
+
     fn take_back(&self) -> Result<(), StoreError> {
         let slot = self.desk.slot();
         let by = slot.away().map(|a| a.by).unwrap_or_default();
@@ -245,6 +254,7 @@ impl Host for Shared {
         self.queue.replace(Cases::new(loaded.cases));
         *self.next_feed.lock() = Some(feed);
         slot.take_back(store);
+        self.changes.read_anew();
         self.sessions.tell(|| Input::Reloaded);
         self.sessions
             .tell(|| Input::Notice(Notice::Back { by: by.clone() }));

@@ -10,7 +10,8 @@ use std::time::Duration;
 use crate::domain::case::{Case, CaseId};
 
 /// A change to the cases as screens follow it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Change {
     /// A case as it stands now.
     Put(Box<Case>),
