@@ -325,6 +325,11 @@ pub fn default_config_file() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("config.toml"))
 }
 
+/// This user's own folder for letters and exports, in their data directory.
+pub fn own_exports() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("exports"))
+}
+
 /// The database folder when neither `--db` nor `KLACHTDESK_DB` names one.
 pub fn default_database() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().join("db"))

@@ -320,6 +320,34 @@ fn what_comes_through_the_board_is_what_the_store_holds() {
 }
 
 #[test]
+fn a_large_queue_comes_through_the_desk_whole_and_lists_as_without_it() {
+    let world = World::new();
+    let rules = board_rules();
+    let store = Store::open(&world.db()).unwrap();
+    let generated: Vec<_> = klachtdesk::bench::generate::plan(2_500, &rules.policy)
+        .iter()
+        .map(|planned| klachtdesk::bench::generate::make(planned, &rules).unwrap())
+        .collect();
+    store.write_bulk(&generated).unwrap();
+    drop(store);
+    let without = world.ok(&["list", "--all", "--json"]);
+    let open_without = world.ok(&["list"]);
+
+    let (store, _server) = board(&world);
+    let client = Client::connect(&world.db(), Lang::En, None).unwrap();
+    let client: &dyn Desk = &client;
+    assert_eq!(
+        client.load().unwrap().cases,
+        store.load().cases,
+        "more cases than fit one part"
+    );
+    assert_eq!(world.ok(&["list", "--all", "--json"]), without);
+    assert_eq!(world.ok(&["list"]), open_without);
+    let listed: Value = serde_json::from_str(&without).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2_500);
+}
+
+#[test]
 fn with_no_board_answering_the_database_is_in_use_as_before() {
     let world = World::new();
     let store = Store::open(&world.db()).unwrap();

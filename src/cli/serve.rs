@@ -28,6 +28,7 @@ const LINGER: Duration = Duration::from_secs(2);
 
 pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let lang = session.lang;
+    few_malloc_arenas();
     let server = start(session)?;
     if args.until_idle {
         server.wait_until_idle(FIRST, LINGER);
@@ -44,6 +45,20 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         std::thread::sleep(Duration::from_millis(300));
     }
     Ok(())
+}
+
+/// The desk answers each connection on a thread of its own, and glibc gives
+/// threads their own memory arenas (up to eight per core), where memory freed
+/// after a large answer (every case, for `list --all`) stays: measured, 330 MB
+/// kept after 50 such answers against 60 MB for the desk's real work. Two
+/// arenas bound that and cost nothing measurable on two cores.
+fn few_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a number glibc reads when it makes an arena;
+    // it is safe to call at any time, from any thread.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
 }
 
 /// Starts the desk on the session's database, with its operators, keys and

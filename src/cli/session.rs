@@ -2,7 +2,7 @@
 //! operator, the clock, and (opened only when needed) the store — or, when a
 //! board has it open, that board.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -102,7 +102,9 @@ impl Session {
 
     /// What a board of this operator carries of its own: the desk's letter
     /// templates (beside the configuration file), where files it writes go
-    /// (`exports/` beside the database), and colour unless `NO_COLOR`.
+    /// (`exports/` beside the database, or in the operator's own data folder
+    /// when the database's folder is someone else's), and colour unless
+    /// `NO_COLOR`.
     pub fn settings(&self) -> Settings {
         let templates = match &self.global.config {
             Some(file) => Some(crate::templates::folder_of(file)),
@@ -112,9 +114,15 @@ impl Session {
             Some(store) => Some(store.path().to_path_buf()),
             None => self.database_path().ok(),
         };
-        let exports = db
-            .and_then(|db| db.parent().map(|p| p.join("exports")))
-            .unwrap_or_else(|| Settings::default().exports);
+        // Beside the database when its folder is this user's; on a desk
+        // shared with others, in this user's own data folder.
+        let beside = db
+            .and_then(|db| db.parent().map(Path::to_path_buf))
+            .filter(|folder| owned_by_me(folder));
+        let exports = match beside {
+            Some(folder) => folder.join("exports"),
+            None => crate::config::own_exports().unwrap_or_else(|| Settings::default().exports),
+        };
         Settings {
             templates,
             exports,
@@ -313,4 +321,10 @@ impl Drop for Lease {
             eprintln!("klachtdesk: {}", e.describe(self.0.lang()));
         }
     }
+}
+
+/// Whether `folder` belongs to the user running this process.
+fn owned_by_me(folder: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(folder).is_ok_and(|m| m.uid() == rustix::process::getuid().as_raw())
 }

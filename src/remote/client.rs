@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::parts::read_parts;
 use super::protocol::{
     Envelope, Hello, LineError, Purpose, Reply, VERSION, Welcome, now_ms, read_line, write_line,
 };
@@ -180,8 +181,11 @@ impl Client {
                 Ok(None) | Err(LineError::Io(_)) => return Err(unanswered()),
                 Err(LineError::TooLong) => return Err(StoreError::Misunderstood("answer too long".into())),
             };
-            let reply: Reply =
+            let mut reply: Reply =
                 serde_json::from_slice(&line).map_err(|e| StoreError::Misunderstood(e.to_string()))?;
+            // The cases of a large answer follow its line (read even for an
+            // earlier request, to get past them).
+            read_parts(&mut conn.reader, &mut reply).map_err(|_| unanswered())?;
             // An answer to an earlier request this client stopped waiting for.
             if reply.id == id {
                 return Ok(reply.response);

@@ -9,6 +9,7 @@ pub mod attach;
 mod client;
 mod follow;
 pub mod frame;
+mod parts;
 mod protocol;
 mod server;
 

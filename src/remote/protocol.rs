@@ -93,6 +93,14 @@ pub struct Envelope {
 pub struct Reply {
     pub id: u64,
     pub response: Response,
+    /// How many binary parts with the answer's cases follow the line (see
+    /// `parts`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub parts: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Milliseconds since 1970 by the system clock (never the pinned one: the
@@ -185,6 +193,7 @@ mod tests {
             let reply = Reply {
                 id: 7,
                 response: Response::Failed(error.clone()),
+                parts: 0,
             };
             let mut line = Vec::new();
             write_line(&mut line, &reply).unwrap();

@@ -12,9 +12,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use super::parts::write_reply;
 use super::protocol::{
-    Envelope, FOLLOW_HEARTBEAT, Hello, LineError, MAX_LINE, Purpose, Reply, TerminalInfo, VERSION, Welcome,
-    now_ms, read_line, write_line,
+    Envelope, FOLLOW_HEARTBEAT, Hello, LineError, MAX_LINE, Purpose, TerminalInfo, VERSION, Welcome, now_ms,
+    read_line, write_line,
 };
 use super::socket_path;
 use crate::desk::{BadRequest, Desk, Followed, Job, Local, Mark, Request, Response, Start};
@@ -334,15 +335,12 @@ fn answer_all(
             },
             Ok(None) | Err(LineError::Io(_)) => return holding,
             Err(LineError::TooLong) => {
-                let too_long = Reply {
-                    id: 0,
-                    response: Response::BadRequest(BadRequest::TooLong { max: MAX_LINE }),
-                };
-                let _ = write_line(writer, &too_long);
+                let too_long = Response::BadRequest(BadRequest::TooLong { max: MAX_LINE });
+                let _ = write_reply(writer, 0, too_long);
                 return holding;
             }
         };
-        if write_line(writer, &Reply { id, response }).is_err() {
+        if write_reply(writer, id, response).is_err() {
             return holding;
         }
     }
@@ -359,7 +357,7 @@ fn stream_changes(writer: &mut UnixStream, id: u64, host: &dyn Host, since: Opti
             .collect(),
         Start::Anew(mark) => vec![Response::ReadAnew { mark }],
     };
-    let mut send = |response| write_line(writer, &Reply { id, response }).is_ok();
+    let mut send = |response| write_reply(writer, id, response).is_ok();
     for response in first {
         if !send(response) {
             return;

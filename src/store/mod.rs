@@ -27,7 +27,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use undo::{Ghosts, LastAttempt, Undo, Which};
 
-pub use codec::{CodecError, FORMAT};
+pub use codec::{CodecError, FORMAT, decode_cases, encode_cases};
 pub use daily::{DailyBackup, daily_backups};
 pub use error::{CommandError, StoreError};
 pub use feed::{Change, Numbered, Subscription};
