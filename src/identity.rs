@@ -45,6 +45,17 @@ pub fn of_unix_user(config: &Config, uid: u32, own_uid: u32, own_name: &str) -> 
         .ok_or(user)
 }
 
+/// The language the `[[operator]]` entry of Unix user `uid` sets, if any:
+/// their commands answer in it, as their board does.
+pub fn language_of(config: &Config, uid: u32) -> Option<Lang> {
+    let user = user_name(uid);
+    config
+        .operators()
+        .iter()
+        .find(|e| e.unix_user.as_deref() == Some(user.as_str()))
+        .and_then(|e| e.language)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -75,6 +86,12 @@ mod tests {
         assert_eq!(bram.name, "Bram Jansen");
         assert_eq!(bram.language, Some(Lang::Nl));
         assert_eq!(of_unix_user(&desk, 4_000_000, 0, "x"), Err("4000000".into()));
+        assert_eq!(
+            language_of(&desk, 0),
+            Some(Lang::Nl),
+            "their commands speak Dutch too"
+        );
+        assert_eq!(language_of(&desk, 4_000_000), None);
     }
 
     #[test]

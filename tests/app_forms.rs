@@ -836,6 +836,8 @@ fn take_makes_me_the_handler() {
     d.select(id);
     d.press("T");
     assert_eq!(d.stored(id).handler.as_deref(), Some("anna"));
+    let (flash, error) = support::flash(&d.app);
+    assert!(!error && flash.contains("is yours now"), "{flash}");
     d.press("T");
     let (flash, error) = support::flash(&d.app);
     assert!(!error && flash.contains("yours already"), "{flash}");

@@ -1141,7 +1141,7 @@ fn an_edit_of_a_field_changed_since_is_refused_naming_who_changed_it_to_what() {
     );
     assert_eq!(
         error.describe(Lang::Nl),
-        "Bram heeft Uitkomst om 14:02 gewijzigd in \u{201c}Refunded in full.\u{201d}: neem die over, of zet de jouwe eroverheen."
+        "Bram heeft Uitkomst om 14:02 gewijzigd in \u{201c}Refunded in full.\u{201d}: neem die over, of sla de uwe eroverheen op."
     );
 }
 
@@ -1316,6 +1316,6 @@ fn a_conflict_with_an_emptied_field_says_it_was_emptied() {
     );
     assert_eq!(
         error.describe(Lang::Nl),
-        "Bram heeft Uitkomst om 14:03 leeggemaakt: neem dat over, of zet de jouwe eroverheen."
+        "Bram heeft Uitkomst om 14:03 leeggemaakt: neem dat over, of sla de uwe eroverheen op."
     );
 }

@@ -31,6 +31,8 @@ pub enum Msg {
     Saved(Result<Case, CommandError>),
     /// The store's answer to a registration this app sent.
     Registered(Result<Case, CommandError>),
+    /// The store's answer to taking a case ([`Effect::Take`]).
+    Taken(Result<Case, CommandError>),
     /// A case was changed, here or elsewhere: its new snapshot, as the store
     /// now holds it.
     Changed(Case),
@@ -67,6 +69,12 @@ pub enum Effect {
         id: crate::domain::case::CaseId,
         expected_version: u32,
         commands: Vec<crate::domain::workflow::Command>,
+    },
+    /// Make this operator the case's handler; the answer comes back as
+    /// [`Msg::Taken`].
+    Take {
+        id: crate::domain::case::CaseId,
+        expected_version: u32,
     },
     /// Read a case's audit trail.
     LoadEvents(crate::domain::case::CaseId),

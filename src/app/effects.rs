@@ -23,6 +23,13 @@ pub fn perform(effect: &Effect, desk: &dyn Desk, app: &App) -> Option<Msg> {
             Some(*expected_version),
             commands.clone(),
         ))),
+        Effect::Take { id, expected_version } => Some(Msg::Taken(desk.execute(
+            *id,
+            Some(*expected_version),
+            vec![crate::domain::workflow::Command::AssignHandler {
+                handler: app.operator.clone(),
+            }],
+        ))),
         Effect::Fetch(id) => Some(Msg::Fetched(desk.get(*id))),
         Effect::LoadEvents(id) => Some(Msg::Events(*id, desk.events(*id).unwrap_or_default())),
         Effect::WriteFile { path, contents } => Some(write_file(app, path, contents, false)),

@@ -43,6 +43,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(result) => answered(app, result, false),
         Msg::Registered(result) => answered(app, result, true),
+        Msg::Taken(result) => {
+            let taken = result.as_ref().ok().map(|case| case.id);
+            let effects = saved(app, result);
+            if let Some(id) = taken {
+                app.flash(app.lang.fill(T::TakenNow, &[("id", &id)]), false);
+            }
+            effects
+        }
         Msg::Changed(case) => changed(app, case),
         Msg::Removed(id) => {
             app.cases.remove(id);
@@ -390,11 +398,8 @@ fn take(app: &mut App, id: CaseId) -> Vec<Effect> {
         app.flash(app.lang.fill(T::AlreadyYours, &[("id", &id)]), false);
         return Vec::new();
     }
-    vec![Effect::Execute {
+    vec![Effect::Take {
         id,
         expected_version: version,
-        commands: vec![crate::domain::workflow::Command::AssignHandler {
-            handler: app.operator.clone(),
-        }],
     }]
 }

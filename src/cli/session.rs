@@ -73,7 +73,8 @@ impl Session {
         }
         .map_err(|e| Failure::config(Config::default().language(env), &e))?;
         let rules = config.rules();
-        let lang = config.language(env);
+        let own_uid = rustix::process::getuid().as_raw();
+        let lang = crate::identity::language_of(&config, own_uid).unwrap_or_else(|| config.language(env));
         let now = match &global.now {
             None => Utc::now(),
             Some(text) => parse_moment(text, Utc::now(), &rules.policy)

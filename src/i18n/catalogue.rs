@@ -63,8 +63,8 @@ StepEdit => "Edit", "Bewerken";
     Registration => "Registered", "Geregistreerd";
 
     // Conflicts between operators.
-    ProblemConflict => "{by} changed {field} at {time} to “{theirs}”: take theirs, or save yours over it.", "{by} heeft {field} om {time} gewijzigd in “{theirs}”: neem die over, of zet de jouwe eroverheen.";
-    ProblemConflictEmptied => "{by} emptied {field} at {time}: take that, or save yours over it.", "{by} heeft {field} om {time} leeggemaakt: neem dat over, of zet de jouwe eroverheen.";
+    ProblemConflict => "{by} changed {field} at {time} to “{theirs}”: take theirs, or save yours over it.", "{by} heeft {field} om {time} gewijzigd in “{theirs}”: neem die over, of sla de uwe eroverheen op.";
+    ProblemConflictEmptied => "{by} emptied {field} at {time}: take that, or save yours over it.", "{by} heeft {field} om {time} leeggemaakt: neem dat over, of sla de uwe eroverheen op.";
     // Doctor and automatic backups.
     BackupReadFailed => "cannot read {path}: {reason}", "kan {path} niet lezen: {reason}";
     BackupDamaged => "the backup {path} is damaged ({reason}); nothing was restored: choose another backup", "de reservekopie {path} is beschadigd ({reason}); er is niets teruggezet: kies een andere reservekopie";
@@ -205,7 +205,7 @@ ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date
     ProblemBadCaseId => "\"{given}\" is not a case number; they look like K-2026-0042.", "\"{given}\" is geen klachtnummer; die zien eruit als K-2026-0042.";
     ProblemNotAllowed => "\"{step}\" is not possible while the case is \"{state}\".", "\"{step}\" kan niet zolang de klacht \"{state}\" is.";
     ProblemRequired => "{field} cannot be emptied while the case is \"{state}\".", "{field} mag niet leeg zijn zolang de klacht \"{state}\" is.";
-ProblemStale => "Someone else changed this case meanwhile. Check the case; saving again stores your version over theirs.", "Iemand anders heeft deze klacht intussen gewijzigd. Bekijk de klacht; opnieuw opslaan zet jouw versie over de hunne.";
+ProblemStale => "Someone else changed this case meanwhile. Check the case; saving again stores your version over theirs.", "Iemand anders heeft deze klacht intussen gewijzigd. Bekijk de klacht; opnieuw opslaan zet uw versie over de hunne.";
     MovesPossible => "Possible now: {moves}.", "Nu mogelijk: {moves}.";
     NoMovesPossible => "The case is finished; only a call, e-mail or note can be logged.", "De klacht is afgerond; alleen een gesprek, e-mail of notitie kan nog worden vastgelegd.";
 
@@ -399,6 +399,7 @@ DbNotFlushed => "could not save: {reason}. Nothing was changed. Solve the proble
     PresenceEditing => "{name} is editing {field}", "{name} bewerkt {field}";
     PresenceOpen => "{name} has this case open", "{name} heeft deze klacht open";
     AlreadyYours => "{id} is yours already", "{id} is al van u";
+    TakenNow => "{id} is yours now: you are its handler", "{id} is nu van u: u bent de behandelaar";
     Took => "{id} is yours now: you are its handler", "{id} is nu van u: u bent de behandelaar";
     ActYes => "yes", "ja";
     ActYesHelp => "Yes", "Ja";
