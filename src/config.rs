@@ -25,6 +25,8 @@ pub struct Config {
     pub operator: Option<Operators>,
     /// The shared desk: how many sessions at once.
     pub desk: DeskConfig,
+    /// Boards over SSH (`klachtdesk serve --ssh`).
+    pub ssh: SshConfig,
     /// `en` or `nl`; else taken from LANG.
     pub language: Option<Lang>,
     /// The service catalogue; empty means the built-in one.
@@ -100,7 +102,48 @@ fn check_entry(entry: &OperatorEntry, before: &[OperatorEntry]) -> Result<(), St
     {
         return Err(format!("unix_user {user:?} belongs to two operators"));
     }
+    for (n, line) in entry.ssh_keys.iter().enumerate() {
+        let key = ssh_key(line).ok_or_else(|| {
+            format!(
+                "ssh_keys of operator {name:?}: key {} is not an OpenSSH public key line \
+                 (as in ~/.ssh/id_ed25519.pub: \"ssh-ed25519 AAAA… comment\")",
+                n + 1
+            )
+        })?;
+        if let Some(other) = before
+            .iter()
+            .find(|b| b.ssh_keys.iter().filter_map(|l| ssh_key(l)).any(|k| k == key))
+        {
+            return Err(format!(
+                "ssh_keys of operator {name:?}: key {} is also {:?}'s; a key is one operator's",
+                n + 1,
+                other.name.trim()
+            ));
+        }
+    }
     Ok(())
+}
+
+/// The key an OpenSSH public key line (`ssh-ed25519 AAAA… comment`) holds.
+pub fn ssh_key(line: &str) -> Option<russh::keys::ssh_key::public::KeyData> {
+    russh::keys::PublicKey::from_openssh(line.trim())
+        .ok()
+        .map(|k| k.key_data().clone())
+}
+
+/// Boards over SSH.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SshConfig {
+    /// Minutes a board over SSH may go without a key before it closes (it
+    /// is kept 15 minutes for its operator to connect again); 0: never.
+    pub idle_minutes: u32,
+}
+
+impl Default for SshConfig {
+    fn default() -> Self {
+        Self { idle_minutes: 60 }
+    }
 }
 
 /// The shared desk.

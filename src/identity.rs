@@ -1,6 +1,6 @@
 //! Who is at a terminal, as the desk sees it: never what a client says, but
 //! what the system vouches for (the Unix user at the other end of a local
-//! socket, `SO_PEERCRED`; later the SSH key) matched against the desk's
+//! socket, `SO_PEERCRED`; the SSH key that signed in) matched against the desk's
 //! configured operators.
 
 use crate::config::Config;
@@ -43,6 +43,42 @@ pub fn of_unix_user(config: &Config, uid: u32, own_uid: u32, own_name: &str) -> 
             language: e.language,
         })
         .ok_or(user)
+}
+
+/// The operator whose `[[operator]]` entry lists the SSH public key `key`.
+pub fn of_ssh_key(config: &Config, key: &russh::keys::PublicKey) -> Option<Operator> {
+    config
+        .operators()
+        .iter()
+        .find(|e| {
+            e.ssh_keys
+                .iter()
+                .filter_map(|line| crate::config::ssh_key(line))
+                .any(|k| &k == key.key_data())
+        })
+        .map(|e| Operator {
+            name: e.name.trim().to_string(),
+            language: e.language,
+        })
+}
+
+/// A folder name for operator `name`'s own files: letters and digits kept
+/// (lower case), anything else one `-`.
+pub fn folder_name(name: &str) -> String {
+    let mut folder = String::new();
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            folder.push(c);
+        } else if !folder.ends_with('-') {
+            folder.push('-');
+        }
+    }
+    let folder = folder.trim_matches('-');
+    if folder.is_empty() {
+        "operator".to_string()
+    } else {
+        folder.to_string()
+    }
 }
 
 /// The language the `[[operator]]` entry of Unix user `uid` sets, if any:

@@ -20,6 +20,7 @@ pub mod remote;
 pub mod sanitize;
 pub mod server;
 pub mod session;
+pub mod ssh;
 pub mod store;
 pub mod templates;
 pub mod tui;

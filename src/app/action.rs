@@ -109,4 +109,8 @@ pub enum Notice {
     Back { by: String },
     /// The desk is closing.
     Closing,
+    /// This board closes in a minute unless a key is pressed.
+    ClosingIdle,
+    /// The operator came back to the board a lost connection left.
+    Resumed,
 }

@@ -96,6 +96,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 .describe(app.lang),
                 super::Notice::Back { by } => app.lang.fill(T::MaintenanceDone, &[("by", &by)]),
                 super::Notice::Closing => app.lang.t(T::DeskClosing).to_string(),
+                super::Notice::ClosingIdle => app.lang.t(T::ClosingIdle).to_string(),
+                super::Notice::Resumed if matches!(app.modal, Some(Modal::Form(_))) => {
+                    app.lang.t(T::ResumedForm).to_string()
+                }
+                super::Notice::Resumed => app.lang.t(T::Resumed).to_string(),
             };
             app.flash(text, false);
             Vec::new()

@@ -20,6 +20,7 @@ mod output;
 mod privacy;
 mod report;
 mod serve;
+mod serve_ssh;
 mod session;
 mod show;
 mod text;

@@ -14,6 +14,14 @@ use crate::server::DeskServer;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
+    /// Serve boards over SSH too, at this address and port (e.g. 0.0.0.0:2222);
+    /// operators sign in with the keys in their [[operator]] entries
+    #[arg(long, value_name = "ADDR:PORT")]
+    ssh: Option<std::net::SocketAddr>,
+    /// Print the fingerprint of the desk's SSH host key, for operators to
+    /// check the first time they connect, and stop
+    #[arg(long, conflicts_with_all = ["ssh", "until_idle"])]
+    fingerprint: bool,
     /// Stop once nobody has been at the desk for a moment (how a board
     /// starts the desk by itself)
     #[arg(long, hide = true)]
@@ -28,8 +36,11 @@ const LINGER: Duration = Duration::from_secs(2);
 
 pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let lang = session.lang;
+    if args.fingerprint {
+        return fingerprint(session);
+    }
     few_malloc_arenas();
-    let server = start(session)?;
+    let mut server = start(session)?;
     if args.until_idle {
         server.wait_until_idle(FIRST, LINGER);
         return Ok(());
@@ -38,6 +49,9 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         "{}",
         lang.fill(T::Serving, &[("socket", &server.socket().display())])
     );
+    if let Some(address) = args.ssh {
+        super::serve_ssh::serve(session, &mut server, address)?;
+    }
     let mut signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(|e| Failure::Failed(e.to_string()))?;
     if signals.forever().next().is_some() {
@@ -45,6 +59,22 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         std::thread::sleep(Duration::from_millis(300));
     }
     Ok(())
+}
+
+/// Prints the fingerprint of the desk's host key.
+fn fingerprint(session: &Session) -> Result<(), Failure> {
+    let lang = session.lang;
+    let path = crate::ssh::host_key::path_for(&session.database_path()?);
+    match crate::ssh::host_key::load(&path) {
+        Ok(Some(key)) => {
+            println!("{}", crate::ssh::host_key::fingerprint(&key));
+            Ok(())
+        }
+        Ok(None) => Err(Failure::Failed(
+            lang.fill(T::SshNoHostKey, &[("path", &path.display())]),
+        )),
+        Err(e) => Err(Failure::Failed(super::serve_ssh::host_key_error(lang, &e))),
+    }
 }
 
 /// The desk answers each connection on a thread of its own, and glibc gives

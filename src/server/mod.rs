@@ -6,7 +6,9 @@
 //! at once.
 
 mod attach;
+mod board;
 mod maintenance;
+mod parked;
 mod registry;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +26,8 @@ use crate::desk::{Away, BadRequest, ChangeLog, Desk, Followed, Job, Local, Mark,
 use crate::identity::{self, Operator};
 use crate::keymap::Keymap;
 use crate::remote::{self, Attaching, Host, StartError};
-use crate::session::Input;
+use crate::session::{Board, Input};
+use crate::ssh::{self, SshServer};
 use crate::store::{Change, StoreError, Subscription};
 
 /// What every session of the desk shares.
@@ -41,6 +44,8 @@ pub struct Shared {
     unreadable: Vec<StoreError>,
     sessions: Registry,
     presence: Presence,
+    /// Boards whose connection was lost, for their operators' next one.
+    parked: Arc<parked::Parked>,
     /// Every change, numbered, for the command line's followers.
     changes: ChangeLog,
     /// The change feed of the store opened again after a job had it.
@@ -57,6 +62,8 @@ pub struct DeskServer {
     listener: Option<remote::Server>,
     /// The threads that follow the feed and the clock.
     threads: Vec<thread::JoinHandle<()>>,
+    /// The boards served over SSH, when asked for.
+    ssh: Option<SshServer>,
 }
 
 impl DeskServer {
@@ -81,6 +88,7 @@ impl DeskServer {
             settings,
             sessions: Registry::default(),
             presence: Presence::default(),
+            parked: Arc::default(),
             changes: ChangeLog::default(),
             next_feed: parking_lot::Mutex::new(None),
             own_uid: rustix::process::getuid().as_raw(),
@@ -113,7 +121,23 @@ impl DeskServer {
             shared,
             listener: Some(listener),
             threads: vec![following, ticking],
+            ssh: None,
         })
+    }
+
+    /// Serves boards over SSH as well, as `settings` say, signed with
+    /// `host_key`; what happens there is told to `log`. Where it listens.
+    pub fn serve_ssh(
+        &mut self,
+        host_key: russh::keys::PrivateKey,
+        settings: &ssh::Settings,
+        log: impl Fn(ssh::Event) + Send + Sync + 'static,
+    ) -> std::io::Result<std::net::SocketAddr> {
+        let boards: Arc<dyn ssh::Boards> = self.shared.clone();
+        let server = SshServer::start(boards, host_key, settings, log)?;
+        let address = server.address();
+        self.ssh = Some(server);
+        Ok(address)
     }
 
     /// Where terminals and the command line reach the desk.
@@ -163,6 +187,7 @@ impl DeskServer {
 /// that the store is let go of when the desk is.
 impl Drop for DeskServer {
     fn drop(&mut self) {
+        self.ssh = None;
         self.listener = None;
         self.shared.stop.store(true, Ordering::SeqCst);
         self.shared.sessions.tell(|| Input::Closed);
@@ -259,6 +284,25 @@ impl Host for Shared {
         self.sessions
             .tell(|| Input::Notice(Notice::Back { by: by.clone() }));
         Ok(())
+    }
+}
+
+impl ssh::Boards for Shared {
+    fn operator_of(&self, key: &russh::keys::PublicKey) -> Option<Operator> {
+        identity::of_ssh_key(&self.config, key)
+    }
+
+    fn open(
+        &self,
+        operator: &Operator,
+        terminal: &remote::TerminalInfo,
+        idle: Option<Duration>,
+    ) -> Result<Board, BadRequest> {
+        board::open(self, operator, terminal, idle)
+    }
+
+    fn exports_of(&self, operator: &Operator) -> PathBuf {
+        self.settings.exports.join(identity::folder_name(&operator.name))
     }
 }
 

@@ -30,6 +30,11 @@ impl Teller {
     pub fn tell(&self, make: impl Fn() -> Input) {
         tell(&self.0, make);
     }
+
+    /// See [`Registry::leave`].
+    pub fn leave(&self, id: u64) {
+        self.0.lock().sessions.remove(&id);
+    }
 }
 
 fn tell(inner: &Mutex<Inner>, make: impl Fn() -> Input) {

@@ -6,9 +6,11 @@
 //! ([`screen::Screen`]) and for tests.
 
 pub mod input;
+pub mod outbox;
 pub mod screen;
 
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -49,7 +51,25 @@ pub enum Ended {
     Signal(i32),
     /// The terminal went away.
     Closed,
+    /// No key came for as long as the desk lets a board wait.
+    Idle,
 }
+
+/// A board the desk draws for a terminal at the end of a connection (the
+/// local socket, SSH): the transport passes on what the terminal sends and
+/// sends it the frames, whatever carries them.
+#[derive(Debug)]
+pub struct Board {
+    /// Where the terminal's keys, paste and size go.
+    pub inputs: Sender<Input>,
+    /// The terminal's size, as it last said.
+    pub size: screen::SharedSize,
+    /// What to send the terminal, until the frame that says it is over.
+    pub frames: outbox::Frames,
+}
+
+/// How long before closing an idle board the operator is warned.
+const IDLE_WARNING: Duration = Duration::from_secs(60);
 
 /// What a session does beyond its screen and the desk.
 pub struct Around<'a> {
@@ -62,6 +82,8 @@ pub struct Around<'a> {
     /// contents, whether to replace one that is there); the answer comes
     /// back as [`Input::Written`].
     pub write: &'a mut dyn FnMut(&std::path::Path, &str, bool),
+    /// How long the board may go without a key before it closes; none: forever.
+    pub idle: Option<Duration>,
 }
 
 /// The loop: wait for input, update, draw. Input that arrives together is
@@ -88,6 +110,8 @@ where
         desk,
     );
     dispatch_for_terminal(app, Msg::Tick(clock.now()), desk);
+    let mut last_key = Instant::now();
+    let mut warned = false;
     loop {
         terminal
             .draw(|frame| ui::draw(app, theme, frame))
@@ -101,6 +125,19 @@ where
             match input {
                 Input::Signal(signal) => return Ok(Ended::Signal(signal)),
                 Input::Closed => return Ok(Ended::Closed),
+                Input::Terminal(_) => (last_key, warned) = (Instant::now(), false),
+                Input::Tick => {
+                    if let Some(idle) = around.idle {
+                        let quiet = last_key.elapsed();
+                        if quiet >= idle {
+                            return Ok(Ended::Idle);
+                        }
+                        if !warned && quiet + IDLE_WARNING >= idle {
+                            warned = true;
+                            dispatch_for_terminal(app, Msg::Notice(Notice::ClosingIdle), desk);
+                        }
+                    }
+                }
                 _ => {}
             }
             if let Some(msg) = message(input, clock) {
