@@ -140,4 +140,35 @@ mod tests {
         let blank = "[[operator]]\nname = \" \"\n";
         assert!(Config::parse(blank, Path::new("c.toml")).is_err());
     }
+
+    #[test]
+    fn an_ssh_key_is_one_operators_and_says_who_they_are() {
+        let key = |seed: &str| {
+            use russh::keys::{Algorithm, PrivateKey};
+            let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).unwrap();
+            (
+                key.public_key().clone(),
+                format!("{} {seed}", key.public_key().to_openssh().unwrap()),
+            )
+        };
+        let (anna, anna_line) = key("anna@laptop");
+        let (stranger, _) = key("x");
+        let desk = config(&format!(
+            "[[operator]]\nname = \"Anna\"\nssh_keys = [\"{anna_line}\"]\n[[operator]]\nname = \"Bram\"\n"
+        ));
+        assert_eq!(of_ssh_key(&desk, &anna).unwrap().name, "Anna");
+        assert_eq!(of_ssh_key(&desk, &stranger), None);
+        let twice = format!(
+            "[[operator]]\nname = \"A\"\nssh_keys = [\"{anna_line}\"]\n[[operator]]\nname = \"B\"\nssh_keys = [\"{anna_line}\"]\n"
+        );
+        let refused = Config::parse(&twice, Path::new("c.toml")).unwrap_err();
+        assert!(format!("{refused:?}").contains("is also"), "{refused:?}");
+    }
+
+    #[test]
+    fn an_operators_folder_is_named_after_them_safely() {
+        assert_eq!(folder_name("Anna de Vries"), "anna-de-vries");
+        assert_eq!(folder_name("../../etc"), "etc");
+        assert_eq!(folder_name("  "), "operator");
+    }
 }

@@ -1720,6 +1720,8 @@ invalid_configs! {
     invalid_table_as_number: "table_as_number.toml", line 1, key "targets";
     invalid_operator_without_name: "operator_without_name.toml", line 1, key "name";
     invalid_desk_unknown_key: "desk_unknown_key.toml", line 3, key "desk.port";
+    invalid_operator_bad_ssh_key: "operator_bad_ssh_key.toml", line 1, key "ssh_keys";
+    invalid_ssh_unknown_key: "ssh_unknown_key.toml", line 3, key "ssh.port";
     invalid_services_multiline_bad_entry: "services_multiline_bad_entry.toml", line 3, key "services";
     invalid_commented_header_bad_value: "commented_header_bad_value.toml", line 5, key "targets.outcome_days";
     invalid_backup_keep_days_zero: "backup_keep_days_zero.toml", line 2, key "backup.keep_days";
