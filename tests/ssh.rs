@@ -328,5 +328,4 @@ fn openssh_puts_an_operator_on_their_board() {
 }
 
 #[path = "support/pty.rs"]
-#[allow(dead_code)]
 mod pty;
