@@ -104,32 +104,43 @@ fn running_in(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// `klachtdesk bench desk` with `args` and `more`, its database in `home`;
+/// what it printed, once it has ended well.
+fn desk_bench(home: &Path, args: &[&str], more: &[&str]) -> String {
+    let output = klachtdesk(home)
+        .args(["bench", "desk"])
+        .args(args)
+        .args(more)
+        .arg("--dir")
+        .arg(home)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    stdout
+}
+
 #[test]
 fn the_desk_bench_attaches_sessions_times_changes_and_calls_and_leaves_nothing_running() {
     let home = tempfile::tempdir().expect("a temporary folder");
     let out = home.path().join("desk.md");
-    let output = klachtdesk(home.path())
-        .args([
-            "bench",
-            "desk",
+    let out_arg = out.display().to_string();
+    let stdout = desk_bench(
+        home.path(),
+        &[
             "--size",
             "300",
             "--sessions",
             "3",
             "--changes",
             "3",
-        ])
-        .args(["--calls", "3", "--processes", "2"])
-        .arg("--dir")
-        .arg(home.path())
-        .arg("--out")
-        .arg(&out)
-        .timeout(std::time::Duration::from_secs(120))
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stdout}\n{stderr}");
+            "--calls",
+            "3",
+        ],
+        &["--processes", "2", "--out", &out_arg],
+    );
     assert!(stdout.contains("300 cases, 3 sessions, local socket"), "{stdout}");
     for line in [
         "cases (open on the board)",
@@ -187,6 +198,27 @@ fn the_desk_bench_attaches_sessions_times_changes_and_calls_and_leaves_nothing_r
     assert!(left.is_empty(), "{left:?}");
     let running = running_in(home.path());
     assert!(running.is_empty(), "{running:?}");
+}
+
+#[test]
+fn the_desk_bench_over_ssh_signs_its_terminals_in_with_a_key_and_times_them_the_same() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let stdout = desk_bench(
+        home.path(),
+        &["--ssh", "--size", "200", "--sessions", "2", "--changes", "2"],
+        &["--calls", "2", "--processes", "1"],
+    );
+    assert!(stdout.contains("200 cases, 2 sessions, SSH"), "{stdout}");
+    let pairs = stdout
+        .lines()
+        .find(|l| l.contains("(change, screen) pairs"))
+        .unwrap_or_default();
+    assert!(
+        pairs.contains("| 4 "),
+        "every board over SSH showed every change: {pairs}"
+    );
+    assert!(left_in(home.path()).is_empty());
+    assert!(running_in(home.path()).is_empty());
 }
 
 #[test]

@@ -51,6 +51,11 @@ fn now() -> chrono::DateTime<Utc> {
 
 impl World {
     fn new() -> World {
+        World::closing_idle_boards_after(None)
+    }
+
+    /// A desk whose boards over SSH close after `idle` without a key.
+    fn closing_idle_boards_after(idle: Option<std::time::Duration>) -> World {
         let dir = tempfile::tempdir().unwrap();
         let (anna, anna_line) = ssh::new_key();
         let (bram, bram_line) = ssh::new_key();
@@ -76,7 +81,7 @@ impl World {
             let log = log.clone();
             let settings = klachtdesk::ssh::Settings {
                 listen: "127.0.0.1:0".parse().unwrap(),
-                idle: None,
+                idle,
                 max_connections: 20,
                 lang: Lang::En,
             };
@@ -271,6 +276,68 @@ fn without_a_terminal_the_desk_says_what_to_do_and_exits_with_1() {
     anna.wait_for("needs a terminal: connect with `ssh -t`");
     assert_eq!(anna.wait_for_exit(), Some(1));
     let _ = ENTER;
+}
+
+#[test]
+fn an_idle_board_closes_with_a_notice_and_is_kept_for_its_operator() {
+    let world = World::closing_idle_boards_after(Some(std::time::Duration::from_secs(2)));
+    let anna = world.open(&world.anna, 100, 30, "en");
+    anna.wait_for("Anna de Vries");
+    anna.press_until("n", "New complaint");
+    anna.type_text("Jan Jansen");
+    anna.wait_for("press any key to stay");
+    assert_eq!(anna.wait_for_exit(), Some(0));
+    assert!(anna.contents().contains("without a key"), "{}", anna.contents());
+
+    let again = world.open(&world.anna, 100, 30, "en");
+    again.wait_for("Welcome back: your form is as you left it");
+    again.wait_for("Jan Jansen");
+}
+
+#[test]
+fn a_client_that_says_nothing_holds_up_nobody() {
+    let world = World::new();
+    // Connections that never speak SSH, or never sign in.
+    let silent: Vec<std::net::TcpStream> = (0..5)
+        .map(|_| std::net::TcpStream::connect(world.address).unwrap())
+        .collect();
+    let anna = world.open(&world.anna, 100, 30, "en");
+    let bram = world.open(&world.bram, 100, 30, "en");
+    anna.wait_for("Anna de Vries");
+    fill_intake(&anna, "Jan Jansen");
+    anna.keys(CTRL_S);
+    bram.wait_for("K-2026-0001");
+    drop(silent);
+}
+
+#[test]
+fn the_host_keys_fingerprint_is_printed_for_operators_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let run = || {
+        assert_cmd::cargo::cargo_bin_cmd!("klachtdesk")
+            .env("HOME", dir.path())
+            .env("LANG", "C")
+            .env_remove("KLACHTDESK_CONFIG")
+            .args(["--db", db.to_str().unwrap(), "serve", "--fingerprint"])
+            .output()
+            .unwrap()
+    };
+    let none = run();
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&none.stderr).contains("no SSH host key yet"),
+        "{}",
+        String::from_utf8_lossy(&none.stderr)
+    );
+    let path = klachtdesk::ssh::host_key::path_for(&db);
+    let key = klachtdesk::ssh::host_key::load_or_make(&path).unwrap();
+    let printed = run();
+    assert!(printed.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&printed.stdout).trim(),
+        klachtdesk::ssh::host_key::fingerprint(&key)
+    );
 }
 
 /// OpenSSH's own client, in a real pseudo-terminal, where it is installed.

@@ -72,6 +72,9 @@ struct DeskArgs {
     /// Where the generated database goes [default: the temporary folder]
     #[arg(long, value_name = "PATH")]
     dir: Option<PathBuf>,
+    /// Attach the terminals over SSH (the desk listens on 127.0.0.1 at a free port)
+    #[arg(long)]
+    ssh: bool,
     /// Also write the table to this file
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
@@ -153,6 +156,7 @@ fn run_desk(args: &DeskArgs) -> Result<(), Failure> {
         calls: args.calls,
         processes: args.processes,
         dir: args.dir.clone(),
+        over_ssh: args.ssh,
     };
     let machine = bench::machine();
     eprintln!("klachtdesk bench desk: {machine}");
@@ -163,9 +167,14 @@ fn run_desk(args: &DeskArgs) -> Result<(), Failure> {
     eprintln!("at the end: {ended}");
     if let Some(path) = &args.out {
         let text = format!(
-            "klachtdesk bench desk --sessions {} --size {} --changes {} --calls {} --processes {}\n\
+            "klachtdesk bench desk --sessions {} --size {} --changes {} --calls {} --processes {}{}\n\
              at the start: {machine}\nat the end: {ended}\n\n{table}",
-            args.sessions, args.size, args.changes, args.calls, args.processes,
+            args.sessions,
+            args.size,
+            args.changes,
+            args.calls,
+            args.processes,
+            if args.ssh { " --ssh" } else { "" },
         );
         write(path, &text)?;
     }

@@ -66,6 +66,15 @@ pub struct TerminalInfo {
     pub no_color: bool,
 }
 
+impl TerminalInfo {
+    /// Whether the board is drawn in colour: not when `NO_COLOR` is set, nor
+    /// for a terminal whose `TERM` says it has none (`dumb`, the VT100 family).
+    pub fn colour(&self) -> bool {
+        let term = self.term.to_ascii_lowercase();
+        !self.no_color && term != "dumb" && !term.starts_with("vt")
+    }
+}
+
 /// The desk's answer to a hello.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

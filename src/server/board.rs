@@ -57,7 +57,7 @@ pub fn open(
         }
         None => board_for(shared, operator, terminal),
     };
-    app.settings.colour = !terminal.no_color;
+    app.settings.colour = terminal.colour();
     app.presence = shared.presence.clone();
     app.seat = id;
     let desk = shared.desk.as_operator(&operator.name);
@@ -110,7 +110,7 @@ fn board_for(shared: &Shared, operator: &Operator, terminal: &TerminalInfo) -> A
         (terminal.cols, terminal.rows),
     );
     app.settings = Settings {
-        colour: !terminal.no_color,
+        colour: terminal.colour(),
         ..shared.settings.clone()
     };
     app.unreadable = shared.unreadable.iter().map(|e| e.describe(lang)).collect();

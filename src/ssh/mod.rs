@@ -4,6 +4,7 @@
 //! else is offered: no shell, no commands, no forwarding, no subsystems, no
 //! passwords. Failed sign-ins are counted per address and logged.
 
+pub mod client;
 mod connection;
 mod guard;
 pub mod host_key;

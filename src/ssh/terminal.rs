@@ -93,3 +93,35 @@ fn write_for(exports: &Path, file: &FileToWrite, lang: Lang) -> Written {
         None => Written::Failed(lang.t(T::SshFileNeedsName).to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_asked_for_over_ssh_lands_in_the_operators_folder_by_its_name_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let exports = dir.path().join("exports").join("anna");
+        let file = |path: &str| FileToWrite {
+            id: 1,
+            path: path.into(),
+            contents: "Geachte heer Jansen,".into(),
+            replace: false,
+        };
+        for asked in ["letter.txt", "../../letter2.txt", "/etc/letter3.txt"] {
+            let written = write_for(&exports, &file(asked), Lang::En);
+            let Written::Wrote(path) = written else {
+                panic!("{asked}: {written:?}");
+            };
+            assert!(
+                path.starts_with(exports.canonicalize().unwrap()),
+                "{asked} → {}",
+                path.display()
+            );
+        }
+        assert!(matches!(
+            write_for(&exports, &file("/"), Lang::En),
+            Written::Failed(_)
+        ));
+    }
+}

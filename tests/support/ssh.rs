@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use klachtdesk::remote::TerminalInfo;
+use klachtdesk::ssh::client::{OwnDesk, open_board};
 use russh::keys::{Algorithm, PrivateKey, PrivateKeyWithHashAlg};
 use russh::{ChannelMsg, client};
 use tokio::sync::mpsc;
@@ -26,19 +28,6 @@ pub fn new_key() -> (PrivateKey, String) {
     (key, line)
 }
 
-struct AnyHost;
-
-impl client::Handler for AnyHost {
-    type Error = russh::Error;
-
-    async fn check_server_key(
-        &mut self,
-        _key: &russh::keys::PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
-}
-
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -47,9 +36,8 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-async fn connect(address: SocketAddr) -> client::Handle<AnyHost> {
-    let config = Arc::new(client::Config::default());
-    tokio::time::timeout(PATIENCE, client::connect(config, address, AnyHost))
+async fn connect(address: SocketAddr) -> client::Handle<OwnDesk> {
+    tokio::time::timeout(PATIENCE, klachtdesk::ssh::client::connect(address))
         .await
         .expect("the desk answers in time")
         .expect("connected")
@@ -141,35 +129,21 @@ impl SshTerminal {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(n(rows), n(cols), 0)));
         let ending = Arc::new(Mutex::new(Ending::default()));
         let (to_channel, mut from_test) = mpsc::unbounded_channel();
-        let mut channel = runtime.block_on(async {
-            let mut handle = connect(address).await;
-            let key = PrivateKeyWithHashAlg::new(Arc::new(key.clone()), None);
-            let signed_in = handle.authenticate_publickey("operator", key).await.unwrap();
-            assert!(signed_in.success(), "the key is listed");
-            let channel = handle.channel_open_session().await.unwrap();
-            if pty {
-                channel
-                    .request_pty(
-                        true,
-                        "xterm-256color",
-                        u32::from(cols),
-                        u32::from(rows),
-                        0,
-                        0,
-                        &[],
-                    )
-                    .await
-                    .unwrap();
-            }
-            channel.set_env(true, "LANG", lang).await.unwrap();
-            channel.request_shell(true).await.unwrap();
-            // The connection lives as long as the channel's task.
-            (channel, handle)
-        });
+        let terminal = TerminalInfo {
+            cols,
+            rows,
+            term: "xterm-256color".into(),
+            lang: Some(lang.into()),
+            no_color: false,
+        };
+        let key = Arc::new(key.clone());
+        let mut channel = runtime
+            .block_on(async { open_board(address, key, &terminal, pty).await })
+            .expect("a board over SSH");
         {
             let (screen, ending) = (screen.clone(), ending.clone());
             runtime.spawn(async move {
-                let (channel, handle) = &mut channel;
+                let (handle, channel) = &mut channel;
                 loop {
                     tokio::select! {
                         message = channel.wait() => match message {

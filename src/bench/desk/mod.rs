@@ -9,6 +9,7 @@ pub mod calls;
 pub mod process;
 pub mod report;
 pub mod screen;
+pub mod ssh;
 pub mod transport;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,8 @@ pub struct DeskPlan {
     pub processes: usize,
     /// Where the generated database goes; the system's temporary folder if none.
     pub dir: Option<PathBuf>,
+    /// Whether the terminals come in over SSH rather than the local socket.
+    pub over_ssh: bool,
 }
 
 /// How long a new board may take to be drawn.
@@ -81,10 +84,22 @@ pub fn run(plan: &DeskPlan, progress: &mut dyn FnMut(&str)) -> Result<Measured, 
     let config = temp.path().join("config.toml");
     // No automatic backup: the first change of the day would copy the whole
     // database in the middle of the measurements.
-    let text = format!(
+    let mut text = format!(
         "[backup]\nenabled = false\n\n[desk]\nmax_sessions = {}\n",
         plan.sessions.max(50)
     );
+    // Over SSH, one operator whose key the terminals sign in with; the
+    // command line is theirs too, as the Unix user running the benchmark.
+    let ssh = if plan.over_ssh {
+        let (key, line) = ssh::operator_key()?;
+        let me = crate::identity::user_name(rustix::process::getuid().as_raw());
+        text.push_str(&format!(
+            "\n[[operator]]\nname = \"Bench operator\"\nunix_user = \"{me}\"\nssh_keys = [\"{line}\"]\n"
+        ));
+        Some((key, free_port()?))
+    } else {
+        None
+    };
     std::fs::write(&config, text).map_err(|e| format!("{}: {e}", config.display()))?;
     let started = Instant::now();
     let amounts = Amounts {
@@ -106,16 +121,33 @@ pub fn run(plan: &DeskPlan, progress: &mut dyn FnMut(&str)) -> Result<Measured, 
         config,
         now_text: now.with_timezone(&Amsterdam).format("%Y-%m-%dT%H:%M").to_string(),
         now,
+        ssh: ssh.as_ref().map(|(_, address)| *address),
     };
-    let transport = Socket::new(setting.clone());
+    let transport: Box<dyn Transport> = match ssh {
+        Some((key, address)) => Box::new(ssh::Ssh::new(setting.clone(), address, key)?),
+        None => Box::new(Socket::new(setting.clone())),
+    };
     let mut row = Row::default();
     row.set("cases", plan.size as f64);
     row.set("sessions", plan.sessions as f64);
-    measure(&setting, &transport, plan, &mut row, progress, temp.path())?;
+    measure(
+        &setting,
+        transport.as_ref(),
+        plan,
+        &mut row,
+        progress,
+        temp.path(),
+    )?;
     Ok(Measured {
         row,
         transport: transport.name(),
     })
+}
+
+/// A port on 127.0.0.1 nobody listens at now, for the desk's SSH side.
+fn free_port() -> Result<std::net::SocketAddr, String> {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    probe.local_addr().map_err(|e| e.to_string())
 }
 
 /// One scripted operator: their terminal and its screen.

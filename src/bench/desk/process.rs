@@ -42,8 +42,13 @@ impl DeskProcess {
     /// file `errors`; returns once it answers at its socket.
     pub fn start(setting: &Setting, errors: &Path) -> Result<DeskProcess, String> {
         let stderr = File::create(errors).map_err(|e| format!("{}: {e}", errors.display()))?;
+        let ssh = setting.ssh.map(|a| a.to_string());
+        let args: Vec<&str> = match &ssh {
+            Some(address) => vec!["serve", "--ssh", address],
+            None => vec!["serve"],
+        };
         let child = setting
-            .command(&["serve"])
+            .command(&args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(stderr)
@@ -55,7 +60,13 @@ impl DeskProcess {
         };
         let socket = socket_path(&setting.db);
         let started = Instant::now();
-        while UnixStream::connect(&socket).is_err() {
+        let answers = || {
+            UnixStream::connect(&socket).is_ok()
+                && setting
+                    .ssh
+                    .is_none_or(|a| std::net::TcpStream::connect(a).is_ok())
+        };
+        while !answers() {
             if let Some(status) = desk.exited() {
                 return Err(format!("the desk ended ({status}): {}", desk.said()));
             }

@@ -1,8 +1,7 @@
 //! How the benchmark reaches the desk, as operators do: a terminal attaching
 //! to a board of its own, a connection for the command line's requests, and
-//! the `klachtdesk` command itself. Over the local socket here; the same
-//! measurements run over any other way in (SSH, issue 10) by another
-//! [`Transport`].
+//! the `klachtdesk` command itself. Over the local socket here, over SSH in
+//! `ssh.rs`: the same measurements run over either [`Transport`].
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,6 +69,8 @@ pub struct Setting {
     /// The pinned clock as `KLACHTDESK_NOW` says it.
     pub now_text: String,
     pub now: DateTime<Utc>,
+    /// Where the desk serves boards over SSH, if it does.
+    pub ssh: Option<std::net::SocketAddr>,
 }
 
 impl Setting {
