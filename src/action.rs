@@ -58,6 +58,12 @@ pub enum Action {
     /// In a form refused because another operator changed the field: put
     /// their value in, in place of mine.
     TakeTheirs,
+    /// Board ↔ queue (one table, most urgent first).
+    ToggleQueue,
+    /// The most urgent case; again: the next most urgent.
+    NextUrgent,
+    /// Cards of one line, or of four.
+    ToggleCompact,
 }
 
 /// Where on the screen a key is pressed.

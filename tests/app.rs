@@ -29,6 +29,119 @@ fn the_board_opens_on_the_open_states_in_the_procedures_order() {
 }
 
 #[test]
+fn a_board_starts_at_the_most_urgent_case_and_one_key_goes_on_to_the_next() {
+    let d = Desk::demo();
+    let app = app_over(&d.store, "bram", klachtdesk::i18n::Lang::En);
+    let ranked: Vec<_> = app.board.by_urgency().iter().map(|c| c.id).collect();
+    let most = ranked[0];
+    assert_eq!(
+        app.board.selected_id(),
+        Some(most),
+        "not the first card of the first column"
+    );
+    assert_eq!(
+        app.board.current_column().unwrap().state,
+        State::InTreatment,
+        "the demo's latest case is in treatment"
+    );
+    let mut d = d;
+    d.app = app;
+    d.press("!");
+    assert_eq!(d.app.board.selected_id(), Some(ranked[1]));
+    d.press("!");
+    assert_eq!(d.app.board.selected_id(), Some(ranked[2]));
+    // Moved away by hand, the key starts again from the most urgent.
+    d.press("down");
+    d.press("!");
+    assert_eq!(d.app.board.selected_id(), Some(most));
+    // Most urgent: breached first, the latest first.
+    let statuses: Vec<bool> = d
+        .app
+        .board
+        .by_urgency()
+        .iter()
+        .map(|c| c.status.is_breached())
+        .collect();
+    assert!(statuses.windows(2).all(|w| w[0] >= w[1]), "{statuses:?}");
+}
+
+#[test]
+fn the_queue_lists_every_open_case_most_urgent_first_and_enter_opens_one() {
+    let mut d = Desk::demo();
+    d.press("tab");
+    assert!(d.app.board.queue);
+    let ranked: Vec<_> = d.app.board.by_urgency().iter().map(|c| c.id).collect();
+    assert_eq!(ranked.len(), 46, "every open case, in one list");
+    let screen = screen(&d.app);
+    assert!(
+        screen
+            .iter()
+            .any(|l| l.contains("Queue: 46 open cases, most urgent first")),
+        "{screen:#?}"
+    );
+    let first = screen
+        .iter()
+        .position(|l| l.contains(&ranked[0].to_string()))
+        .unwrap();
+    let second = screen
+        .iter()
+        .position(|l| l.contains(&ranked[1].to_string()))
+        .unwrap();
+    assert!(first < second, "{screen:#?}");
+    // The selected card stays selected in the queue; home goes to the top.
+    d.press("home down enter");
+    assert_eq!(d.app.pane.as_ref().map(|p| p.id), Some(ranked[1]));
+    // Filters apply: breached only.
+    d.press("esc b");
+    assert!(d.app.board.by_urgency().iter().all(|c| c.status.is_breached()));
+    assert_eq!(d.app.board.by_urgency().len(), d.app.board.totals.breached);
+    // Back to the board, on the same case.
+    let selected = d.app.board.selected_id();
+    d.press("tab");
+    assert!(!d.app.board.queue);
+    assert_eq!(d.app.board.selected_id(), selected);
+}
+
+#[test]
+fn breached_and_due_today_together_show_either_and_emptied_columns_make_room() {
+    let mut d = Desk::demo();
+    d.send(Msg::Tick(thursday_at(9, 30)));
+    let (breached, today) = (d.app.board.totals.breached, d.app.board.totals.due_today);
+    assert!(breached > 0 && today > 0, "the demo has both");
+    d.press("b");
+    let shown = |d: &Desk| d.app.board.columns.iter().map(|c| c.cards.len()).sum::<usize>();
+    assert_eq!(shown(&d), breached);
+    d.press("t");
+    assert_eq!(shown(&d), breached + today, "either, not both");
+    assert!(
+        d.app.board.columns.iter().all(|c| !c.cards.is_empty()),
+        "a column the filters empty is not shown"
+    );
+    d.press("x");
+    assert_eq!(d.app.board.columns.len(), 5);
+}
+
+#[test]
+fn compact_cards_show_many_more_cases_in_a_column() {
+    let mut d = Desk::demo();
+    d.send(Msg::Resize {
+        width: 80,
+        height: 24,
+    });
+    let normal = d.app.geometry().unwrap().visible_cards();
+    d.press("v");
+    let compact = d.app.geometry().unwrap().visible_cards();
+    assert!(compact >= 3 * normal, "{compact} against {normal}");
+    let screen = screen(&d.app).join("\n");
+    let received = ids_in(&d.app, State::Received);
+    let listed = received
+        .iter()
+        .filter(|id| screen.contains(&id.to_string()))
+        .count();
+    assert!(listed >= 10, "{screen}");
+}
+
+#[test]
 fn arrow_keys_and_vim_keys_move_the_same_way() {
     let mut d = Desk::demo();
     let received = ids_in(&d.app, State::Received);
@@ -109,13 +222,13 @@ fn scrolling_down_a_column_keeps_the_selected_card_in_view() {
 #[test]
 fn columns_that_do_not_fit_scroll_sideways_with_the_selection() {
     let mut d = Desk::demo();
-    // 100 columns wide shows three of the five states.
+    // 100 columns wide shows four of the five states.
     d.press("l l l l");
     assert_eq!(
         d.app.board.current_column().unwrap().state,
         State::OutcomeCommunicated
     );
-    assert_eq!(d.app.board.first_column, 2);
+    assert_eq!(d.app.board.first_column, 1);
     d.press("h h h h");
     assert_eq!(d.app.board.first_column, 0);
     // On a wide screen everything fits.
@@ -367,7 +480,7 @@ fn a_click_on_a_card_selects_it() {
     let mut d = Desk::demo();
     let g = d.app.geometry().unwrap();
     let columns = g.columns(g.visible_columns(d.app.board.columns.len()));
-    let card = Geometry::card(columns[1], 2);
+    let card = g.card(columns[1], 2);
     d.send(Msg::Click {
         column: card.x + card.width / 2,
         row: card.y + 1,
@@ -388,7 +501,7 @@ fn a_click_on_a_scrolled_column_selects_the_card_drawn_there() {
     assert!(offset > 0);
     let g = d.app.geometry().unwrap();
     let columns = g.columns(g.visible_columns(d.app.board.columns.len()));
-    let card = Geometry::card(columns[2], 0);
+    let card = g.card(columns[2], 0);
     d.send(Msg::Click {
         column: card.x + 3,
         row: card.y,

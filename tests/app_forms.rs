@@ -517,8 +517,15 @@ fn acknowledging_through_the_menu_saves_and_says_so() {
     assert_eq!(case.acknowledgement.as_ref().unwrap().at, thursday_ten());
     let (text, error) = flash(&d.app);
     assert!(!error);
-    assert!(text.contains("Saved") && text.contains(&id.to_string()), "{text}");
+    assert_eq!(
+        text,
+        format!("Acknowledged receipt of {id}."),
+        "the step, not a state"
+    );
     assert!(ids_in(&d.app, State::Acknowledged).contains(&id));
+    // The selection followed the case into its new column.
+    assert_eq!(d.app.board.current_column().unwrap().state, State::Acknowledged);
+    assert_eq!(d.app.board.selected_id(), Some(id));
     assert!(!ids_in(&d.app, State::Received).contains(&id));
 }
 

@@ -63,20 +63,20 @@ fn a_phone_complaint_from_intake_to_closing() {
     board.keys(TAB);
     board.type_text("Caller is upset; promised an answer within two days.");
     board.wait_for("within two days.");
-    board.press_until(CTRL_S, "Saved: K-2026-0001");
+    board.press_until(CTRL_S, "Logged a call on K-2026-0001.");
 
     // Acknowledge receipt, now, by phone.
     board.press_until("m", "what now?");
     board.press_until("1", "K-2026-0001 · Acknowledge receipt");
     board.keys(TAB);
     board.type_text("p");
-    board.press_until(CTRL_S, "is now \"Acknowledged\"");
+    board.press_until(CTRL_S, "Acknowledged receipt of K-2026-0001.");
     board.wait_for("K-2026-0001 · Acknowledged");
 
     // Admissible: taken into treatment by the operator.
     board.press_until("m", "Admissible: take into treatment");
     board.press_until("1", "K-2026-0001 · Admissible: take into treatment");
-    board.press_until(CTRL_S, "is now \"In treatment\"");
+    board.press_until(CTRL_S, "K-2026-0001 is admissible and in treatment.");
 
     // The outcome: root cause, solution, outcome.
     board.press_until("m", "Communicate the outcome");
@@ -97,7 +97,7 @@ fn a_phone_complaint_from_intake_to_closing() {
     board.keys(TAB);
     board.type_text("Apologised and credited the hours.");
     board.wait_for("credited the hours.");
-    board.press_until(CTRL_S, "is now \"Outcome communicated\"");
+    board.press_until(CTRL_S, "Outcome of K-2026-0001 communicated.");
 
     // Satisfied: close with the learnings.
     board.press_until("m", "what now?");
@@ -106,10 +106,10 @@ fn a_phone_complaint_from_intake_to_closing() {
     board.keys(TAB);
     board.type_text("s");
     board.wait_for("Plan the report review");
-    board.press_until(CTRL_S, "is now \"Closed\"");
+    board.press_until(CTRL_S, "K-2026-0001 closed.");
 
     // Back to the board, where the case has left the open columns; then quit.
-    board.press_until(ESC, "Received 0");
+    board.press_until(ESC, "Outcome communicated 0");
     assert!(board.contents().contains("open 0"));
     board.keys("q");
     assert!(board.wait_for_exit(), "klachtdesk quits cleanly");

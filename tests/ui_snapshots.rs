@@ -1,7 +1,7 @@
 //! The whole screen as an operator sees it, drawn on ratatui's TestBackend and
 //! compared with reviewed snapshots (tests/snapshots/): the board, a case, the
-//! intake with the caller's open cases, the help and the moves menu — at 80x24
-//! and 160x48, in English and Dutch, on the demo queue of Thursday 26 November
+//! intake with the caller's open cases, the help, the moves menu, the queue
+//! and compact cards — at 80x24, 120x35 and 160x48, in English and Dutch, on the demo queue of Thursday 26 November
 //! 2026 at 10:00. Also: no size makes drawing panic, and below the minimum the
 //! screen asks for a larger terminal.
 //!
@@ -17,7 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 35), (160, 48)];
 const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Nl, "nl")];
 
 /// The demo desk in `lang`, on a screen of `width` × `height`.
@@ -91,6 +91,37 @@ fn the_board() {
             };
             assert!(has(rows, received));
             assert!(has(rows, "K-2026-0041"), "the most urgent card first");
+            assert!(has(rows, "▌K-2026-0006"), "the most urgent case is selected");
+        },
+    );
+}
+
+#[test]
+fn the_queue() {
+    scene(
+        "queue",
+        |d| d.press("tab"),
+        |lang, rows| {
+            let title = match lang {
+                Lang::En => "Queue: 46 open cases, most urgent first",
+                Lang::Nl => "Wachtrij: 46 open klachten, meest urgente eerst",
+            };
+            assert!(has(rows, title), "{rows:#?}");
+            let first = rows.iter().position(|r| r.contains("K-2026-0006")).unwrap();
+            let second = rows.iter().position(|r| r.contains("K-2026-0041")).unwrap();
+            assert!(first < second, "most late first");
+        },
+    );
+}
+
+#[test]
+fn compact_cards() {
+    scene(
+        "compact",
+        |d| d.press("v"),
+        |_, rows| {
+            let cards: usize = rows.iter().map(|r| r.matches("K-2026-").count()).sum();
+            assert!(cards >= 30, "{cards} cards: {rows:#?}");
         },
     );
 }
@@ -101,8 +132,9 @@ fn a_case_in_the_pane() {
         "case",
         |d| d.press("enter"),
         |_, rows| {
-            assert!(has(rows, "Priya Ramdin"));
-            assert!(has(rows, "06-31415926"));
+            // The most urgent case, selected on start.
+            assert!(has(rows, "K-2026-0006"));
+            assert!(has(rows, "Emma Visser"));
         },
     );
 }
@@ -237,7 +269,11 @@ fn below_the_minimum_the_screen_asks_for_a_larger_terminal() {
     let d = desk(Lang::En, 60, 16);
     let text = words(&draw(&d.app));
     assert!(!text.contains("Enlarge"), "{text}");
-    assert!(text.contains("Received"), "{text}");
+    assert!(text.contains("In treatment"), "{text}");
+    assert!(
+        text.contains("◂1 !3"),
+        "the column off-screen and its breaches: {text}"
+    );
 }
 
 #[test]

@@ -29,6 +29,12 @@ pub enum Msg {
     Tick(DateTime<Utc>),
     /// The store's answer to a command this app sent.
     Saved(Result<Case, CommandError>),
+    /// The desk's answer to `commands` this app sent: the flash names what
+    /// was done, and the selection follows the case.
+    Executed {
+        result: Result<Case, CommandError>,
+        commands: Vec<crate::domain::workflow::Command>,
+    },
     /// The store's answer to a registration this app sent.
     Registered(Result<Case, CommandError>),
     /// The store's answer to taking a case ([`Effect::Take`]).

@@ -17,6 +17,9 @@ pub struct Card {
     pub id: CaseId,
     pub target: Target,
     pub status: ClockStatus,
+    /// How urgent it is: lower first (breached, most late first; then by
+    /// working time left).
+    pub urgency: (u8, i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +43,11 @@ pub struct Board {
     pub columns: Vec<Column>,
     pub totals: Totals,
     pub show_closed: bool,
+    /// Cards of one line each, so that a column shows many more.
+    pub compact: bool,
+    /// The queue view: one table of the open cases, most urgent first,
+    /// instead of the columns.
+    pub queue: bool,
     /// The selected column, as an index into `columns`.
     pub column: usize,
     /// The selected case of each state's column, kept across rebuilds.
@@ -48,6 +56,13 @@ pub struct Board {
     offsets: Vec<(State, usize)>,
     /// The first column shown (sideways scrolling).
     pub first_column: usize,
+    /// The case the last jump to the most urgent went to: pressed again,
+    /// the jump goes on to the next.
+    last_jump: Option<CaseId>,
+    /// The case selected in the queue view.
+    queue_selected: Option<CaseId>,
+    /// The first row shown of the queue view.
+    pub queue_offset: usize,
 }
 
 impl Board {
@@ -66,6 +81,7 @@ impl Board {
             State::OPEN.to_vec()
         };
         let filter = filters.to_filter(operator);
+        let was_on = self.current_column().map(|c| c.state);
         let mut columns: Vec<(Column, Vec<(u8, i64)>)> = states
             .iter()
             .map(|&state| {
@@ -109,11 +125,17 @@ impl Board {
                 id: case.id,
                 target,
                 status: status.clone(),
+                urgency: clocks.urgency(),
             });
             keys.push(clocks.urgency());
         }
+        // A filter that empties a column collapses it, so that what remains
+        // is on screen; with nothing left anywhere, the columns say so.
+        let filtered = !filters.is_empty();
+        let anything = columns.iter().any(|(c, _)| !c.cards.is_empty());
         self.columns = columns
             .into_iter()
+            .filter(|(column, _)| !filtered || !anything || !column.cards.is_empty())
             .map(|(mut column, keys)| {
                 let mut order: Vec<usize> = (0..column.cards.len()).collect();
                 order.sort_by_key(|&i| (keys[i], column.cards[i].id));
@@ -123,7 +145,40 @@ impl Board {
             })
             .collect();
         self.totals = totals;
+        // The same state stays selected when columns come and go.
+        if let Some(c) = was_on.and_then(|state| self.columns.iter().position(|c| c.state == state)) {
+            self.column = c;
+        }
         self.column = self.column.min(self.columns.len().saturating_sub(1));
+    }
+
+    /// The open cases on the board, most urgent first.
+    pub fn by_urgency(&self) -> Vec<&Card> {
+        let mut cards: Vec<&Card> = self
+            .columns
+            .iter()
+            .filter(|c| c.state.is_open())
+            .flat_map(|c| c.cards.iter())
+            .collect();
+        cards.sort_by_key(|card| (card.urgency, card.id));
+        cards
+    }
+
+    /// Selects the most urgent case on the board; right after such a jump,
+    /// the next most urgent (round again after the last). The case selected.
+    pub fn jump_to_urgent(&mut self) -> Option<CaseId> {
+        let ranked: Vec<CaseId> = self.by_urgency().iter().map(|c| c.id).collect();
+        let next = match self.last_jump.filter(|id| Some(*id) == self.selected_id()) {
+            Some(last) => ranked
+                .iter()
+                .position(|id| *id == last)
+                .map_or(0, |at| (at + 1) % ranked.len().max(1)),
+            None => 0,
+        };
+        let id = *ranked.get(next)?;
+        self.select_case(id);
+        self.last_jump = Some(id);
+        Some(id)
     }
 
     pub fn current_column(&self) -> Option<&Column> {
@@ -143,8 +198,15 @@ impl Board {
             .min(column.cards.len().saturating_sub(1))
     }
 
-    /// The selected case, if the selected column has any.
+    /// The selected case, if the selected column (or the queue) has any.
     pub fn selected_id(&self) -> Option<CaseId> {
+        if self.queue {
+            let ranked = self.by_urgency();
+            return self
+                .queue_selected
+                .filter(|id| ranked.iter().any(|c| c.id == *id))
+                .or_else(|| ranked.first().map(|c| c.id));
+        }
         let column = self.current_column()?;
         column.cards.get(self.selected_index(self.column)).map(|c| c.id)
     }
@@ -162,8 +224,46 @@ impl Board {
         self.selected.push((state, id));
     }
 
+    /// The row of the selected case in the queue view.
+    pub fn queue_index(&self) -> usize {
+        let selected = self.selected_id();
+        self.by_urgency()
+            .iter()
+            .position(|c| Some(c.id) == selected)
+            .unwrap_or(0)
+    }
+
+    /// Moves the queue view's selection `delta` rows.
+    pub fn move_in_queue(&mut self, delta: isize) {
+        let ranked: Vec<CaseId> = self.by_urgency().iter().map(|c| c.id).collect();
+        let last = ranked.len().saturating_sub(1) as isize;
+        let at = (self.queue_index() as isize)
+            .saturating_add(delta)
+            .clamp(0, last.max(0));
+        if let Some(id) = ranked.get(at as usize) {
+            self.select_case(*id);
+        }
+    }
+
+    /// Keeps the queue view's selection among its `rows` shown.
+    pub fn scroll_queue(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        let at = self.queue_index();
+        if at < self.queue_offset {
+            self.queue_offset = at;
+        } else if at >= self.queue_offset + rows {
+            self.queue_offset = at + 1 - rows;
+        }
+        self.queue_offset = self
+            .queue_offset
+            .min(self.by_urgency().len().saturating_sub(rows));
+    }
+
     /// Selects a case wherever it is, moving to its column.
     pub fn select_case(&mut self, id: CaseId) -> bool {
+        if self.by_urgency().iter().any(|c| c.id == id) {
+            self.queue_selected = Some(id);
+        }
         for (c, column) in self.columns.iter().enumerate() {
             if column.cards.iter().any(|card| card.id == id) {
                 let state = column.state;

@@ -18,11 +18,10 @@ pub fn perform(effect: &Effect, desk: &dyn Desk, app: &App) -> Option<Msg> {
             id,
             expected_version,
             commands,
-        } => Some(Msg::Saved(desk.execute(
-            *id,
-            Some(*expected_version),
-            commands.clone(),
-        ))),
+        } => Some(Msg::Executed {
+            result: desk.execute(*id, Some(*expected_version), commands.clone()),
+            commands: commands.clone(),
+        }),
         Effect::Take { id, expected_version } => Some(Msg::Taken(desk.execute(
             *id,
             Some(*expected_version),

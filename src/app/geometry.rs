@@ -8,11 +8,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 /// The narrowest a board column may be.
-pub const MIN_COLUMN_WIDTH: u16 = 26;
+/// 24: the five open states side by side from 120 columns.
+pub const MIN_COLUMN_WIDTH: u16 = 24;
 /// From this width on, an open case is shown beside the board, not over it.
 pub const SIDE_PANE_FROM: u16 = 140;
 /// Lines per card, with the blank line between cards.
 pub const CARD_HEIGHT: u16 = 5;
+/// Lines per card in the compact mode: one, with no blank line between.
+pub const COMPACT_CARD_HEIGHT: u16 = 1;
 /// Lines above the cards of a column: its title and a rule.
 pub const COLUMN_HEAD: u16 = 2;
 
@@ -24,6 +27,8 @@ pub struct Geometry {
     pub pane: Option<Rect>,
     pub status: Rect,
     pub footer: Rect,
+    /// Lines a card takes, with the blank line after it if there is one.
+    pub card_height: u16,
 }
 
 impl Geometry {
@@ -57,7 +62,25 @@ impl Geometry {
             pane,
             status,
             footer,
+            card_height: CARD_HEIGHT,
         })
+    }
+
+    /// The same screen with compact cards (one line each), or not.
+    pub fn compact(self, compact: bool) -> Geometry {
+        Geometry {
+            card_height: if compact { COMPACT_CARD_HEIGHT } else { CARD_HEIGHT },
+            ..self
+        }
+    }
+
+    /// Lines of a card itself, without the blank line after it.
+    fn card_lines(&self) -> u16 {
+        if self.card_height == COMPACT_CARD_HEIGHT {
+            1
+        } else {
+            self.card_height - 1
+        }
     }
 
     /// How many columns fit side by side, of `total`.
@@ -67,8 +90,15 @@ impl Geometry {
 
     /// How many cards fit in a column.
     pub fn visible_cards(&self) -> usize {
+        let gap = self.card_height - self.card_lines();
         // The last card needs no blank line after it.
-        usize::from((self.board.height.saturating_sub(COLUMN_HEAD) + 1) / CARD_HEIGHT).max(1)
+        usize::from((self.board.height.saturating_sub(COLUMN_HEAD) + gap) / self.card_height).max(1)
+    }
+
+    /// How many rows of the queue view fit: the board less its heading row
+    /// and rule.
+    pub fn queue_rows(&self) -> usize {
+        usize::from(self.board.height.saturating_sub(2)).max(1)
     }
 
     /// The areas of the `shown` columns, left to right.
@@ -81,13 +111,13 @@ impl Geometry {
     }
 
     /// The area of card `slot` (0 = the first shown) in a column's area.
-    pub fn card(column: Rect, slot: usize) -> Rect {
-        let y = column.y + COLUMN_HEAD + slot as u16 * CARD_HEIGHT;
+    pub fn card(&self, column: Rect, slot: usize) -> Rect {
+        let y = column.y + COLUMN_HEAD + slot as u16 * self.card_height;
         Rect::new(
             column.x,
             y,
             column.width,
-            (CARD_HEIGHT - 1).min(column.bottom().saturating_sub(y)),
+            self.card_lines().min(column.bottom().saturating_sub(y)),
         )
     }
 }
@@ -108,6 +138,9 @@ mod tests {
         let g = Geometry::of(80, 24, false).unwrap();
         assert_eq!(g.visible_columns(5), 3);
         assert_eq!(g.visible_cards(), 4);
+        assert_eq!(g.compact(true).visible_cards(), 19, "compact: many times more");
+        let g = Geometry::of(120, 35, false).unwrap();
+        assert_eq!(g.visible_columns(5), 5, "every open state from 120 columns");
         let g = Geometry::of(200, 60, false).unwrap();
         assert_eq!(g.visible_columns(5), 5);
     }

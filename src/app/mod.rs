@@ -118,6 +118,9 @@ impl App {
             quit: false,
         };
         app.rebuild();
+        // An operator starting a shift starts at the most urgent case.
+        app.board.jump_to_urgent();
+        app.scroll_into_view();
         app
     }
 
@@ -135,12 +138,14 @@ impl App {
 
     pub fn geometry(&self) -> Option<geometry::Geometry> {
         geometry::Geometry::of(self.size.0, self.size.1, self.pane.is_some())
+            .map(|g| g.compact(self.board.compact))
     }
 
     pub fn scroll_into_view(&mut self) {
         if let Some(g) = self.geometry() {
             let columns = g.visible_columns(self.board.columns.len());
             self.board.scroll_into_view(g.visible_cards(), columns);
+            self.board.scroll_queue(g.queue_rows());
         }
     }
 

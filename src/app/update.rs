@@ -42,6 +42,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Saved(result) => answered(app, result, false),
+        Msg::Executed { result, commands } => executed(app, result, &commands),
         Msg::Registered(result) => answered(app, result, true),
         Msg::Taken(result) => {
             let taken = result.as_ref().ok().map(|case| case.id);
@@ -147,6 +148,24 @@ fn answered(app: &mut App, result: Result<Case, CommandError>, registered: bool)
     }
 }
 
+/// The answer to commands this board sent: what was done is said, and the
+/// selection follows the case into its new column.
+fn executed(
+    app: &mut App,
+    result: Result<Case, CommandError>,
+    commands: &[crate::domain::workflow::Command],
+) -> Vec<Effect> {
+    let Ok(case) = &result else {
+        return answered(app, result, false);
+    };
+    let (id, text) = (case.id, crate::i18n::done(app.lang, case.id, commands));
+    let effects = answered(app, result, false);
+    app.flash(text, false);
+    app.board.select_case(id);
+    app.scroll_into_view();
+    effects
+}
+
 /// A case's new snapshot: the board and an open pane follow it.
 /// A case changed (by anyone): the shared queue holds it (whoever put it
 /// first), and this screen is derived again from the queue.
@@ -232,6 +251,26 @@ fn board_action(app: &mut App, action: Action) -> Vec<Effect> {
         return effects;
     }
     let page = app.geometry().map_or(1, |g| g.visible_cards()) as isize;
+    if app.board.queue {
+        let rows = app.geometry().map_or(1, |g| g.queue_rows()) as isize;
+        match action {
+            Action::Up => app.board.move_in_queue(-1),
+            Action::Down => app.board.move_in_queue(1),
+            Action::PageUp => app.board.move_in_queue(-rows),
+            Action::PageDown => app.board.move_in_queue(rows),
+            Action::First => app.board.move_in_queue(isize::MIN / 2),
+            Action::Last => app.board.move_in_queue(isize::MAX / 2),
+            Action::Left | Action::Right => {}
+            _ => return board_common(app, action, page),
+        }
+        app.scroll_into_view();
+        return Vec::new();
+    }
+    board_common(app, action, page)
+}
+
+/// The board's actions, in the columns (and those the queue shares).
+fn board_common(app: &mut App, action: Action, page: isize) -> Vec<Effect> {
     match action {
         Action::Left => app.board.move_column(-1),
         Action::Right => app.board.move_column(1),
@@ -257,6 +296,17 @@ fn board_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.filters = Default::default();
             app.rebuild();
         }
+        Action::ToggleQueue => {
+            let selected = app.board.selected_id();
+            app.board.queue = !app.board.queue;
+            if let Some(id) = selected {
+                app.board.select_case(id);
+            }
+        }
+        Action::NextUrgent => {
+            app.board.jump_to_urgent();
+        }
+        Action::ToggleCompact => app.board.compact = !app.board.compact,
         _ => {}
     }
     app.scroll_into_view();
@@ -324,6 +374,17 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn click(app: &mut App, column: u16, row: u16) {
     let Some(g) = app.geometry() else { return };
+    if app.board.queue {
+        // The queue's rows start below its title and heading.
+        let first = g.board.y + 2;
+        if g.board.contains((column, row).into()) && row >= first {
+            let at = app.board.queue_offset + usize::from(row - first);
+            if let Some(id) = app.board.by_urgency().get(at).map(|c| c.id) {
+                app.board.select_case(id);
+            }
+        }
+        return;
+    }
     let first = app.board.first_column;
     let shown = g.visible_columns(app.board.columns.len());
     for (slot, area) in g.columns(shown).into_iter().enumerate() {
@@ -334,7 +395,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         app.board.column = c;
         let offset = app.board.offset(c);
         for card_slot in 0..g.visible_cards() {
-            let card = super::geometry::Geometry::card(area, card_slot);
+            let card = g.card(area, card_slot);
             if card.contains((column, row).into()) {
                 app.board.select_index(offset + card_slot);
             }

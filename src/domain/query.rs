@@ -7,6 +7,8 @@ use super::deadlines::CaseClocks;
 use super::workflow::State;
 
 /// Conditions a case must all meet; an empty filter matches every case.
+/// Breached and due today are the two kinds of urgent: asked for together,
+/// a case that is either matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     /// Only these states; empty means any.
@@ -32,9 +34,17 @@ impl Filter {
                     .is_some_and(|c| c.eq_ignore_ascii_case(h.trim()))
             })
             && self.channel.is_none_or(|c| case.channel == c)
-            && (!self.breached || clocks.is_breached())
-            && (!self.due_today || clocks.is_due_today())
+            && self.urgent_matches(clocks)
             && self.text.as_ref().is_none_or(|t| text_matches(case, t))
+    }
+}
+
+impl Filter {
+    fn urgent_matches(&self, clocks: &CaseClocks) -> bool {
+        if !self.breached && !self.due_today {
+            return true;
+        }
+        (self.breached && clocks.is_breached()) || (self.due_today && clocks.is_due_today())
     }
 }
 

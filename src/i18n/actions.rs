@@ -47,6 +47,9 @@ pub fn action_keys(action: Action) -> (T, T) {
         Action::PrevPeriod => (T::ActPrevPeriod, T::ActPrevPeriodHelp),
         Action::NextPeriod => (T::ActNextPeriod, T::ActNextPeriodHelp),
         Action::Export => (T::ActExport, T::ActExportHelp),
+        Action::ToggleQueue => (T::ActToggleQueue, T::ActToggleQueueHelp),
+        Action::NextUrgent => (T::ActNextUrgent, T::ActNextUrgentHelp),
+        Action::ToggleCompact => (T::ActToggleCompact, T::ActToggleCompactHelp),
     }
 }
 

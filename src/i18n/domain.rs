@@ -20,6 +20,19 @@ pub fn state_key(state: State) -> T {
     }
 }
 
+/// The state's name for a narrow column.
+pub fn state_short_key(state: State) -> T {
+    match state {
+        State::Received => T::ShortReceived,
+        State::Acknowledged => T::ShortAcknowledged,
+        State::InTreatment => T::ShortInTreatment,
+        State::Waiting => T::ShortWaiting,
+        State::OutcomeCommunicated => T::ShortOutcome,
+        State::Closed => T::ShortClosed,
+        State::NotAdmissible => T::ShortNotAdmissible,
+    }
+}
+
 pub fn step_key(step: Step) -> T {
     match step {
         Step::Acknowledge => T::StepAcknowledge,

@@ -8,6 +8,7 @@ mod actions;
 mod catalogue;
 mod dates;
 mod domain;
+mod done;
 mod errors;
 mod exchange;
 
@@ -15,6 +16,7 @@ pub use actions::*;
 pub use catalogue::T;
 pub use dates::*;
 pub use domain::*;
+pub use done::done;
 pub use errors::Describe;
 pub use exchange::{DescribeIn, trail_reason};
 

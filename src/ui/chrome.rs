@@ -127,10 +127,12 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 24] = [
+const FOOTER_ORDER: [Action; 26] = [
     Action::Save,
     Action::TakeTheirs,
     Action::Open,
+    Action::NextUrgent,
+    Action::ToggleQueue,
     Action::Edit,
     Action::NewCase,
     Action::Search,

@@ -9,6 +9,7 @@ mod help;
 mod learnings;
 mod letters;
 mod menu;
+mod queue;
 mod registered;
 mod replace;
 mod reports;
@@ -34,7 +35,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     };
     chrome::header(app, theme, frame, g.header);
-    board::draw(app, theme, frame, g.board);
+    if app.board.queue {
+        queue::draw(app, theme, frame, g.board);
+    } else {
+        board::draw(app, theme, frame, g.board);
+    }
     if let (Some(pane), Some(area)) = (&app.pane, g.pane) {
         case::draw(app, pane, theme, frame, area);
     }
