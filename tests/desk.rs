@@ -274,3 +274,21 @@ fn a_letter_is_written_in_the_operators_own_folder() {
         "nothing written where the desk runs"
     );
 }
+
+#[test]
+fn compact_cards_are_remembered_for_the_operators_next_board() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en");
+    a.wait_for("open 0");
+    register(&a, "Jan Jansen");
+    a.press_until(ESC, "open 1");
+    // The number and the badge on one line, as a compact card has them.
+    let one_line = |s: &str| s.lines().any(|l| l.contains("K-2026-0001 ack"));
+    assert!(!one_line(&a.contents()), "cards of four lines at first");
+    a.keys("v");
+    a.wait_until("the card on one line", one_line);
+    assert!(matches!(a.quit(), Detached::Exit { code: 0, .. }));
+
+    let again = world.attach(100, 30, "en");
+    again.wait_until("the card on one line again", one_line);
+}

@@ -18,6 +18,7 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 
 use super::Shared;
 use super::registry::Teller;
+use super::views::{View, Views};
 use crate::app::effects::osc52;
 use crate::app::{App, Notice, Settings};
 use crate::desk::{BadRequest, Local};
@@ -55,7 +56,12 @@ pub fn open(
             let _ = inputs.send(Input::Notice(Notice::Resumed));
             app
         }
-        None => board_for(shared, operator, terminal),
+        None => {
+            let mut app = board_for(shared, operator, terminal);
+            app.board.compact = shared.views.of(&operator.name).compact;
+            app.scroll_into_view();
+            app
+        }
     };
     app.settings.colour = terminal.colour();
     app.presence = shared.presence.clone();
@@ -64,12 +70,13 @@ pub fn open(
     let others = shared.sessions.teller();
     let presence = shared.presence.clone();
     let parked = shared.parked.clone();
+    let views = shared.views.clone();
     let drawn = {
         let size = size.clone();
         thread::Builder::new()
             .name("klachtdesk-session".into())
             .spawn(move || {
-                let ended = draw_board(&mut app, &desk, &received, size, &outbox, &others, idle);
+                let ended = draw_board(&mut app, &desk, &received, size, &outbox, &others, idle, &views);
                 others.leave(id);
                 presence.leave(id);
                 others.tell(|| Input::Presence);
@@ -117,6 +124,7 @@ fn board_for(shared: &Shared, operator: &Operator, terminal: &TerminalInfo) -> A
     app
 }
 
+#[allow(clippy::too_many_arguments)]
 /// The session's loop: the board drawn into frames for the terminal, from
 /// switching it to the board's screen until switching it back and saying
 /// how it ended.
@@ -128,6 +136,7 @@ fn draw_board(
     outbox: &Outbox,
     others: &Teller,
     idle: Option<Duration>,
+    views: &Views,
 ) -> std::io::Result<Ended> {
     let mut screen = Screen::new(size, Box::new(outbox.clone()));
     let mut modes = Vec::new();
@@ -157,11 +166,14 @@ fn draw_board(
         };
         let _ = outbox.send(ToTerminal::File(file));
     };
+    let operator = app.operator.clone();
+    let mut compact = |compact: bool| views.set(&operator, View { compact });
     let around = Around {
         copy: &mut copy,
         moved: &mut moved,
         write: &mut write,
         idle,
+        compact: &mut compact,
     };
     let ended = session::run(&mut terminal, app, inputs, desk, clock, &theme, around);
     let mut back = Vec::new();

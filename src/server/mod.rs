@@ -10,6 +10,7 @@ mod board;
 mod maintenance;
 mod parked;
 mod registry;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -46,6 +47,8 @@ pub struct Shared {
     presence: Presence,
     /// Boards whose connection was lost, for their operators' next one.
     parked: Arc<parked::Parked>,
+    /// How each operator likes their board.
+    views: Arc<views::Views>,
     /// Every change, numbered, for the command line's followers.
     changes: ChangeLog,
     /// The change feed of the store opened again after a job had it.
@@ -89,6 +92,7 @@ impl DeskServer {
             sessions: Registry::default(),
             presence: Presence::default(),
             parked: Arc::default(),
+            views: Arc::new(views::Views::load(desk.slot().path())),
             changes: ChangeLog::default(),
             next_feed: parking_lot::Mutex::new(None),
             own_uid: rustix::process::getuid().as_raw(),

@@ -84,6 +84,8 @@ pub struct Around<'a> {
     pub write: &'a mut dyn FnMut(&std::path::Path, &str, bool),
     /// How long the board may go without a key before it closes; none: forever.
     pub idle: Option<Duration>,
+    /// Keeps the operator's choice of compact cards, when they change it.
+    pub compact: &'a mut dyn FnMut(bool),
 }
 
 /// The loop: wait for input, update, draw. Input that arrives together is
@@ -112,6 +114,7 @@ where
     dispatch_for_terminal(app, Msg::Tick(clock.now()), desk);
     let mut last_key = Instant::now();
     let mut warned = false;
+    let mut compact = app.board.compact;
     loop {
         terminal
             .draw(|frame| ui::draw(app, theme, frame))
@@ -160,6 +163,10 @@ where
         // Where this operator is now, for the others' screens.
         if app.presence.set(app.seat, app.seat_now()) {
             (around.moved)();
+        }
+        if app.board.compact != compact {
+            compact = app.board.compact;
+            (around.compact)(compact);
         }
     }
 }
