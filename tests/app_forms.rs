@@ -264,6 +264,49 @@ fn an_e_mail_address_in_other_capitals_finds_the_callers_open_cases() {
 }
 
 #[test]
+fn arrows_pick_the_case_the_caller_rings_about_and_ctrl_o_logs_it_there() {
+    let mut d = Desk::demo();
+    let expected = priyas_open_cases(&d);
+    assert!(expected.len() >= 2, "the demo's Priya has several open cases");
+    d.press("n tab");
+    d.type_text("+31 6 3141 5926");
+    let listed = form(&d.app).duplicates.clone();
+    assert_eq!(listed.len(), expected.len(), "every open case of the caller");
+    // Every one on the screen, each with its state whole.
+    d.send(klachtdesk::app::Msg::Resize {
+        width: 160,
+        height: 48,
+    });
+    let shown = screen(&d.app).join("\n");
+    for id in &listed {
+        let case = d.stored(*id);
+        let lang = klachtdesk::i18n::Lang::En;
+        let state = lang.t(klachtdesk::i18n::state_short_key(case.state));
+        assert!(
+            shown.contains(&format!("{id} {state}")),
+            "{id} {state} in:\n{shown}"
+        );
+    }
+    d.press("down");
+    assert_eq!(form(&d.app).picked, 1);
+    assert_eq!(
+        focused(&d.app),
+        Field::Phone,
+        "the arrows did not leave the field"
+    );
+    d.press("up up");
+    assert_eq!(form(&d.app).picked, 0, "stops at the first");
+    d.press("down");
+    let target = listed[1];
+    d.press("ctrl-o");
+    assert_eq!(
+        d.app.pane.as_ref().map(|p| p.id),
+        Some(target),
+        "the picked case, not the first"
+    );
+}
+
+#[test]
 fn ctrl_o_logs_the_call_on_the_existing_case_with_what_was_typed() {
     let mut d = Desk::demo();
     d.press("n tab");

@@ -75,12 +75,14 @@ pub fn draw(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area
         lines.extend(duplicate_lines(app, modal, theme, usize::from(bottom.width), 2));
     }
     lines.push(status_line(app, modal, theme, usize::from(bottom.width)));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), bottom);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), bottom);
     if let Some(side) = side {
         let block = Block::default()
             .borders(Borders::LEFT)
             .border_style(theme.muted());
-        let text = duplicate_lines(app, modal, theme, usize::from(side.width) - 2, 5);
+        // Room for the title, the hint and how to pick, below the cases.
+        let rows = usize::from(side.height).saturating_sub(6).max(1);
+        let text = duplicate_lines(app, modal, theme, usize::from(side.width) - 2, rows);
         frame.render_widget(Paragraph::new(text).block(block), side);
     }
 }
@@ -308,7 +310,8 @@ fn visible_editor(editor: &TextArea<'static>) -> TextArea<'static> {
     shown
 }
 
-/// The caller's open cases (at most `max`) and the key that goes there.
+/// The caller's open cases (as many as `max` rows hold, then how many more),
+/// the one picked marked, and the key that logs the call there.
 fn duplicate_lines<'a>(
     app: &App,
     modal: &FormModal,
@@ -321,28 +324,51 @@ fn duplicate_lines<'a>(
         fit(lang.t(T::DuplicatesTitle), width),
         theme.urgency(super::theme::Urgency::Soon),
     ))];
-    for id in modal.duplicates.iter().take(max) {
-        let queue = app.cases.read();
+    let total = modal.duplicates.len();
+    let rows = if total > max { max.saturating_sub(1) } else { max };
+    // The picked case stays among the rows shown.
+    let first = modal
+        .picked
+        .saturating_sub(rows.saturating_sub(1))
+        .min(total.saturating_sub(rows));
+    let queue = app.cases.read();
+    for (at, id) in modal.duplicates.iter().enumerate().skip(first).take(rows) {
         let Some(case) = queue.get(*id) else { continue };
+        // The state (its short name) before the name: a long name is cut,
+        // never the state.
         let text = format!(
             "{} {} · {}",
             case.id,
-            case.contact.name,
-            i18n::state_label(lang, case)
+            lang.t(i18n::state_short_key(case.state)),
+            case.contact.name
         );
-        lines.push(Line::from(Span::raw(fit(&text, width))));
+        let picked = at == modal.picked;
+        let marker = if picked { "▌" } else { " " };
+        let style = if picked { theme.selected() } else { Style::new() };
+        lines.push(Line::from(vec![
+            Span::styled(marker, theme.focus_border()),
+            Span::styled(fit(&text, width.saturating_sub(1)), style),
+        ]));
     }
-    if let (Some(first), Some(key)) = (
-        modal.duplicates.first(),
+    if total > rows {
+        let more = lang.fill(T::DuplicatesMore, &[("count", &(total - rows))]);
+        lines.push(Line::from(Span::styled(fit(&more, width), theme.muted())));
+    }
+    if let (Some(picked), Some(key)) = (
+        modal.duplicates.get(modal.picked),
         app.keymap.key_of(Context::Form, Action::OpenDuplicate),
     ) {
         // The hint names the case it goes to: wrap it rather than cut that off.
-        let hint = lang.fill(T::DuplicatesHint, &[("key", &key), ("id", first)]);
+        let hint = lang.fill(T::DuplicatesHint, &[("key", &key), ("id", picked)]);
         lines.extend(
             wrap(&hint, width)
                 .into_iter()
                 .map(|l| Line::from(Span::styled(l, theme.key()))),
         );
+        if total > 1 {
+            let pick = lang.t(T::DuplicatesPick);
+            lines.push(Line::from(Span::styled(fit(pick, width), theme.muted())));
+        }
     }
     lines
 }

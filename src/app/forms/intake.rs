@@ -13,9 +13,10 @@ use crate::domain::intake::Intake;
 use crate::domain::problem::{Field, Problem};
 use crate::domain::workflow::Step;
 use crate::i18n::channel_key;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-/// How many of the caller's cases the intake lists.
-const MAX_DUPLICATES: usize = 5;
+/// Open cases of one caller listed at most (a caller with more is rare).
+const MAX_DUPLICATES: usize = 50;
 
 pub fn open(app: &App) -> FormModal {
     let channels = Channel::ALL
@@ -91,13 +92,41 @@ pub fn find_duplicates(app: &App, modal: &mut FormModal) {
         }
     }
     hits.sort_by_key(|&(rank, id)| (rank, std::cmp::Reverse(id)));
+    let picked = modal.duplicates.get(modal.picked).copied();
     modal.duplicates = hits.into_iter().take(MAX_DUPLICATES).map(|(_, id)| id).collect();
+    // The case picked stays picked while the caller's details are typed.
+    modal.picked = picked
+        .and_then(|id| modal.duplicates.iter().position(|d| *d == id))
+        .unwrap_or(0);
+}
+
+/// ↑/↓ on a contact field of the intake (where they have nothing else to
+/// do) pick among the caller's open cases; whether `key` did.
+pub fn picks(modal: &mut FormModal, key: &KeyEvent) -> bool {
+    let one_line = matches!(
+        modal.form.focused().map(|f| f.field),
+        Some(Field::Name | Field::Phone | Field::Email | Field::Organisation)
+    );
+    if modal.purpose != Purpose::Intake
+        || modal.duplicates.is_empty()
+        || !one_line
+        || !key.modifiers.is_empty()
+    {
+        return false;
+    }
+    let last = modal.duplicates.len() - 1;
+    match key.code {
+        KeyCode::Up => modal.picked = modal.picked.saturating_sub(1),
+        KeyCode::Down => modal.picked = (modal.picked + 1).min(last),
+        _ => return false,
+    }
+    true
 }
 
 /// Goes to the caller's existing case to log the call there, taking along
 /// what was typed as the description.
 pub fn open_duplicate(app: &mut App, modal: &mut FormModal) -> (Outcome, Vec<Effect>) {
-    let Some(&id) = modal.duplicates.first() else {
+    let Some(&id) = modal.duplicates.get(modal.picked).or(modal.duplicates.first()) else {
         return (Outcome::Stay, Vec::new());
     };
     let said = modal.form.text(Field::Description);

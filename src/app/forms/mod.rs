@@ -49,6 +49,8 @@ pub struct FormModal {
     pub form: Form,
     /// Intake only: open cases of the same contact as typed so far.
     pub duplicates: Vec<CaseId>,
+    /// Which of them the caller is ringing about (↑/↓ pick it).
+    pub picked: usize,
     /// The fields another operator changed since this form was opened, as
     /// the last save's refusal named them: who changed each.
     pub conflicts: Vec<(Field, String)>,
@@ -60,6 +62,7 @@ impl FormModal {
             purpose,
             form,
             duplicates: Vec::new(),
+            picked: 0,
             conflicts: Vec::new(),
         }
     }
@@ -126,7 +129,10 @@ pub fn handle(app: &mut App, modal: &mut FormModal, typed: Typed) -> (Outcome, V
         },
         Typed::Action(_) => (Outcome::Stay, Vec::new()),
         Typed::Key(key) => {
-            form.key(key);
+            if intake::picks(modal, &key) {
+                return (Outcome::Stay, Vec::new());
+            }
+            modal.form.key(key);
             if modal.purpose == Purpose::Intake {
                 intake::find_duplicates(app, modal);
             }
