@@ -35,7 +35,10 @@ pub enum Action {
     NextField,
     PrevField,
     OpenDuplicate,
+    /// Yes, where the operator's language says yes with `y`.
     Yes,
+    /// Yes in Dutch (`j`): in English `j` moves down, so it answers nothing there.
+    Ja,
     No,
     /// The reports screen.
     Reports,
@@ -58,6 +61,8 @@ pub enum Action {
     /// In a form refused because another operator changed the field: put
     /// their value in, in place of mine.
     TakeTheirs,
+    /// Take back the operator's own last change.
+    Undo,
 }
 
 /// Where on the screen a key is pressed.

@@ -104,10 +104,12 @@ pub enum Step {
     Edit,
     /// Removing the complainant's personal data (AVG/GDPR).
     Anonymise,
+    /// Taking back the operator's own last change (see [`super::undo`]).
+    Undo,
 }
 
 impl Step {
-    pub const ALL: [Step; 14] = [
+    pub const ALL: [Step; 15] = [
         Step::Acknowledge,
         Step::TakeIntoTreatment,
         Step::DeclareNotAdmissible,
@@ -122,6 +124,7 @@ impl Step {
         Step::LogContact,
         Step::Edit,
         Step::Anonymise,
+        Step::Undo,
     ];
 
     pub fn changes_state(self) -> bool {
@@ -137,7 +140,12 @@ impl Step {
             Step::RequestInformation => Some(State::Waiting),
             Step::CommunicateOutcome => Some(State::OutcomeCommunicated),
             Step::Close | Step::Withdraw => Some(State::Closed),
-            Step::AssignHandler | Step::SetInvolved | Step::LogContact | Step::Edit | Step::Anonymise => None,
+            Step::AssignHandler
+            | Step::SetInvolved
+            | Step::LogContact
+            | Step::Edit
+            | Step::Anonymise
+            | Step::Undo => None,
         }
     }
 
@@ -152,6 +160,8 @@ impl Step {
             Step::LogContact => true,
             // Only a finished case: an open one still needs its complainant.
             Step::Anonymise => !state.is_open(),
+            // Only through the trail it reverses: see `undo::take_back`.
+            Step::Undo => false,
         }
     }
 }
@@ -233,6 +243,11 @@ pub enum Command {
         reason: AnonymiseReason,
         pseudonym: String,
     },
+    /// Takes back the change recorded as event `seq`, the case's last: the
+    /// case goes back to how it was before it; the trail keeps both.
+    Undo {
+        seq: u32,
+    },
 }
 
 impl Command {
@@ -252,6 +267,7 @@ impl Command {
             Command::LogContact { .. } => Step::LogContact,
             Command::Edit { .. } => Step::Edit,
             Command::Anonymise { .. } => Step::Anonymise,
+            Command::Undo { .. } => Step::Undo,
         }
     }
 }
