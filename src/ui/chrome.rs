@@ -127,7 +127,7 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 24] = [
+const FOOTER_ORDER: [Action; 26] = [
     Action::Save,
     Action::TakeTheirs,
     Action::Open,
@@ -141,6 +141,7 @@ const FOOTER_ORDER: [Action; 24] = [
     Action::NextField,
     Action::PrevField,
     Action::Yes,
+    Action::Ja,
     Action::No,
     Action::Filter,
     Action::ToggleClosed,
@@ -148,6 +149,7 @@ const FOOTER_ORDER: [Action; 24] = [
     Action::FilterBreached,
     Action::FilterDueToday,
     Action::ClearFilters,
+    Action::Undo,
     Action::Back,
     Action::Quit,
     Action::PageDown,
@@ -171,7 +173,10 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + reserved;
     for action in FOOTER_ORDER {
-        if action == Action::OpenDuplicate && !duplicates || action == Action::TakeTheirs && !conflicts {
+        if action == Action::OpenDuplicate && !duplicates
+            || action == Action::TakeTheirs && !conflicts
+            || action != super::yes_action(app) && matches!(action, Action::Yes | Action::Ja)
+        {
             continue;
         }
         let Some((key, label)) = hint(action) else {

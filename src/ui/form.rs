@@ -360,7 +360,7 @@ fn status_line<'a>(app: &App, modal: &FormModal, theme: &Theme, width: usize) ->
         let text = lang.fill(
             T::FormConfirmDiscard,
             &[
-                ("yes", &key(Context::Confirm, Action::Yes)),
+                ("yes", &key(Context::Confirm, super::yes_action(app))),
                 ("no", &key(Context::Confirm, Action::No)),
             ],
         );
