@@ -7,8 +7,10 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use klachtdesk::app::form::Input;
 use klachtdesk::app::forms::Purpose;
 use klachtdesk::app::moves_menu::MoveMenu;
+use klachtdesk::app::pane::PANE_FIELDS;
 use klachtdesk::app::{Modal, Msg};
 use klachtdesk::domain::case::CaseId;
 use klachtdesk::domain::contact::MAX_TEXT;
@@ -965,4 +967,144 @@ fn j_discards_in_dutch_and_the_question_names_it() {
     assert!(shown.contains("j ja · n nee"), "{shown}");
     d.press("j");
     assert!(d.app.modal.is_none());
+}
+
+// ------------------------------------------------- forms that show their state
+
+#[test]
+fn down_in_the_service_list_never_moves_an_invisible_selection() {
+    let mut d = Desk::demo();
+    d.press("n tab tab tab tab");
+    assert_eq!(focused(&d.app), Field::Service);
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("↑ 0 · ↓ 2 more"),
+        "six services, four rows: {shown}"
+    );
+    for presses in 1..=6 {
+        d.press("down");
+        let field = form(&d.app).form.focused().unwrap();
+        let Input::Pick { index: Some(i), .. } = &field.input else {
+            panic!("a pick with a highlighted service")
+        };
+        let highlighted = field.suggestions()[*i].to_string();
+        let shown = screen(&d.app).join("\n");
+        assert!(
+            shown.contains(&highlighted),
+            "after {presses} ↓ {highlighted} is on screen: {shown}"
+        );
+    }
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("Other") && shown.contains("↑ 2 · ↓ 0 more"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_choice_too_wide_for_its_row_keeps_the_chosen_option_in_view() {
+    let mut d = Desk::demo();
+    d.app.size = (60, 24);
+    d.press("n tab tab tab tab tab");
+    assert_eq!(focused(&d.app), Field::Channel);
+    for _ in 0..6 {
+        d.press("right");
+        let field = form(&d.app).form.focused().unwrap();
+        let Input::Choice {
+            options,
+            index: Some(i),
+        } = &field.input
+        else {
+            panic!("the channel choice")
+        };
+        let shown = screen(&d.app).join("\n");
+        assert!(
+            shown.contains(&options[*i]),
+            "{} is on screen: {shown}",
+            options[*i]
+        );
+    }
+}
+
+#[test]
+fn hints_read_as_hints_and_every_required_field_is_marked() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("m 1");
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("[now · or today 9:30"),
+        "the date hint in brackets: {shown}"
+    );
+    assert!(shown.contains("Acknowledged via *"), "{shown}");
+    d.press("tab");
+    let shown = screen(&d.app).join("\n");
+    assert!(shown.contains("· ← → to choose"), "{shown}");
+    // Editing the handler of a case in treatment: its state needs one.
+    d.press("esc");
+    let id = d.first_in(State::InTreatment);
+    d.select(id);
+    d.press("enter");
+    let handler = PANE_FIELDS.iter().position(|f| *f == Field::Handler).unwrap();
+    for _ in 0..handler {
+        d.press("down");
+    }
+    d.press("enter");
+    assert!(form(&d.app).form.get(Field::Handler).unwrap().required);
+    let shown = screen(&d.app).join("\n");
+    assert!(shown.contains("Handler *"), "{shown}");
+}
+
+#[test]
+fn read_only_rows_do_not_offer_enter_edit_and_say_why() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("enter");
+    assert!(screen(&d.app).last().unwrap().contains("Enter edit"));
+    d.press("end");
+    for _ in 0..PANE_FIELDS.len() {
+        d.press("pagedown");
+    }
+    let footer = screen(&d.app).last().unwrap().clone();
+    assert!(!footer.contains("edit"), "a timeline row: {footer}");
+    d.press("enter");
+    assert!(d.app.modal.is_none());
+    assert!(flash(&d.app).0.starts_with("The timeline is history"));
+}
+
+// ------------------------------------------------------------------ findable
+
+#[test]
+fn the_footer_names_letters_reports_and_learnings_where_they_work() {
+    let mut d = Desk::demo();
+    let footer = screen(&d.app).last().unwrap().clone();
+    assert!(
+        footer.contains("r reports") && footer.contains("R learnings"),
+        "{footer}"
+    );
+    assert!(
+        !footer.contains("w letter"),
+        "no letter without a case open: {footer}"
+    );
+    d.press("enter");
+    let footer = screen(&d.app).last().unwrap().clone();
+    assert!(footer.contains("w letter"), "{footer}");
+}
+
+#[test]
+fn the_moves_menu_offers_the_letter_too() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("m");
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("Letter or e-mail to the complainant (w)"),
+        "{shown}"
+    );
+    let row = menu(&d).steps.len() + 1;
+    d.press(&row.to_string());
+    assert!(matches!(&d.app.modal, Some(Modal::Letter(view)) if view.id == id));
 }

@@ -180,6 +180,13 @@ impl App {
         pane::PANE_FIELDS.len() + log + pane.events.len()
     }
 
+    /// Whether the open case's selected row can be edited: a field (the
+    /// timeline is history) of a case still open.
+    pub fn pane_row_editable(&self) -> bool {
+        let Some(pane) = &self.pane else { return false };
+        pane.row < pane::PANE_FIELDS.len() && self.cases.case(pane.id).is_some_and(|c| c.state.is_open())
+    }
+
     /// How far the help can scroll: its lines less what the screen shows.
     pub fn help_max_scroll(&self) -> u16 {
         let lines: usize = Context::HELP_ORDER

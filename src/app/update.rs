@@ -12,6 +12,7 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::workflow::Step;
 use crate::i18n::Describe;
 use crate::i18n::{Lang, T};
+use crate::keymap::Context;
 use crate::store::CommandError;
 
 /// How many rows a page key moves in the case pane.
@@ -326,10 +327,14 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
     let last = rows.saturating_sub(1);
     match action {
         Action::Edit => {
-            // Only the fields are editable; the timeline is history.
-            if let Some(&field) = PANE_FIELDS.get(pane.row) {
-                let id = pane.id;
-                app.modal = forms::edit::open(app, id, field).map(|f| Modal::Form(Box::new(f)));
+            // Only the fields of an open case are editable; the timeline is history.
+            let (id, field) = (pane.id, PANE_FIELDS.get(pane.row).copied());
+            match field {
+                Some(field) if app.pane_row_editable() => {
+                    app.modal = forms::edit::open(app, id, field).map(|f| Modal::Form(Box::new(f)));
+                }
+                Some(_) => not_edited(app, T::FinishedNotEdited),
+                None => not_edited(app, T::HistoryNotEdited),
             }
         }
         Action::Letter => {
@@ -350,6 +355,13 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
     app.scroll_into_view();
     Vec::new()
+}
+
+/// Why Enter edits nothing on this row, and the key that logs instead.
+fn not_edited(app: &mut App, why: T) {
+    let key = app.keymap.key_of(Context::Case, Action::LogContact);
+    let key = key.map(|k| k.to_string()).unwrap_or_default();
+    app.flash(app.lang.fill(why, &[("key", &key)]), false);
 }
 
 fn click(app: &mut App, column: u16, row: u16) {

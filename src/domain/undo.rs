@@ -159,9 +159,13 @@ mod tests {
         let rules = Rules::default();
         let (before, now, ack) = acknowledged(&rules, 1);
         let refused = |seq, actor, minute| {
-            take_back(&now, &[ack.clone()], seq, &ctx(&rules, actor, minute), || {
-                Some(before.clone())
-            })
+            take_back(
+                &now,
+                std::slice::from_ref(&ack),
+                seq,
+                &ctx(&rules, actor, minute),
+                || Some(before.clone()),
+            )
             .unwrap_err()
             .0
         };

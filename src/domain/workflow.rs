@@ -377,15 +377,26 @@ pub fn apply(case: &Case, command: &Command, ctx: &Ctx) -> Result<(Case, Event),
 /// The fields a case in its state must have filled in but has not. Empty for a
 /// consistent case; used as every move's guard, and to check imported cases.
 pub fn missing_for_state(case: &Case) -> Vec<Field> {
+    needs(case)
+        .into_iter()
+        .filter(|(_, present)| !present)
+        .map(|(field, _)| field)
+        .collect()
+}
+
+/// The fields a case in its state must keep filled in, for marking them
+/// required where they are edited.
+pub fn required_for_state(case: &Case) -> Vec<Field> {
+    needs(case).into_iter().map(|(field, _)| field).collect()
+}
+
+/// Each field the case's state needs, and whether it is filled in.
+fn needs(case: &Case) -> Vec<(Field, bool)> {
     use State::*;
     let state = case.state;
     let withdrawn = case.withdrawal.is_some();
-    let mut missing = Vec::new();
-    let mut need = |field: Field, present: bool| {
-        if !present {
-            missing.push(field);
-        }
-    };
+    let mut needs = Vec::new();
+    let mut need = |field: Field, present: bool| needs.push((field, present));
     if withdrawn {
         need(
             Field::WithdrawReason,
@@ -393,14 +404,14 @@ pub fn missing_for_state(case: &Case) -> Vec<Field> {
                 .as_ref()
                 .is_some_and(|w| !w.reason.trim().is_empty()),
         );
-        return missing;
+        return needs;
     }
     if state != Received {
         need(Field::AckAt, case.acknowledgement.is_some());
     }
     if state == NotAdmissible {
         need(Field::Justification, !case.justification.trim().is_empty());
-        return missing;
+        return needs;
     }
     if matches!(state, InTreatment | Waiting | OutcomeCommunicated | Closed) {
         need(
@@ -417,5 +428,5 @@ pub fn missing_for_state(case: &Case) -> Vec<Field> {
         need(Field::Learnings, !case.learnings.trim().is_empty());
         need(Field::Satisfaction, case.satisfaction.is_some());
     }
-    missing
+    needs
 }

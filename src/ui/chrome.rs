@@ -127,7 +127,7 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 26] = [
+const FOOTER_ORDER: [Action; 29] = [
     Action::Save,
     Action::TakeTheirs,
     Action::Open,
@@ -136,6 +136,9 @@ const FOOTER_ORDER: [Action; 26] = [
     Action::Search,
     Action::Menu,
     Action::LogContact,
+    Action::Letter,
+    Action::Reports,
+    Action::Learnings,
     Action::Take,
     Action::OpenDuplicate,
     Action::NextField,
@@ -176,6 +179,8 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if action == Action::OpenDuplicate && !duplicates
             || action == Action::TakeTheirs && !conflicts
             || action != super::yes_action(app) && matches!(action, Action::Yes | Action::Ja)
+            || action == Action::Edit && app.pane.is_some() && !app.pane_row_editable()
+            || matches!(action, Action::Reports | Action::Learnings) && app.modal.is_some()
         {
             continue;
         }

@@ -3,6 +3,7 @@
 mod board;
 mod case;
 mod chrome;
+mod closed_list;
 mod filter_menu;
 mod form;
 mod help;
