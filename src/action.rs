@@ -35,7 +35,10 @@ pub enum Action {
     NextField,
     PrevField,
     OpenDuplicate,
+    /// Yes, where the operator's language says yes with `y`.
     Yes,
+    /// Yes in Dutch (`j`): in English `j` moves down, so it answers nothing there.
+    Ja,
     No,
     /// The reports screen.
     Reports,
@@ -64,6 +67,8 @@ pub enum Action {
     NextUrgent,
     /// Cards of one line, or of four.
     ToggleCompact,
+    /// Take back the operator's own last change.
+    Undo,
 }
 
 /// Where on the screen a key is pressed.

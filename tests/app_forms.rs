@@ -7,13 +7,17 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use klachtdesk::app::Modal;
+use klachtdesk::app::form::Input;
 use klachtdesk::app::forms::Purpose;
 use klachtdesk::app::moves_menu::MoveMenu;
+use klachtdesk::app::pane::PANE_FIELDS;
+use klachtdesk::app::{Modal, Msg};
 use klachtdesk::domain::case::CaseId;
 use klachtdesk::domain::contact::MAX_TEXT;
+use klachtdesk::domain::event::EventKind;
 use klachtdesk::domain::problem::Field;
-use klachtdesk::domain::workflow::{State, Step};
+use klachtdesk::domain::workflow::{Command, Ctx, Rules, State, Step};
+use klachtdesk::i18n::Lang;
 use klachtdesk::keymap::Context;
 use support::*;
 
@@ -382,7 +386,7 @@ fn esc_on_a_dirty_form_asks_and_n_keeps_it() {
 }
 
 #[test]
-fn y_or_j_discards_a_dirty_form() {
+fn y_discards_a_dirty_form() {
     let mut d = Desk::demo();
     d.press("n");
     d.type_text("Half a name");
@@ -390,7 +394,7 @@ fn y_or_j_discards_a_dirty_form() {
     assert!(d.app.modal.is_none());
     d.press("n");
     d.type_text("Weer een half");
-    d.press("esc j");
+    d.press("esc y");
     assert!(d.app.modal.is_none());
     assert_eq!(d.store.len(), 60, "nothing was registered");
 }
@@ -891,4 +895,266 @@ fn take_makes_me_the_handler() {
     d.press("T");
     let (flash, error) = support::flash(&d.app);
     assert!(!error && flash.contains("yours already"), "{flash}");
+}
+
+// ---------------------------------------------------------------- undo
+
+#[test]
+fn u_takes_back_my_last_step_and_the_trail_keeps_both() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    let before = d.stored(id);
+    d.press("m 1 ctrl-s");
+    assert_eq!(d.stored(id).state, State::Acknowledged);
+    d.send(Msg::Tick(thursday_at(10, 5)));
+    d.press("u");
+    let after = d.stored(id);
+    assert_eq!(after.state, State::Received);
+    assert_eq!(after.acknowledgement, None);
+    assert_eq!(after.version, before.version + 2, "the step and its reversal");
+    let (text, error) = flash(&d.app);
+    assert!(
+        !error && text == format!("Took back your last change of {id}."),
+        "{text}"
+    );
+    assert!(
+        ids_in(&d.app, State::Received).contains(&id),
+        "the card went back"
+    );
+    let kinds: Vec<EventKind> = d.store.events(id).unwrap().into_iter().map(|e| e.kind).collect();
+    assert!(matches!(
+        kinds[kinds.len() - 2],
+        EventKind::Command(Command::Acknowledge { .. })
+    ));
+    assert_eq!(
+        kinds.last(),
+        Some(&EventKind::Command(Command::Undo {
+            seq: before.version + 1
+        }))
+    );
+    // Taken back once; the next u says there is nothing left.
+    d.press("u");
+    assert_eq!(d.stored(id).version, after.version);
+    assert_eq!(flash(&d.app).0, "u: nothing to undo");
+}
+
+#[test]
+fn u_with_nothing_done_says_so_and_an_unbound_key_names_the_help() {
+    let mut d = Desk::demo();
+    d.press("u");
+    assert_eq!(flash(&d.app), ("u: nothing to undo".to_string(), false));
+    d.press("z");
+    assert_eq!(flash(&d.app).0, "z does nothing here · ? for keys");
+}
+
+#[test]
+fn u_is_refused_with_the_reason_when_someone_else_changed_the_case_since() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("m 1 ctrl-s");
+    let rules = Rules::default();
+    let bram = Ctx {
+        now: thursday_ten(),
+        actor: "Bram",
+        rules: &rules,
+    };
+    let note = Command::AssignHandler {
+        handler: "Bram".into(),
+    };
+    d.store.execute(id, None, &note, &bram).unwrap();
+    let version = d.stored(id).version;
+    d.press("u");
+    assert_eq!(d.stored(id).version, version, "nothing taken back");
+    assert_eq!(d.stored(id).state, State::Acknowledged);
+    let (text, error) = flash(&d.app);
+    assert!(
+        error && text.starts_with("Bram changed this case since (10:00)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn u_more_than_ten_minutes_later_is_refused_saying_why() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("m 1 ctrl-s");
+    d.send(Msg::Tick(thursday_at(10, 11)));
+    d.press("u");
+    assert_eq!(d.stored(id).state, State::Acknowledged);
+    let (text, error) = flash(&d.app);
+    assert!(error && text.contains("more than 10 minutes ago"), "{text}");
+}
+
+// ------------------------------------------------------- the discard question
+
+#[test]
+fn enter_discards_and_j_does_not_in_english() {
+    let mut d = Desk::demo();
+    d.press("n");
+    d.type_text("Half a name");
+    d.press("esc j");
+    assert!(
+        form(&d.app).form.confirm_discard,
+        "j is down for vim users, not yes"
+    );
+    assert_eq!(text_of(&d.app, Field::Name), "Half a name");
+    assert!(flash(&d.app).0.contains("y or Enter: yes"));
+    d.press("enter");
+    assert!(d.app.modal.is_none());
+}
+
+#[test]
+fn j_discards_in_dutch_and_the_question_names_it() {
+    let mut d = Desk::demo();
+    d.app.lang = Lang::Nl;
+    d.press("n");
+    d.type_text("Half a name");
+    d.press("esc");
+    let shown = screen(&d.app).join("\n");
+    assert!(shown.contains("j ja · n nee"), "{shown}");
+    d.press("j");
+    assert!(d.app.modal.is_none());
+}
+
+// ------------------------------------------------- forms that show their state
+
+#[test]
+fn down_in_the_service_list_never_moves_an_invisible_selection() {
+    let mut d = Desk::demo();
+    d.press("n tab tab tab tab");
+    assert_eq!(focused(&d.app), Field::Service);
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("↑ 0 · ↓ 2 more"),
+        "six services, four rows: {shown}"
+    );
+    for presses in 1..=6 {
+        d.press("down");
+        let field = form(&d.app).form.focused().unwrap();
+        let Input::Pick { index: Some(i), .. } = &field.input else {
+            panic!("a pick with a highlighted service")
+        };
+        let highlighted = field.suggestions()[*i].to_string();
+        let shown = screen(&d.app).join("\n");
+        assert!(
+            shown.contains(&highlighted),
+            "after {presses} ↓ {highlighted} is on screen: {shown}"
+        );
+    }
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("Other") && shown.contains("↑ 2 · ↓ 0 more"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_choice_too_wide_for_its_row_keeps_the_chosen_option_in_view() {
+    let mut d = Desk::demo();
+    d.app.size = (60, 24);
+    d.press("n tab tab tab tab tab");
+    assert_eq!(focused(&d.app), Field::Channel);
+    for _ in 0..6 {
+        d.press("right");
+        let field = form(&d.app).form.focused().unwrap();
+        let Input::Choice {
+            options,
+            index: Some(i),
+        } = &field.input
+        else {
+            panic!("the channel choice")
+        };
+        let shown = screen(&d.app).join("\n");
+        assert!(
+            shown.contains(&options[*i]),
+            "{} is on screen: {shown}",
+            options[*i]
+        );
+    }
+}
+
+#[test]
+fn hints_read_as_hints_and_every_required_field_is_marked() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("m 1");
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("[now · or today 9:30"),
+        "the date hint in brackets: {shown}"
+    );
+    assert!(shown.contains("Acknowledged via *"), "{shown}");
+    d.press("tab");
+    let shown = screen(&d.app).join("\n");
+    assert!(shown.contains("· ← → to choose"), "{shown}");
+    // Editing the handler of a case in treatment: its state needs one.
+    d.press("esc");
+    let id = d.first_in(State::InTreatment);
+    d.select(id);
+    d.press("enter");
+    let handler = PANE_FIELDS.iter().position(|f| *f == Field::Handler).unwrap();
+    for _ in 0..handler {
+        d.press("down");
+    }
+    d.press("enter");
+    assert!(form(&d.app).form.get(Field::Handler).unwrap().required);
+    let shown = screen(&d.app).join("\n");
+    assert!(shown.contains("Handler *"), "{shown}");
+}
+
+#[test]
+fn read_only_rows_do_not_offer_enter_edit_and_say_why() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("enter");
+    assert!(screen(&d.app).last().unwrap().contains("Enter edit"));
+    d.press("end");
+    for _ in 0..PANE_FIELDS.len() {
+        d.press("pagedown");
+    }
+    let footer = screen(&d.app).last().unwrap().clone();
+    assert!(!footer.contains("edit"), "a timeline row: {footer}");
+    d.press("enter");
+    assert!(d.app.modal.is_none());
+    assert!(flash(&d.app).0.starts_with("The timeline is history"));
+}
+
+// ------------------------------------------------------------------ findable
+
+#[test]
+fn the_footer_names_letters_reports_and_learnings_where_they_work() {
+    let mut d = Desk::demo();
+    let footer = screen(&d.app).last().unwrap().clone();
+    assert!(
+        footer.contains("r reports") && footer.contains("R learnings"),
+        "{footer}"
+    );
+    assert!(
+        !footer.contains("w letter"),
+        "no letter without a case open: {footer}"
+    );
+    d.press("enter");
+    let footer = screen(&d.app).last().unwrap().clone();
+    assert!(footer.contains("w letter"), "{footer}");
+}
+
+#[test]
+fn the_moves_menu_offers_the_letter_too() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("m");
+    let shown = screen(&d.app).join("\n");
+    assert!(
+        shown.contains("Letter or e-mail to the complainant (w)"),
+        "{shown}"
+    );
+    let row = menu(&d).steps.len() + 1;
+    d.press(&row.to_string());
+    assert!(matches!(&d.app.modal, Some(Modal::Letter(view)) if view.id == id));
 }

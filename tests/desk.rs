@@ -292,3 +292,34 @@ fn compact_cards_are_remembered_for_the_operators_next_board() {
     let again = world.attach(100, 30, "en");
     again.wait_until("the card on one line again", one_line);
 }
+
+#[test]
+fn u_takes_back_a_step_through_the_desk_and_the_trail_keeps_both() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en_US.UTF-8");
+    a.wait_for("open 0");
+    register(&a, "Jan Jansen");
+    a.wait_for("Registered");
+    a.keys(ESC);
+    a.press_until("m", "Acknowledge");
+    a.keys("1");
+    a.wait_for("Acknowledged at");
+    a.keys(CTRL_S);
+    a.wait_for("Acknowledged receipt of K-2026-0001.");
+    a.keys("u");
+    a.wait_for("Took back your last change of K-2026-0001.");
+    let client = world.client();
+    let desk = &client as &dyn Desk;
+    let id = CaseId::new(2026, 1);
+    assert_eq!(
+        desk.get(id).unwrap().state,
+        klachtdesk::domain::workflow::State::Received
+    );
+    let trail = desk.events(id).unwrap();
+    assert_eq!(trail.len(), 3, "registration, acknowledgement, its reversal");
+    assert_eq!(
+        trail[2].kind,
+        klachtdesk::domain::event::EventKind::Command(klachtdesk::domain::workflow::Command::Undo { seq: 2 })
+    );
+    assert_eq!(trail[2].actor, "anna", "the desk's operator, as the desk says");
+}

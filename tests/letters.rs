@@ -534,6 +534,17 @@ fn x_on_a_received_case_acknowledges_it_and_logs_the_e_mail() {
     open_letter(&mut d, id);
     let before = d.stored(id);
     d.press("x");
+    assert_eq!(
+        d.stored(id).version,
+        before.version,
+        "asked first, nothing saved yet"
+    );
+    let shown = screen(&d);
+    assert!(
+        shown.contains(&format!("Acknowledge {id} now, via e-mail? y yes · n no")),
+        "{shown}"
+    );
+    d.press("y");
     let after = d.stored(id);
     assert_eq!(after.state, State::Acknowledged);
     let ack = after.acknowledgement.as_ref().unwrap();
@@ -562,11 +573,50 @@ fn x_on_a_received_case_acknowledges_it_and_logs_the_e_mail() {
 }
 
 #[test]
+fn x_asks_before_recording_the_step_and_n_or_j_in_english_records_nothing() {
+    let mut d = desk();
+    let id = d.first_in(State::Received);
+    open_letter(&mut d, id);
+    let version = d.stored(id).version;
+    d.press("x j");
+    assert_eq!(d.stored(id).version, version, "j is not yes in English");
+    let (hint, _) = flash(&d.app);
+    assert!(hint.contains("y or Enter: yes"), "{hint}");
+    d.press("n");
+    assert!(!view(&d).confirming);
+    assert_eq!(d.stored(id).version, version);
+    d.press("x esc");
+    assert_eq!(d.stored(id).version, version, "Esc says no");
+    assert!(
+        matches!(d.app.modal, Some(Modal::Letter(_))),
+        "the view stays open"
+    );
+}
+
+#[test]
+fn x_asks_in_dutch_and_j_says_yes() {
+    let mut d = desk();
+    d.app.lang = Lang::Nl;
+    let id = d.first_in(State::Received);
+    open_letter(&mut d, id);
+    d.press("x");
+    let shown = screen(&d);
+    assert!(
+        shown.contains(&format!(
+            "Ontvangst van {id} nu bevestigen, via e-mail? j ja · n nee"
+        )),
+        "{shown}"
+    );
+    d.press("j");
+    assert_eq!(d.stored(id).state, State::Acknowledged);
+}
+
+#[test]
 fn x_on_a_letter_sent_by_post_in_dutch_logs_a_letter() {
     let mut d = desk();
     let id = d.first_in(State::Received);
     open_letter(&mut d, id);
-    d.press("down right down right x");
+    d.press("down right down right x enter");
     let after = d.stored(id);
     assert_eq!(after.acknowledgement.as_ref().unwrap().via, AckVia::Letter);
     let entry = after.contact_log.last().unwrap();
@@ -580,7 +630,7 @@ fn x_on_an_acknowledgement_already_made_is_refused_with_the_reason() {
     let mut d = desk();
     let id = d.first_in(State::Received);
     open_letter(&mut d, id);
-    d.press("x");
+    d.press("x y");
     let version = d.stored(id).version;
     let effects = effects_of(&mut d, "x");
     assert!(effects.is_empty(), "{effects:?}");
@@ -618,7 +668,7 @@ fn x_on_the_justification_while_deciding_declares_the_case_not_admissible() {
         panic!("nothing copied");
     };
     assert!(text.contains("The service was never ordered from us."), "{text}");
-    d.press("x");
+    d.press("x y");
     let after = d.stored(id);
     assert_eq!(after.state, State::NotAdmissible);
     assert_eq!(

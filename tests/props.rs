@@ -66,6 +66,14 @@ fn inconsistency(case: &Case, events: &[Event]) -> Option<String> {
     for event in events {
         let legal = match (&event.kind, state) {
             (EventKind::Registered, None) => event.to == State::Received,
+            // A take-back returns the case to the state before the change it took back.
+            (EventKind::Command(Command::Undo { seq }), Some(_)) => {
+                (*seq as usize)
+                    .checked_sub(1)
+                    .and_then(|i| events.get(i))
+                    .and_then(|e| e.from)
+                    == Some(event.to)
+            }
             (EventKind::Command(command), Some(from)) => {
                 let step = command.step();
                 step.allowed_from(from) && event.to == step.target().unwrap_or(from)
@@ -84,9 +92,10 @@ fn inconsistency(case: &Case, events: &[Event]) -> Option<String> {
         return Some(format!("{id} is {:?}, its trail ends in {state:?}", case.state));
     }
 
-    // The deadline fields agree with the trail.
+    // The deadline fields agree with the trail, without what was taken back.
+    let standing = klachtdesk::domain::undo::standing(events);
     let commands = || {
-        events.iter().filter_map(|e| match &e.kind {
+        standing.iter().filter_map(|e| match &e.kind {
             EventKind::Command(c) => Some((e, c)),
             EventKind::Registered => None,
         })
@@ -97,7 +106,7 @@ fn inconsistency(case: &Case, events: &[Event]) -> Option<String> {
             case.state, case.closed_at
         ));
     }
-    let entered_treatment = events
+    let entered_treatment = standing
         .iter()
         .rfind(|e| e.to == State::InTreatment && e.from != Some(State::InTreatment))
         .map(|e| e.at);

@@ -1319,3 +1319,103 @@ fn a_conflict_with_an_emptied_field_says_it_was_emptied() {
         "Bram heeft Uitkomst om 14:03 leeggemaakt: neem dat over, of sla de uwe eroverheen op."
     );
 }
+
+#[test]
+fn undo_takes_a_step_back_with_a_reversing_event_and_the_trail_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let case = store
+        .register(&intake("Jan de Vries"), &ctx(t0(), &rules))
+        .unwrap();
+    let later = |minutes| t0() + Duration::minutes(minutes);
+    // A letter marked sent: the contact and the step, saved as one change.
+    let sent = Command::LogContact {
+        kind: LogKind::Email,
+        direction: Direction::Outbound,
+        text: "Acknowledgement sent".into(),
+    };
+    store
+        .execute_all(
+            case.id,
+            None,
+            &[sent, acknowledge(later(1))],
+            &ctx(later(1), &rules),
+        )
+        .unwrap();
+    let back = store
+        .execute(case.id, None, &Command::Undo { seq: 2 }, &ctx(later(3), &rules))
+        .unwrap();
+    assert_eq!(back.state, State::Received);
+    assert_eq!(back.acknowledgement, None);
+    assert!(back.contact_log.is_empty(), "the whole change is taken back");
+    assert!(
+        back.verdicts.is_empty(),
+        "the acknowledgement's verdict went with it"
+    );
+    assert_eq!(
+        trail(&store, case.id),
+        [
+            (1, None, State::Received),
+            (2, Some(State::Received), State::Received),
+            (3, Some(State::Received), State::Acknowledged),
+            (4, Some(State::Acknowledged), State::Received),
+        ]
+    );
+    let events = store.events(case.id).unwrap();
+    assert_eq!(events[3].kind, EventKind::Command(Command::Undo { seq: 2 }));
+    assert_eq!(events[3].actor, "anna");
+    // The trail with its take-back is what an import accepts.
+    let trail = klachtdesk::exchange::CaseTrail { case: back, events };
+    klachtdesk::exchange::replay::verify(trail, &rules, later(4)).expect("the trail replays");
+}
+
+#[test]
+fn undo_is_refused_with_a_reason_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("db"));
+    let rules = Rules::default();
+    let later = |minutes| t0() + Duration::minutes(minutes);
+    let case = store
+        .register(&intake("Jan de Vries"), &ctx(t0(), &rules))
+        .unwrap();
+    let anna_edit = edit(vec![Edit::Description("Late report".into())]);
+    store
+        .execute(case.id, None, &anna_edit, &ctx(later(1), &rules))
+        .unwrap();
+    let bram_edit = edit(vec![Edit::Outcome("Called back".into())]);
+    store
+        .execute(case.id, None, &bram_edit, &ctx_of("Bram", later(2), &rules))
+        .unwrap();
+    let undo = |seq, actor, minutes| {
+        problems(store.execute(
+            case.id,
+            None,
+            &Command::Undo { seq },
+            &ctx_of(actor, later(minutes), &rules),
+        ))
+    };
+    assert_eq!(
+        undo(2, "anna", 3),
+        [Problem::ChangedSince {
+            by: "Bram".into(),
+            at: later(2)
+        }]
+    );
+    assert_eq!(undo(3, "anna", 3), [Problem::NotYourChange { by: "Bram".into() }]);
+    assert_eq!(undo(3, "Bram", 13), [Problem::UndoTooLate { at: later(2) }]);
+    assert_eq!(
+        undo(1, "anna", 0),
+        [Problem::ChangedSince {
+            by: "Bram".into(),
+            at: later(2)
+        }]
+    );
+    assert_eq!(store.get(case.id).unwrap().version, 3, "nothing was written");
+    let said = CommandError::Refused(Refusal::one(Problem::ChangedSince {
+        by: "Bram".into(),
+        at: later(2),
+    }))
+    .describe(Lang::En);
+    assert!(said.contains("Bram changed this case since"), "{said}");
+}

@@ -192,6 +192,68 @@ fn the_moves_menu() {
     );
 }
 
+#[test]
+fn the_service_list_scrolled_to_its_end() {
+    scene(
+        "service_list",
+        |d| d.press("n tab tab tab tab down down down down down down"),
+        |_, rows| {
+            assert!(has(rows, "Other"), "the highlighted service is shown");
+            assert!(has(rows, "↑ 2 · ↓ 0"), "with what is left out above");
+        },
+    );
+}
+
+#[test]
+fn a_step_form_with_its_hints_and_required_fields() {
+    scene(
+        "ack_form",
+        // The Received column's most urgent case.
+        |d| d.press("h h m 1 tab"),
+        |lang, rows| {
+            let (hint, via) = match lang {
+                Lang::En => ("[now · or today 9:30", "Acknowledged via *"),
+                Lang::Nl => ("[nu · of vandaag 9:30", "Bevestigd via *"),
+            };
+            assert!(has(rows, hint) && has(rows, via));
+        },
+    );
+}
+
+#[test]
+fn the_discard_question() {
+    scene(
+        "discard_question",
+        |d| {
+            d.press("n");
+            d.type_text("Half a name");
+            d.press("esc");
+        },
+        |lang, rows| {
+            let keys = match lang {
+                Lang::En => "y yes · n no",
+                Lang::Nl => "j ja · n nee",
+            };
+            assert!(has(rows, keys));
+        },
+    );
+}
+
+#[test]
+fn marking_a_letter_sent_asks_first() {
+    scene(
+        "letter_confirm",
+        |d| d.press("h h enter w x"),
+        |lang, rows| {
+            let question = match lang {
+                Lang::En => "Acknowledge K-2026-0041 now, via e-mail?",
+                Lang::Nl => "Ontvangst van K-2026-0041 nu bevestigen, via e-mail?",
+            };
+            assert!(has(rows, question));
+        },
+    );
+}
+
 // ---------------------------------------------------------------- any size
 
 /// Keys that bring a fresh desk to one screen.

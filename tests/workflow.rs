@@ -208,6 +208,8 @@ fn valid_command(step: Step, now: DateTime<Utc>) -> Command {
             reason: AnonymiseReason::Retention,
             pseudonym: "p1".into(),
         },
+        // Only through the trail: `apply` refuses it from every state.
+        Step::Undo => Command::Undo { seq: 2 },
     }
 }
 
@@ -908,6 +910,7 @@ fn random_command(step: Step, v: usize, case: &Case, now: DateTime<Utc>) -> Comm
             reason: AnonymiseReason::Request,
             pseudonym: text(v, "p"),
         },
+        Step::Undo => Command::Undo { seq: v as u32 },
     }
 }
 

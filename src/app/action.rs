@@ -37,6 +37,8 @@ pub enum Msg {
     },
     /// The store's answer to a registration this app sent.
     Registered(Result<Case, CommandError>),
+    /// The desk's answer to taking a change back ([`Effect::Undo`]).
+    Undone(Result<Case, CommandError>),
     /// The store's answer to taking a case ([`Effect::Take`]).
     Taken(Result<Case, CommandError>),
     /// A case was changed, here or elsewhere: its new snapshot, as the store
@@ -81,6 +83,12 @@ pub enum Effect {
     Take {
         id: crate::domain::case::CaseId,
         expected_version: u32,
+    },
+    /// Take back this operator's change of case `id` that began with event
+    /// `first`; the answer comes back as [`Msg::Undone`].
+    Undo {
+        id: crate::domain::case::CaseId,
+        first: u32,
     },
     /// Read a case's audit trail.
     LoadEvents(crate::domain::case::CaseId),

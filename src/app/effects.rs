@@ -29,6 +29,11 @@ pub fn perform(effect: &Effect, desk: &dyn Desk, app: &App) -> Option<Msg> {
                 handler: app.operator.clone(),
             }],
         ))),
+        Effect::Undo { id, first } => Some(Msg::Undone(desk.execute(
+            *id,
+            None,
+            vec![crate::domain::workflow::Command::Undo { seq: *first }],
+        ))),
         Effect::Fetch(id) => Some(Msg::Fetched(desk.get(*id))),
         Effect::LoadEvents(id) => Some(Msg::Events(*id, desk.events(*id).unwrap_or_default())),
         Effect::WriteFile { path, contents } => Some(write_file(app, path, contents, false)),

@@ -47,6 +47,8 @@ pub struct LetterView {
     pub scroll: usize,
     pub templates: Templates,
     pub notice: Option<Notice>,
+    /// Marking sent records a step of the procedure: asked first, y/n.
+    pub confirming: bool,
 }
 
 impl LetterView {
@@ -69,6 +71,7 @@ impl LetterView {
             scroll: 0,
             templates,
             notice: None,
+            confirming: false,
         })
     }
 
@@ -185,6 +188,9 @@ pub fn handle(app: &mut App, view: &mut LetterView, typed: Typed) -> (Outcome, V
     let Typed::Action(action) = typed else {
         return (Outcome::Stay, Vec::new());
     };
+    if view.confirming {
+        return (Outcome::Stay, confirmed(app, view, action));
+    }
     let effects = match action {
         Action::Back => return (Outcome::Close, Vec::new()),
         Action::Up | Action::Down => {
@@ -218,10 +224,39 @@ pub fn handle(app: &mut App, view: &mut LetterView, typed: Typed) -> (Outcome, V
             Some(Err(e)) => view.refuse(e.describe(app.lang)),
             None => Vec::new(),
         },
-        Action::MarkSent => mark_sent(app, view),
+        Action::MarkSent => ask_or_mark_sent(app, view),
         _ => Vec::new(),
     };
     (Outcome::Stay, effects)
+}
+
+/// `x`: a letter that is the procedure's step (the acknowledgement, the
+/// justification, the outcome) is asked about first; one that only goes
+/// into the contact log is marked sent at once.
+fn ask_or_mark_sent(app: &App, view: &mut LetterView) -> Vec<Effect> {
+    let records_step =
+        matches!(view.sending(app), Some(Ok(commands)) if commands.iter().any(|c| c.step().changes_state()));
+    if records_step && matches!(view.letter(app), Some(Ok(_))) {
+        view.confirming = true;
+        view.notice = None;
+        return Vec::new();
+    }
+    mark_sent(app, view)
+}
+
+/// The answer to "Acknowledge … now?": yes marks it sent, no leaves it.
+fn confirmed(app: &App, view: &mut LetterView, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Yes => {
+            view.confirming = false;
+            mark_sent(app, view)
+        }
+        Action::No | Action::Back => {
+            view.confirming = false;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Records the letter as sent: one save with the case's version, so that a

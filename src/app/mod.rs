@@ -11,6 +11,7 @@ pub mod filters;
 pub mod form;
 pub mod forms;
 pub mod geometry;
+pub mod hints;
 pub mod learnings;
 pub mod letters;
 pub mod modal;
@@ -22,6 +23,7 @@ pub mod replace;
 pub mod reports;
 pub mod search;
 pub mod settings;
+pub mod undo;
 mod update;
 
 use chrono::{DateTime, Utc};
@@ -83,6 +85,10 @@ pub struct App {
     /// Where every session of the desk is, this one's under `seat`.
     pub presence: Presence,
     pub seat: u64,
+    /// This operator's last change, which `u` takes back.
+    pub last_change: Option<undo::OwnChange>,
+    /// The change last asked of the desk, until it answers.
+    pub asked: Option<undo::Asked>,
     /// Records the store could not read, reported once at start.
     pub unreadable: Vec<String>,
     pub quit: bool,
@@ -114,6 +120,8 @@ impl App {
             settings: Settings::default(),
             presence: Presence::default(),
             seat: 0,
+            last_change: None,
+            asked: None,
             unreadable: Vec::new(),
             quit: false,
         };
@@ -175,6 +183,13 @@ impl App {
         let Some(pane) = &self.pane else { return 0 };
         let log = self.cases.read().get(pane.id).map_or(0, |c| c.contact_log.len());
         pane::PANE_FIELDS.len() + log + pane.events.len()
+    }
+
+    /// Whether the open case's selected row can be edited: a field (the
+    /// timeline is history) of a case still open.
+    pub fn pane_row_editable(&self) -> bool {
+        let Some(pane) = &self.pane else { return false };
+        pane.row < pane::PANE_FIELDS.len() && self.cases.case(pane.id).is_some_and(|c| c.state.is_open())
     }
 
     /// How far the help can scroll: its lines less what the screen shows.

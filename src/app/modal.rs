@@ -59,6 +59,7 @@ impl Modal {
             Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_) => Context::Menu,
             Modal::Learnings(view) if view.typing() => Context::Search,
             Modal::Report(_) | Modal::Learnings(_) => Context::Report,
+            Modal::Letter(view) if view.confirming => Context::Confirm,
             Modal::Letter(_) => Context::Letter,
             Modal::Form(form) if form.form.confirm_discard => Context::Confirm,
             Modal::Replace(_) => Context::Confirm,

@@ -12,6 +12,8 @@ use ratatui::crossterm::event::KeyCode;
 pub struct MoveMenu {
     pub id: CaseId,
     pub steps: Vec<Step>,
+    /// After the steps, a letter to the complainant (as `w` in the case).
+    pub letter: bool,
     pub selected: usize,
 }
 
@@ -29,13 +31,23 @@ impl MoveMenu {
         Some(MoveMenu {
             id,
             steps,
+            letter: true,
             selected: 0,
         })
+    }
+
+    /// How many rows the menu has: the steps, then the letter.
+    pub fn len(&self) -> usize {
+        self.steps.len() + usize::from(self.letter)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
 pub fn handle(app: &mut App, menu: &mut MoveMenu, typed: Typed) -> (Outcome, Vec<Effect>) {
-    let last = menu.steps.len().saturating_sub(1);
+    let last = menu.len().saturating_sub(1);
     match typed {
         Typed::Action(Action::Up) => menu.selected = menu.selected.saturating_sub(1),
         Typed::Action(Action::Down) => menu.selected = (menu.selected + 1).min(last),
@@ -44,7 +56,7 @@ pub fn handle(app: &mut App, menu: &mut MoveMenu, typed: Typed) -> (Outcome, Vec
         Typed::Key(key) => {
             if let KeyCode::Char(c) = key.code
                 && let Some(n) = c.to_digit(10).filter(|n| *n >= 1)
-                && (n as usize) <= menu.steps.len()
+                && (n as usize) <= menu.len()
             {
                 return choose(app, menu, n as usize - 1);
             }
@@ -55,6 +67,10 @@ pub fn handle(app: &mut App, menu: &mut MoveMenu, typed: Typed) -> (Outcome, Vec
 }
 
 fn choose(app: &mut App, menu: &MoveMenu, index: usize) -> (Outcome, Vec<Effect>) {
+    if menu.letter && index == menu.steps.len() {
+        app.modal = super::letters::LetterView::open(app, menu.id).map(|v| Modal::Letter(Box::new(v)));
+        return (Outcome::Close, Vec::new());
+    }
     let Some(&chosen) = menu.steps.get(index) else {
         return (Outcome::Stay, Vec::new());
     };

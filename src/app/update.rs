@@ -11,7 +11,8 @@ use super::{Action, App, Effect, Modal, Msg};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::workflow::Step;
 use crate::i18n::Describe;
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
 use crate::store::CommandError;
 
 /// How many rows a page key moves in the case pane.
@@ -22,6 +23,12 @@ const FLASH_SECONDS: i64 = 10;
 
 /// Changes the app as `msg` asks and returns what the outside world must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = respond(app, msg);
+    super::undo::note_asked(app, &effects);
+    effects
+}
+
+fn respond(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => key_pressed(app, key),
         Msg::Action(action) => act(app, action),
@@ -41,10 +48,27 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             tick(app, now);
             Vec::new()
         }
-        Msg::Saved(result) => answered(app, result, false),
-        Msg::Executed { result, commands } => executed(app, result, &commands),
-        Msg::Registered(result) => answered(app, result, true),
+        Msg::Saved(result) => {
+            super::undo::remember(app, &result);
+            answered(app, result, false)
+        }
+        Msg::Executed { result, commands } => {
+            super::undo::remember(app, &result);
+            executed(app, result, &commands)
+        }
+        Msg::Registered(result) => {
+            super::undo::remember(app, &result);
+            answered(app, result, true)
+        }
+        Msg::Undone(result) => {
+            super::undo::answered(app, &result);
+            match result {
+                Ok(case) => changed(app, case),
+                Err(_) => Vec::new(),
+            }
+        }
         Msg::Taken(result) => {
+            super::undo::remember(app, &result);
             let taken = result.as_ref().ok().map(|case| case.id);
             let effects = saved(app, result);
             if let Some(id) = taken {
@@ -182,9 +206,18 @@ fn changed(app: &mut App, case: Case) -> Vec<Effect> {
 /// A key: its action where it was pressed, else typing for the focused editor.
 fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match app.keymap.action(app.context(), &key) {
+        // `j` says yes in Dutch only: in English it is a vim user's "down".
+        Some(Action::Ja) if app.lang == Lang::Nl => act(app, Action::Yes),
+        Some(Action::Ja) => {
+            super::hints::yes_keys(app);
+            Vec::new()
+        }
         Some(action) => act(app, action),
         None if app.modal.is_some() => modal::handle(app, Typed::Key(key)),
-        None => Vec::new(),
+        None => {
+            super::hints::unbound(app, &key);
+            Vec::new()
+        }
     }
 }
 
@@ -242,6 +275,7 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
             let id = app.current_case()?;
             Some(take(app, id))
         }
+        Action::Undo => Some(super::undo::ask(app)),
         _ => None,
     }
 }
@@ -346,10 +380,14 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
     let last = rows.saturating_sub(1);
     match action {
         Action::Edit => {
-            // Only the fields are editable; the timeline is history.
-            if let Some(&field) = PANE_FIELDS.get(pane.row) {
-                let id = pane.id;
-                app.modal = forms::edit::open(app, id, field).map(|f| Modal::Form(Box::new(f)));
+            // Only the fields of an open case are editable; the timeline is history.
+            let (id, field) = (pane.id, PANE_FIELDS.get(pane.row).copied());
+            match field {
+                Some(field) if app.pane_row_editable() => {
+                    app.modal = forms::edit::open(app, id, field).map(|f| Modal::Form(Box::new(f)));
+                }
+                Some(_) => not_edited(app, T::FinishedNotEdited),
+                None => not_edited(app, T::HistoryNotEdited),
             }
         }
         Action::Letter => {
@@ -370,6 +408,13 @@ fn case_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
     app.scroll_into_view();
     Vec::new()
+}
+
+/// Why Enter edits nothing on this row, and the key that logs instead.
+fn not_edited(app: &mut App, why: T) {
+    let key = app.keymap.key_of(Context::Case, Action::LogContact);
+    let key = key.map(|k| k.to_string()).unwrap_or_default();
+    app.flash(app.lang.fill(why, &[("key", &key)]), false);
 }
 
 fn click(app: &mut App, column: u16, row: u16) {

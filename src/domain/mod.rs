@@ -17,5 +17,6 @@ pub mod report;
 pub mod service;
 mod steps;
 pub mod template;
+pub mod undo;
 pub mod when;
 pub mod workflow;

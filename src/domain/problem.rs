@@ -97,6 +97,25 @@ pub enum Problem {
         /// The case's version now: saving over theirs builds on it.
         now: u32,
     },
+    /// A take-back of a change after which `by` changed the case at `at`.
+    ChangedSince {
+        by: String,
+        #[serde(with = "super::moment")]
+        at: DateTime<Utc>,
+    },
+    /// A take-back of a change made by someone else.
+    NotYourChange {
+        by: String,
+    },
+    /// A take-back more than [`super::undo::WINDOW_MINUTES`] after the change.
+    UndoTooLate {
+        #[serde(with = "super::moment")]
+        at: DateTime<Utc>,
+    },
+    /// A change that is not taken back: a registration (`None`), a removal
+    /// of personal data, a take-back itself, or one whose earlier version
+    /// cannot be rebuilt.
+    CannotUndo(Option<Step>),
 }
 
 impl Problem {
@@ -119,7 +138,11 @@ impl Problem {
             | Problem::CaseNumberOutOfRange(_)
             | Problem::NumbersUsedUp { .. }
             | Problem::NotAllowed { .. }
-            | Problem::Stale { .. } => None,
+            | Problem::Stale { .. }
+            | Problem::ChangedSince { .. }
+            | Problem::NotYourChange { .. }
+            | Problem::UndoTooLate { .. }
+            | Problem::CannotUndo(_) => None,
         }
     }
 }

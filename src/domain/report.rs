@@ -157,7 +157,8 @@ impl Report {
             {
                 *open.entry(state).or_default() += 1;
             }
-            for event in events.iter().filter(|e| in_period(e.at)) {
+            let standing = crate::domain::undo::standing(events);
+            for event in standing.into_iter().filter(|e| in_period(e.at)) {
                 match trail::command(event) {
                     Some(Command::TakeIntoTreatment { .. }) => admissible += 1,
                     Some(Command::DeclareNotAdmissible { .. }) => not_admissible += 1,

@@ -159,6 +159,8 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
             }
         }
         Command::Anonymise { pseudonym, .. } => *case = super::privacy::anonymise_case(case, pseudonym),
+        // `apply` refuses it before this: a take-back needs the trail.
+        Command::Undo { .. } => {}
         Command::Edit { edits } => {
             for edit in edits {
                 perform_edit(case, edit, ctx, &mut p);

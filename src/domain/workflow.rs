@@ -104,10 +104,12 @@ pub enum Step {
     Edit,
     /// Removing the complainant's personal data (AVG/GDPR).
     Anonymise,
+    /// Taking back the operator's own last change (see [`super::undo`]).
+    Undo,
 }
 
 impl Step {
-    pub const ALL: [Step; 14] = [
+    pub const ALL: [Step; 15] = [
         Step::Acknowledge,
         Step::TakeIntoTreatment,
         Step::DeclareNotAdmissible,
@@ -122,6 +124,7 @@ impl Step {
         Step::LogContact,
         Step::Edit,
         Step::Anonymise,
+        Step::Undo,
     ];
 
     pub fn changes_state(self) -> bool {
@@ -137,7 +140,12 @@ impl Step {
             Step::RequestInformation => Some(State::Waiting),
             Step::CommunicateOutcome => Some(State::OutcomeCommunicated),
             Step::Close | Step::Withdraw => Some(State::Closed),
-            Step::AssignHandler | Step::SetInvolved | Step::LogContact | Step::Edit | Step::Anonymise => None,
+            Step::AssignHandler
+            | Step::SetInvolved
+            | Step::LogContact
+            | Step::Edit
+            | Step::Anonymise
+            | Step::Undo => None,
         }
     }
 
@@ -152,6 +160,8 @@ impl Step {
             Step::LogContact => true,
             // Only a finished case: an open one still needs its complainant.
             Step::Anonymise => !state.is_open(),
+            // Only through the trail it reverses: see `undo::take_back`.
+            Step::Undo => false,
         }
     }
 }
@@ -233,6 +243,11 @@ pub enum Command {
         reason: AnonymiseReason,
         pseudonym: String,
     },
+    /// Takes back the change recorded as event `seq`, the case's last: the
+    /// case goes back to how it was before it; the trail keeps both.
+    Undo {
+        seq: u32,
+    },
 }
 
 impl Command {
@@ -252,6 +267,7 @@ impl Command {
             Command::LogContact { .. } => Step::LogContact,
             Command::Edit { .. } => Step::Edit,
             Command::Anonymise { .. } => Step::Anonymise,
+            Command::Undo { .. } => Step::Undo,
         }
     }
 }
@@ -361,15 +377,26 @@ pub fn apply(case: &Case, command: &Command, ctx: &Ctx) -> Result<(Case, Event),
 /// The fields a case in its state must have filled in but has not. Empty for a
 /// consistent case; used as every move's guard, and to check imported cases.
 pub fn missing_for_state(case: &Case) -> Vec<Field> {
+    needs(case)
+        .into_iter()
+        .filter(|(_, present)| !present)
+        .map(|(field, _)| field)
+        .collect()
+}
+
+/// The fields a case in its state must keep filled in, for marking them
+/// required where they are edited.
+pub fn required_for_state(case: &Case) -> Vec<Field> {
+    needs(case).into_iter().map(|(field, _)| field).collect()
+}
+
+/// Each field the case's state needs, and whether it is filled in.
+fn needs(case: &Case) -> Vec<(Field, bool)> {
     use State::*;
     let state = case.state;
     let withdrawn = case.withdrawal.is_some();
-    let mut missing = Vec::new();
-    let mut need = |field: Field, present: bool| {
-        if !present {
-            missing.push(field);
-        }
-    };
+    let mut needs = Vec::new();
+    let mut need = |field: Field, present: bool| needs.push((field, present));
     if withdrawn {
         need(
             Field::WithdrawReason,
@@ -377,14 +404,14 @@ pub fn missing_for_state(case: &Case) -> Vec<Field> {
                 .as_ref()
                 .is_some_and(|w| !w.reason.trim().is_empty()),
         );
-        return missing;
+        return needs;
     }
     if state != Received {
         need(Field::AckAt, case.acknowledgement.is_some());
     }
     if state == NotAdmissible {
         need(Field::Justification, !case.justification.trim().is_empty());
-        return missing;
+        return needs;
     }
     if matches!(state, InTreatment | Waiting | OutcomeCommunicated | Closed) {
         need(
@@ -401,5 +428,5 @@ pub fn missing_for_state(case: &Case) -> Vec<Field> {
         need(Field::Learnings, !case.learnings.trim().is_empty());
         need(Field::Satisfaction, case.satisfaction.is_some());
     }
-    missing
+    needs
 }

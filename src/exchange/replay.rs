@@ -32,6 +32,7 @@ use crate::domain::event::{Event, EventKind};
 use crate::domain::intake::Intake;
 use crate::domain::privacy::{PERSONAL, REMOVED, scrub_event};
 use crate::domain::problem::Field;
+use crate::domain::undo;
 use crate::domain::workflow::{self, Command, Ctx, Edit, Rules};
 
 /// Stand-ins for a removed e-mail address and phone number: valid, so that the
@@ -117,6 +118,8 @@ fn replay(id: CaseId, events: &[Event], rules: &Rules, anonymised: bool) -> Resu
             refusal,
         })?;
     same_event(&event, first, anonymised)?;
+    // Every version so far, for a take-back to go back to.
+    let mut versions = vec![case.clone()];
     for given in &events[1..] {
         let EventKind::Command(command) = &given.kind else {
             return Err(TrailProblem::SecondRegistration { seq: given.seq });
@@ -126,17 +129,35 @@ fn replay(id: CaseId, events: &[Event], rules: &Rules, anonymised: bool) -> Resu
         } else {
             Cow::Borrowed(command)
         };
-        let (next, event) = workflow::apply(&case, &command, &ctx(given, rules)).map_err(|refusal| {
-            TrailProblem::Refused {
-                seq: given.seq,
-                step: Some(command.step()),
-                refusal,
+        let done = match command.as_ref() {
+            Command::Undo { seq } => {
+                let from = seq.saturating_sub(1) as usize;
+                let since = events.get(from..case.version as usize).unwrap_or_default();
+                let before = || seq.checked_sub(2).and_then(|i| versions.get(i as usize)).cloned();
+                undo::take_back(&case, since, *seq, &ctx(given, rules), before)
             }
+            command => workflow::apply(&case, command, &ctx(given, rules)),
+        };
+        let (next, event) = done.map_err(|refusal| TrailProblem::Refused {
+            seq: given.seq,
+            step: Some(command.step()),
+            refusal,
         })?;
         same_event(&event, given, anonymised)?;
+        versions.push(next.clone());
         case = next;
     }
     Ok(case)
+}
+
+/// The case `events` (a trail from its registration on, without removed
+/// personal data) lead to under `rules`: how a case was at an earlier
+/// version, for taking back the change after it.
+pub fn rebuild(id: CaseId, events: &[Event], rules: &Rules) -> Result<Case, TrailProblem> {
+    if events.is_empty() {
+        return Err(TrailProblem::NoTrail);
+    }
+    replay(id, events, rules, false)
 }
 
 /// The context an event was made in: its time and actor, the desk's rules.

@@ -49,6 +49,7 @@ pub fn step_key(step: Step) -> T {
         Step::LogContact => T::StepLogContact,
         Step::Edit => T::StepEdit,
         Step::Anonymise => T::StepAnonymise,
+        Step::Undo => T::StepUndo,
     }
 }
 
@@ -244,6 +245,24 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                     &[args.as_slice(), &[("theirs", &theirs)]].concat(),
                 )
             }
+        }
+        Problem::ChangedSince { by, at } => lang.fill(
+            T::ProblemChangedSince,
+            &[("by", &crate::sanitize::one_line(by)), ("time", &time(*at))],
+        ),
+        Problem::NotYourChange { by } => {
+            lang.fill(T::ProblemNotYourChange, &[("by", &crate::sanitize::one_line(by))])
+        }
+        Problem::UndoTooLate { at } => lang.fill(
+            T::ProblemUndoTooLate,
+            &[
+                ("time", &time(*at)),
+                ("minutes", &crate::domain::undo::WINDOW_MINUTES),
+            ],
+        ),
+        Problem::CannotUndo(None) => lang.t(T::ProblemCannotUndoRegistration).to_string(),
+        Problem::CannotUndo(Some(step)) => {
+            lang.fill(T::ProblemCannotUndo, &[("step", &lang.t(step_key(*step)))])
         }
     }
 }

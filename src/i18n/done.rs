@@ -34,6 +34,7 @@ pub fn done(lang: Lang, id: CaseId, commands: &[Command]) -> String {
             return lang.fill(T::DoneEdit, &[("id", &id), ("fields", &fields.join(", "))]);
         }
         Command::Anonymise { .. } => T::DoneAnonymise,
+        Command::Undo { .. } => T::DoneUndo,
     };
     lang.fill(key, &[("id", &id)])
 }

@@ -15,6 +15,7 @@ pub mod import;
 mod keys;
 mod place;
 mod privacy;
+mod take_back;
 mod undo;
 pub mod writings;
 
@@ -347,7 +348,13 @@ impl Store {
             };
             let mut written = Vec::with_capacity(commands.len());
             for command in commands {
-                let (next, event) = workflow::apply(&case, command, ctx).map_err(|r| abort(r.into()))?;
+                let done = match command {
+                    Command::Undo { seq } if commands.len() == 1 => {
+                        Store::take_back(events, &case, *seq, ctx)?
+                    }
+                    command => workflow::apply(&case, command, ctx),
+                };
+                let (next, event) = done.map_err(|r| abort(r.into()))?;
                 written.push(event);
                 case = next;
             }

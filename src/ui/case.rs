@@ -306,6 +306,8 @@ fn timeline(lang: Lang, case: &Case, pane: &CasePane) -> Vec<Entry> {
             body,
         });
     }
+    // Newest first; of two at one moment (a clock pinned for training), the later one.
+    entries.reverse();
     entries.sort_by_key(|e| std::cmp::Reverse(e.at));
     entries
 }

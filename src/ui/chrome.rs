@@ -127,22 +127,26 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 26] = [
+const FOOTER_ORDER: [Action; 31] = [
     Action::Save,
     Action::TakeTheirs,
     Action::Open,
-    Action::NextUrgent,
-    Action::ToggleQueue,
     Action::Edit,
     Action::NewCase,
     Action::Search,
     Action::Menu,
     Action::LogContact,
+    Action::Letter,
+    Action::Reports,
+    Action::Learnings,
+    Action::NextUrgent,
+    Action::ToggleQueue,
     Action::Take,
     Action::OpenDuplicate,
     Action::NextField,
     Action::PrevField,
     Action::Yes,
+    Action::Ja,
     Action::No,
     Action::Filter,
     Action::ToggleClosed,
@@ -150,6 +154,7 @@ const FOOTER_ORDER: [Action; 26] = [
     Action::FilterBreached,
     Action::FilterDueToday,
     Action::ClearFilters,
+    Action::Undo,
     Action::Back,
     Action::Quit,
     Action::PageDown,
@@ -173,7 +178,12 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + reserved;
     for action in FOOTER_ORDER {
-        if action == Action::OpenDuplicate && !duplicates || action == Action::TakeTheirs && !conflicts {
+        if action == Action::OpenDuplicate && !duplicates
+            || action == Action::TakeTheirs && !conflicts
+            || action != super::yes_action(app) && matches!(action, Action::Yes | Action::Ja)
+            || action == Action::Edit && app.pane.is_some() && !app.pane_row_editable()
+            || matches!(action, Action::Reports | Action::Learnings) && app.modal.is_some()
+        {
             continue;
         }
         let Some((key, label)) = hint(action) else {

@@ -142,7 +142,10 @@ const LABEL: u16 = 22;
 fn field_height(field: &FormField, focused: bool, width: u16) -> u16 {
     let input = match &field.input {
         Input::Text(_) => 1 + TEXT_ROWS,
-        Input::Pick { .. } if focused => 1 + field.suggestions().len().min(SUGGESTIONS) as u16,
+        Input::Pick { .. } if focused => {
+            let count = field.suggestions().len();
+            1 + count.min(SUGGESTIONS) as u16 + u16::from(count > SUGGESTIONS)
+        }
         _ => 1,
     };
     let error = field.error.as_ref().map_or(0, |e| {
@@ -198,21 +201,16 @@ fn draw_field(
             draw_editor(lang, t, field.field, focused, theme, frame, below) + 1
         }
         Input::Choice { options, index } => {
-            let mut spans = Vec::new();
-            for (i, option) in options.iter().enumerate() {
-                let chosen = Some(i) == *index;
-                let style = if chosen {
-                    if focused { theme.selected() } else { theme.title() }
-                } else {
-                    theme.muted()
-                };
-                spans.push(Span::styled(format!(" {option} "), style));
-            }
+            let hint = format!("  {}", lang.t(T::FormChoose));
+            let room = usize::from(beside.width).saturating_sub(if focused { hint.width() } else { 0 });
+            let style_of = |chosen: bool| match (chosen, focused) {
+                (true, true) => theme.selected(),
+                (true, false) => theme.title(),
+                (false, _) => theme.hint(),
+            };
+            let mut spans = super::closed_list::choice_spans(options, *index, room, style_of, theme);
             if focused {
-                spans.push(Span::styled(
-                    format!("  {}", lang.t(T::FormChoose)),
-                    theme.muted(),
-                ));
+                spans.push(Span::styled(hint, theme.hint()));
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), beside);
             1
@@ -221,20 +219,30 @@ fn draw_field(
             draw_editor(lang, text, field.field, focused, theme, frame, beside);
             if focused {
                 let width = usize::from(beside.width);
-                let lines: Vec<Line> = field
-                    .suggestions()
-                    .into_iter()
-                    .take(SUGGESTIONS)
+                let suggestions = field.suggestions();
+                let shown = super::closed_list::window(suggestions.len(), *index, SUGGESTIONS);
+                let mut lines: Vec<Line> = suggestions
+                    .iter()
                     .enumerate()
+                    .take(shown.end)
+                    .skip(shown.start)
                     .map(|(i, s)| {
                         let style = if Some(i) == *index {
                             theme.selected()
                         } else {
-                            theme.muted()
+                            theme.hint()
                         };
                         Line::from(Span::styled(fit(s, width), style))
                     })
                     .collect();
+                if shown.len() < suggestions.len() {
+                    lines.push(super::closed_list::more_line(
+                        lang,
+                        theme,
+                        &shown,
+                        suggestions.len(),
+                    ));
+                }
                 let n = (lines.len() as u16).min(area.height.saturating_sub(1));
                 frame.render_widget(
                     Paragraph::new(lines),
@@ -273,10 +281,11 @@ fn draw_editor(
     if !focused {
         shown.set_cursor_style(Style::new());
     }
-    shown.set_style(if focused { Style::new() } else { theme.muted() });
+    // A value reads as a value, focused or not; only hints are dim.
+    shown.set_style(Style::new());
     if matches!(field, Field::ComplainedAt | Field::AckAt) {
         shown.set_placeholder_text(fit(lang.t(T::FormDatePlaceholder), usize::from(area.width)));
-        shown.set_placeholder_style(theme.muted());
+        shown.set_placeholder_style(theme.hint());
     }
     frame.render_widget(&shown, area);
     area.height
@@ -386,7 +395,7 @@ fn status_line<'a>(app: &App, modal: &FormModal, theme: &Theme, width: usize) ->
         let text = lang.fill(
             T::FormConfirmDiscard,
             &[
-                ("yes", &key(Context::Confirm, Action::Yes)),
+                ("yes", &key(Context::Confirm, super::yes_action(app))),
                 ("no", &key(Context::Confirm, Action::No)),
             ],
         );

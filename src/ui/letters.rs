@@ -132,6 +132,12 @@ fn rule(lang: Lang, theme: &Theme, frame: &mut Frame, area: Rect, first: usize, 
 /// Why the last key was not done; else what marking the letter sent will do.
 fn notice<'a>(app: &App, view: &LetterView, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
+    if view.confirming {
+        return Line::from(Span::styled(
+            super::letter_confirm::question(app, view),
+            theme.urgency(super::theme::Urgency::Soon),
+        ));
+    }
     if let Some(n) = &view.notice {
         let style = if n.error { theme.error() } else { theme.ok() };
         return Line::from(Span::styled(n.text.clone(), style));

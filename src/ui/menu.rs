@@ -7,13 +7,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::text::fit;
 use super::{Theme, centred};
-use crate::app::App;
 use crate::app::moves_menu::MoveMenu;
+use crate::app::{Action, App};
 use crate::i18n::{T, step_key};
+use crate::keymap::Context;
 
 pub fn draw(app: &App, menu: &MoveMenu, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let height = menu.steps.len() as u16 + 2;
+    let height = menu.len() as u16 + 2;
     let outer = centred(area, 56, height);
     frame.render_widget(Clear, outer);
     let title = lang.fill(T::MenuTitle, &[("id", &menu.id)]);
@@ -22,11 +23,19 @@ pub fn draw(app: &App, menu: &MoveMenu, theme: &Theme, frame: &mut Frame, area: 
         .border_style(theme.focus_border())
         .title(Span::styled(format!(" {title} "), theme.title()));
     let width = usize::from(outer.width.saturating_sub(6));
-    let lines: Vec<Line> = menu
+    let letter = menu.letter.then(|| {
+        let key = app.keymap.key_of(Context::Case, Action::Letter);
+        let key = key.map(|k| k.to_string()).unwrap_or_default();
+        lang.fill(T::MenuLetter, &[("key", &key)])
+    });
+    let labels = menu
         .steps
         .iter()
+        .map(|step| lang.t(step_key(*step)).to_string())
+        .chain(letter);
+    let lines: Vec<Line> = labels
         .enumerate()
-        .map(|(i, step)| {
+        .map(|(i, label)| {
             let style = if i == menu.selected {
                 theme.selected()
             } else {
@@ -34,7 +43,7 @@ pub fn draw(app: &App, menu: &MoveMenu, theme: &Theme, frame: &mut Frame, area: 
             };
             Line::from(vec![
                 Span::styled(format!(" {} ", i + 1), theme.key()),
-                Span::styled(format!("{:<width$}", fit(lang.t(step_key(*step)), width)), style),
+                Span::styled(format!("{:<width$}", fit(&label, width)), style),
             ])
         })
         .collect();

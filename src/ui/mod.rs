@@ -3,10 +3,12 @@
 mod board;
 mod case;
 mod chrome;
+mod closed_list;
 mod filter_menu;
 mod form;
 mod help;
 mod learnings;
+mod letter_confirm;
 mod letters;
 mod menu;
 mod queue;
@@ -75,6 +77,14 @@ fn modal(app: &App, open: &Modal, pane: Option<Rect>, theme: &Theme, frame: &mut
             }
             replace::draw(app, replace, theme, frame, area);
         }
+    }
+}
+
+/// The yes of the operator's language: `j` in Dutch, `y` in English.
+pub(crate) fn yes_action(app: &App) -> crate::app::Action {
+    match app.lang {
+        crate::i18n::Lang::Nl => crate::app::Action::Ja,
+        crate::i18n::Lang::En => crate::app::Action::Yes,
     }
 }
 

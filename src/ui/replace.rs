@@ -9,7 +9,7 @@ use super::text::wrap;
 use super::{Theme, centred};
 use crate::app::replace::ReplaceFile;
 use crate::app::{Action, App};
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use crate::keymap::{Chord, Context};
 
 pub fn draw(app: &App, replace: &ReplaceFile, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -27,7 +27,10 @@ pub fn draw(app: &App, replace: &ReplaceFile, theme: &Theme, frame: &mut Frame, 
             ("path", &replace.path.display()),
             (
                 "yes",
-                &format!("Enter/{}", yes_key(app.lang, &chords(Action::Yes))),
+                &format!(
+                    "Enter/{}",
+                    join(chords(super::yes_action(app)).get(..1).unwrap_or_default())
+                ),
             ),
             ("no", &join(&chords(Action::No))),
         ],
@@ -46,22 +49,6 @@ pub fn draw(app: &App, replace: &ReplaceFile, theme: &Theme, frame: &mut Frame, 
         .map(|l| Line::from(Span::raw(format!(" {l}"))))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The yes key to name: the one of the operator's language (`y`, `j`) when
-/// it is bound, else the first.
-fn yes_key(lang: Lang, chords: &[Chord]) -> String {
-    let letter = match lang {
-        Lang::En => "y",
-        Lang::Nl => "j",
-    };
-    let names: Vec<String> = chords.iter().map(ToString::to_string).collect();
-    names
-        .iter()
-        .find(|n| *n == letter)
-        .or(names.first())
-        .cloned()
-        .unwrap_or_default()
 }
 
 fn join(chords: &[Chord]) -> String {

@@ -74,6 +74,12 @@ impl Theme {
         }
     }
 
+    /// A hint in a form, as against a value typed or chosen: dim and italic
+    /// (its text says it too, in brackets or after `·`, for NO_COLOR).
+    pub fn hint(&self) -> Style {
+        self.muted().add_modifier(Modifier::ITALIC)
+    }
+
     pub fn label(&self) -> Style {
         self.fg(Color::Cyan)
     }

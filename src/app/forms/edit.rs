@@ -5,7 +5,7 @@ use crate::app::form::{Form, FormField};
 use crate::app::{App, pane};
 use crate::domain::case::{Case, CaseId, Channel, Satisfaction};
 use crate::domain::problem::{Field, Problem};
-use crate::domain::workflow::{Command, Edit};
+use crate::domain::workflow::{self, Command, Edit};
 use crate::i18n::{self, channel_key, satisfaction_key};
 
 /// The editor for `field` of case `id`, holding its current value.
@@ -14,6 +14,8 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
     let case = queue.get(id)?;
     let lang = app.lang;
     let value = pane::value(case, field);
+    // What the form always needs, or what the case's state depends on.
+    let required = |always: bool| always || workflow::required_for_state(case).contains(&field);
     let input = match field {
         Field::Channel => {
             let options = Channel::ALL
@@ -21,7 +23,7 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
                 .map(|c| lang.t(channel_key(*c)).to_string())
                 .collect();
             let index = Channel::ALL.iter().position(|c| *c == case.channel);
-            FormField::choice(field, true, options, index)
+            FormField::choice(field, required(true), options, index)
         }
         Field::Satisfaction => {
             let options = Satisfaction::ALL
@@ -31,13 +33,18 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
             let index = case
                 .satisfaction
                 .and_then(|s| Satisfaction::ALL.iter().position(|x| *x == s));
-            FormField::choice(field, false, options, index)
+            FormField::choice(field, required(false), options, index)
         }
-        Field::ComplainedAt => FormField::line(field, true, &i18n::iso_local(case.complained_at)),
-        Field::Service => FormField::closed_pick(field, true, &value, app.rules.services.services().to_vec()),
-        Field::Handler => FormField::pick(field, false, &value, app.cases.read().staff()),
-        f if pane::is_multiline(f) => FormField::text(f, matches!(f, Field::Description), &value),
-        f => FormField::line(f, matches!(f, Field::Name), &value),
+        Field::ComplainedAt => FormField::line(field, required(true), &i18n::iso_local(case.complained_at)),
+        Field::Service => FormField::closed_pick(
+            field,
+            required(true),
+            &value,
+            app.rules.services.services().to_vec(),
+        ),
+        Field::Handler => FormField::pick(field, required(false), &value, app.cases.read().staff()),
+        f if pane::is_multiline(f) => FormField::text(f, required(f == Field::Description), &value),
+        f => FormField::line(f, required(f == Field::Name), &value),
     };
     Some(FormModal::new(
         Purpose::Edit {

@@ -79,7 +79,7 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
                 FormField::text(Field::LogText, true, ""),
             ]
         }
-        Step::Edit | Step::Anonymise => return None,
+        Step::Edit | Step::Anonymise | Step::Undo => return None,
     };
     let purpose = Purpose::Step {
         id,
@@ -171,7 +171,7 @@ pub fn build(app: &App, step: Step, form: &Form) -> Result<Vec<Command>, (Field,
                 text: text(Field::LogText),
             }
         }
-        Step::Edit | Step::Anonymise => return Ok(Vec::new()),
+        Step::Edit | Step::Anonymise | Step::Undo => return Ok(Vec::new()),
     };
     Ok(vec![command])
 }

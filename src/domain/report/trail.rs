@@ -90,7 +90,7 @@ pub fn runs(case: &Case, events: &[Event], policy: &Policy) -> Vec<Run> {
         runs.push(run);
     }
     let mut running: Option<DateTime<Utc>> = None;
-    for event in events {
+    for event in crate::domain::undo::standing(events) {
         let Some(command) = command(event) else { continue };
         let stop = match command {
             Command::TakeIntoTreatment { .. }
