@@ -202,13 +202,19 @@ fn desk() -> (TempDir, Store, App) {
             via: AckVia::Email,
         },
         Command::TakeIntoTreatment {
+            at: None,
             handler: "Anna".into(),
         },
         Command::RequestInformation {
+            at: None,
             request: "The scope, please.".into(),
         },
-        Command::InformationReceived { note: String::new() },
+        Command::InformationReceived {
+            at: None,
+            note: String::new(),
+        },
         Command::CommunicateOutcome {
+            at: None,
             root_cause: "Planning".into(),
             solution: "Planned".into(),
             outcome: "Sorry".into(),

@@ -40,6 +40,10 @@ struct Clock {
     hours_late: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     met_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_since: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    working_days_waiting: Option<u32>,
 }
 
 pub fn case<'a>(case: &'a Case, clocks: &CaseClocks, events: Option<&'a [Event]>) -> CaseJson<'a> {
@@ -66,8 +70,14 @@ fn clock(status: &ClockStatus) -> Clock {
             status: "not-started",
             ..Clock::default()
         },
-        ClockStatus::Paused => Clock {
+        ClockStatus::Paused {
+            since,
+            working_days_waiting,
+            ..
+        } => Clock {
             status: "paused",
+            waiting_since: Some(stamp(*since)),
+            working_days_waiting: Some(*working_days_waiting),
             ..Clock::default()
         },
         ClockStatus::OnTrack {

@@ -272,7 +272,7 @@ fn draw_editor(
         shown.set_cursor_style(Style::new());
     }
     shown.set_style(if focused { Style::new() } else { theme.muted() });
-    if matches!(field, Field::ComplainedAt | Field::AckAt) {
+    if matches!(field, Field::ComplainedAt | Field::AckAt | Field::StepAt) {
         shown.set_placeholder_text(fit(lang.t(T::FormDatePlaceholder), usize::from(area.width)));
         shown.set_placeholder_style(theme.muted());
     }
