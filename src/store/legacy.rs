@@ -196,6 +196,9 @@ mod tests {
             text: "Rang back".into(),
         })))
         .unwrap();
-        assert!(matches!(read.kind, EventKind::Command(Command::LogContact { .. })));
+        assert!(matches!(
+            read.kind,
+            EventKind::Command(Command::LogContact { .. })
+        ));
     }
 }
