@@ -181,14 +181,14 @@ ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date
     BadgeAckLateDays => "! ack {days} wd late", "! ontvangst {days} wd te laat";
     BadgeAckLateHours => "! ack {hours} h late", "! ontvangst {hours} u te laat";
     BadgeAckMet => "ack met", "ontvangst gehaald";
-    BadgeAckMetLate => "ack late ({days} wd)", "ontvangst te laat ({days} wd)";
+    BadgeAckMetLate => "ack late ({days} wd)", "ontvangst laat ({days} wd)";
     BadgeOnTrack => "{days} wd {hours} h left", "nog {days} wd {hours} u";
     BadgeOnTrackDays => "{days} wd left", "nog {days} wd";
     BadgeDueToday => "due today {time}", "vandaag {time}";
     BadgeLateDays => "! {days} wd late", "! {days} wd te laat";
     BadgeLateHours => "! {hours} h late", "! {hours} u te laat";
     BadgeMet => "outcome met", "uitkomst gehaald";
-    BadgeMetLate => "outcome late ({days} wd)", "uitkomst te laat ({days} wd)";
+    BadgeMetLate => "outcome late ({days} wd)", "uitkomst laat ({days} wd)";
     BadgePaused => "waiting {days} wd", "wacht al {days} wd";
     // Every step dated when it happened.
     FieldStepAt => "At", "Tijdstip";
