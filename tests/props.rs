@@ -100,7 +100,7 @@ fn inconsistency(case: &Case, events: &[Event]) -> Option<String> {
     let entered_treatment = events
         .iter()
         .rfind(|e| e.to == State::InTreatment && e.from != Some(State::InTreatment))
-        .map(|e| e.at);
+        .map(Event::happened_at);
     let clock = (case.state == State::InTreatment)
         .then_some(entered_treatment)
         .flatten();
@@ -129,7 +129,7 @@ fn inconsistency(case: &Case, events: &[Event]) -> Option<String> {
     }
     let outcomes: Vec<DateTime<Utc>> = commands()
         .filter(|(_, c)| matches!(c, Command::CommunicateOutcome { .. }))
-        .map(|(e, _)| e.at)
+        .map(|(e, _)| e.happened_at())
         .collect();
     let met: Vec<DateTime<Utc>> = case
         .verdicts
