@@ -260,6 +260,7 @@ fn command_for(session: &Session, args: &MoveArgs, step: Step) -> Result<Command
             }),
             at,
         },
+        // `step_for` gives no other step than those above and this one.
         _ => Command::TakeIntoTreatment {
             handler: text(&args.handler),
             at,
