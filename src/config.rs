@@ -224,6 +224,9 @@ pub struct Targets {
     pub acknowledge_days: u32,
     #[serde(deserialize_with = "working_days")]
     pub outcome_days: u32,
+    /// Working days of waiting for information after which a card turns amber.
+    #[serde(deserialize_with = "working_days")]
+    pub chase_after_days: u32,
     #[serde(deserialize_with = "clock_time")]
     pub end_of_working_day: NaiveTime,
 }
@@ -234,6 +237,7 @@ impl Default for Targets {
         Self {
             acknowledge_days: policy.acknowledge_days,
             outcome_days: policy.outcome_days,
+            chase_after_days: policy.chase_after_days,
             end_of_working_day: policy.end_of_day,
         }
     }
@@ -322,6 +326,7 @@ impl Config {
                 acknowledge_days: self.targets.acknowledge_days,
                 outcome_days: self.targets.outcome_days,
                 end_of_day: self.targets.end_of_working_day,
+                chase_after_days: self.targets.chase_after_days,
             },
             services: Catalogue::new(self.services.clone()),
         }

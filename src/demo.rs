@@ -487,6 +487,7 @@ impl Demo<'_> {
                 id,
                 self.at(n, 15, minute),
                 Command::Withdraw {
+                    at: None,
                     reason: reason.into(),
                 },
             );
@@ -495,6 +496,7 @@ impl Demo<'_> {
             let justification = "The complaint is about a product of another supplier, which we do not resell \
                 or support. We have referred the complainant to that supplier.";
             let command = Command::DeclareNotAdmissible {
+                at: None,
                 justification: justification.into(),
             };
             return self.run(id, self.at(n, 14, minute), command);
@@ -506,6 +508,7 @@ impl Demo<'_> {
             _ => last + steps_before - 2,
         };
         let command = Command::TakeIntoTreatment {
+            at: None,
             handler: handler.into(),
         };
         self.run(id, self.at(treatment_day, 13, minute), command)?;
@@ -526,6 +529,7 @@ impl Demo<'_> {
                 id,
                 self.at(n, 10, minute),
                 Command::RequestInformation {
+                    at: None,
                     request: request.into(),
                 },
             );
@@ -536,6 +540,7 @@ impl Demo<'_> {
             _ => last + 3,
         };
         let command = Command::CommunicateOutcome {
+            at: None,
             root_cause: story.2.into(),
             solution: story.3.into(),
             outcome: story.4.into(),
@@ -549,6 +554,7 @@ impl Demo<'_> {
                 Satisfaction::Unsatisfied,
             ][i % 4];
             let command = Command::Close {
+                at: None,
                 learnings: story.5.into(),
                 satisfaction: Some(satisfaction),
             };

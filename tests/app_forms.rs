@@ -625,6 +625,92 @@ fn a_refused_step_keeps_the_text_typed() {
     assert_eq!(d.stored(id).state, State::InTreatment);
 }
 
+/// Opens the form of `step` on the first demo case in `state`.
+fn step_form(d: &mut Desk, state: State, step: Step) -> CaseId {
+    let id = d.first_in(state);
+    d.select(id);
+    let position = menu_position(d, step);
+    d.press(&format!("m {position}"));
+    id
+}
+
+#[test]
+fn every_step_that_starts_or_stops_a_clock_has_an_at_field_left_empty_for_now() {
+    for (state, step) in [
+        (State::Acknowledged, Step::TakeIntoTreatment),
+        (State::Acknowledged, Step::DeclareNotAdmissible),
+        (State::InTreatment, Step::RequestInformation),
+        (State::Waiting, Step::InformationReceived),
+        (State::InTreatment, Step::CommunicateOutcome),
+        (State::OutcomeCommunicated, Step::Close),
+        (State::OutcomeCommunicated, Step::Reopen),
+        (State::Waiting, Step::Withdraw),
+    ] {
+        let mut d = Desk::demo();
+        step_form(&mut d, state, step);
+        let fields: Vec<Field> = form(&d.app).form.fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields.last(), Some(&Field::StepAt), "{step:?}: {fields:?}");
+        assert_eq!(text_of(&d.app, Field::StepAt), "", "{step:?}");
+    }
+    let mut d = Desk::demo();
+    step_form(&mut d, State::InTreatment, Step::AssignHandler);
+    assert!(form(&d.app).form.fields.iter().all(|f| f.field != Field::StepAt));
+}
+
+#[test]
+fn information_received_this_morning_starts_the_outcome_clock_this_morning() {
+    let mut d = Desk::demo();
+    let id = step_form(&mut d, State::Waiting, Step::InformationReceived);
+    d.type_text("Host list by mail");
+    d.press("tab");
+    assert_eq!(focused(&d.app), Field::StepAt);
+    d.type_text("today 9:00");
+    d.press("ctrl-s");
+    assert!(d.app.modal.is_none(), "{:?}", d.app.modal);
+    let case = d.stored(id);
+    assert_eq!(case.state, State::InTreatment);
+    assert_eq!(
+        case.info_requests.last().unwrap().received_at,
+        Some(thursday_at(9, 0))
+    );
+    assert_eq!(case.outcome_clock_since, Some(thursday_at(9, 0)));
+}
+
+#[test]
+fn a_step_left_without_a_moment_happened_now() {
+    let mut d = Desk::demo();
+    let id = step_form(&mut d, State::Waiting, Step::InformationReceived);
+    d.press("ctrl-s");
+    assert!(d.app.modal.is_none(), "{:?}", d.app.modal);
+    assert_eq!(d.stored(id).outcome_clock_since, Some(thursday_ten()));
+}
+
+#[test]
+fn a_moment_that_is_no_date_or_in_the_future_is_refused_next_to_at_keeping_what_was_typed() {
+    let mut d = Desk::demo();
+    let id = step_form(&mut d, State::Waiting, Step::InformationReceived);
+    let before = d.stored(id);
+    d.type_text("Host list by mail");
+    d.press("tab");
+    d.type_text("soon");
+    d.press("ctrl-s");
+    let error = error_of(&d.app, Field::StepAt).expect("the problem next to At");
+    assert!(error.contains("\"soon\" is not a date or time"), "{error}");
+    assert_eq!(text_of(&d.app, Field::LogText), "Host list by mail");
+    assert_eq!(text_of(&d.app, Field::StepAt), "soon");
+    assert_eq!(d.stored(id), before, "nothing written");
+
+    for _ in 0.."soon".len() {
+        d.press("backspace");
+    }
+    d.type_text("today 11:00");
+    d.press("ctrl-s");
+    let error = error_of(&d.app, Field::StepAt).expect("the problem next to At");
+    assert!(error.contains("At cannot be in the future"), "{error}");
+    assert_eq!(text_of(&d.app, Field::StepAt), "today 11:00");
+    assert_eq!(d.stored(id), before, "nothing written");
+}
+
 /// The 1-based place of `step` in the moves menu of the selected case.
 fn menu_position(d: &mut Desk, step: Step) -> usize {
     d.press("m");

@@ -638,6 +638,181 @@ fn the_acknowledgement_time_can_be_given_but_not_before_the_complaint_or_in_the_
 }
 
 #[test]
+fn every_move_takes_the_moment_it_happened() {
+    let desk = Desk::new();
+    // Complained on Monday 16 November 09:00 (08:00 UTC); today is the 23rd.
+    let id = desk.add(&["--date", "2026-11-16T09:00"]);
+    let moves: &[(&str, &[&str], &str)] = &[
+        ("acknowledged", &["--via", "email"], "2026-11-16T10:00"),
+        ("in-treatment", &["--handler", "Anna"], "2026-11-16T11:00"),
+        (
+            "waiting",
+            &["--request", "The scope, please."],
+            "2026-11-17T09:00",
+        ),
+        ("in-treatment", &["--note", "Scope by mail"], "2026-11-19T14:00"),
+        (
+            "outcome",
+            &[
+                "--root-cause",
+                "Rota",
+                "--solution",
+                "Rota fixed",
+                "--outcome",
+                "Sorry",
+            ],
+            "2026-11-20T10:00",
+        ),
+        ("in-treatment", &["--reason", "Still unhappy"], "2026-11-20T12:00"),
+        (
+            "outcome",
+            &[
+                "--root-cause",
+                "Rota",
+                "--solution",
+                "Second rota",
+                "--outcome",
+                "Sorry",
+            ],
+            "2026-11-20T13:00",
+        ),
+        (
+            "closed",
+            &["--learnings", "none", "--satisfaction", "satisfied"],
+            "2026-11-20T15:00",
+        ),
+    ];
+    for (state, options, at) in moves {
+        let mut args = options.to_vec();
+        args.extend(["--at", at]);
+        desk.step(&id, state, &args);
+    }
+    let case = desk.show(&id);
+    assert_eq!(case["admissibility"]["decided_at"], "2026-11-16T10:00:00Z");
+    assert_eq!(case["info_requests"][0]["requested_at"], "2026-11-17T08:00:00Z");
+    assert_eq!(case["info_requests"][0]["received_at"], "2026-11-19T13:00:00Z");
+    assert_eq!(case["outcome_communicated_at"], "2026-11-20T12:00:00Z");
+    assert_eq!(case["closed_at"], "2026-11-20T14:00:00Z");
+    // The first outcome clock ran from the information's arrival, the second
+    // from the reopening.
+    let outcomes: Vec<&Value> = case["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["target"] == "outcome")
+        .collect();
+    assert_eq!(outcomes[0]["verdict"]["started_at"], "2026-11-19T13:00:00Z");
+    assert_eq!(outcomes[1]["verdict"]["started_at"], "2026-11-20T11:00:00Z");
+    // The trail says when a step happened that was recorded later.
+    let shown = desk.ok(&["show", &id]);
+    assert!(shown.contains("(happened Thu 19 Nov 2026 14:00)"), "{shown}");
+
+    for (state, options) in [
+        ("not-admissible", &["--justification", "Not our service."][..]),
+        ("closed", &["--withdrawn", "Sorted it out"][..]),
+    ] {
+        let id = desk.add(&["--date", "2026-11-16T09:00"]);
+        desk.step(
+            &id,
+            "acknowledged",
+            &["--via", "email", "--at", "2026-11-16T10:00"],
+        );
+        let mut args = options.to_vec();
+        args.extend(["--at", "2026-11-18T16:30"]);
+        desk.step(&id, state, &args);
+        assert_eq!(desk.show(&id)["closed_at"], "2026-11-18T15:30:00Z", "{state}");
+    }
+}
+
+#[test]
+fn a_moves_moment_is_not_in_the_future_nor_before_the_previous_step() {
+    let desk = Desk::new();
+    let id = desk.add(&["--date", "2026-11-16T09:00"]);
+    desk.step(
+        &id,
+        "acknowledged",
+        &["--via", "email", "--at", "2026-11-16T10:00"],
+    );
+    let message = desk.refused(&[
+        "move",
+        &id,
+        "in-treatment",
+        "--handler",
+        "Anna",
+        "--at",
+        "2026-11-16T09:30",
+    ]);
+    assert!(
+        message.contains("At cannot be earlier than the previous step (Mon 16 Nov 2026 10:00)"),
+        "{message}"
+    );
+    let message = desk.refused(&[
+        "move",
+        &id,
+        "in-treatment",
+        "--handler",
+        "Anna",
+        "--at",
+        "2026-11-24T09:00",
+    ]);
+    assert!(message.contains("At cannot be in the future"), "{message}");
+    let message = desk.refused(&["move", &id, "in-treatment", "--handler", "Anna", "--at", "soon"]);
+    assert!(
+        message.contains("At: \"soon\" is not a date or time"),
+        "{message}"
+    );
+    assert_eq!(desk.state(&id), "acknowledged", "nothing was recorded");
+    desk.step(&id, "in-treatment", &["--handler", "Anna"]);
+    assert_eq!(
+        desk.show(&id)["admissibility"]["decided_at"],
+        "2026-11-23T09:00:00Z",
+        "now"
+    );
+}
+
+#[test]
+fn an_option_a_step_does_not_take_is_refused_naming_the_step() {
+    let desk = Desk::new();
+    let id = desk.case_in("acknowledged");
+    let message = desk.refused(&["move", &id, "in-treatment", "--handler", "Anna", "--via", "email"]);
+    assert_eq!(
+        message,
+        "klachtdesk: \"Admissible: take into treatment\" does not take --via; it takes --handler, --at."
+    );
+    let message = desk.refused(&[
+        "move",
+        &id,
+        "closed",
+        "--withdrawn",
+        "Sorted",
+        "--learnings",
+        "none",
+    ]);
+    assert!(
+        message.contains("\"Withdraw\" does not take --learnings"),
+        "{message}"
+    );
+    let id = desk.case_in("waiting");
+    let message = desk.refused(&["move", &id, "in-treatment", "--reason", "Unhappy"]);
+    assert!(
+        message.contains("\"Information received\" does not take --reason"),
+        "{message}"
+    );
+    let out = desk
+        .cmd()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["move", &id, "in-treatment", "--request", "x"])
+        .output()
+        .unwrap();
+    let message = one_line_failure(&out, 2, "Dutch");
+    assert!(
+        message.contains("\"Informatie ontvangen\" kent geen --request"),
+        "{message}"
+    );
+    assert_eq!(desk.state(&id), "waiting", "nothing was recorded");
+}
+
+#[test]
 fn an_open_case_can_be_closed_as_withdrawn() {
     let desk = Desk::new();
     for state in ["received", "waiting", "outcome"] {
@@ -1726,6 +1901,50 @@ invalid_configs! {
     invalid_commented_header_bad_value: "commented_header_bad_value.toml", line 5, key "targets.outcome_days";
     invalid_backup_keep_days_zero: "backup_keep_days_zero.toml", line 2, key "backup.keep_days";
     invalid_backup_enabled_not_a_bool: "backup_enabled_not_a_bool.toml", line 2, key "backup.enabled";
+    invalid_chase_after_days_zero: "chase_after_days_zero.toml", line 2, key "targets.chase_after_days";
+}
+
+#[test]
+fn a_case_waiting_for_information_is_to_be_chased_after_the_configured_working_days() {
+    let desk = Desk::new();
+    let id = desk.add(&["--date", "2026-11-16T09:00"]);
+    desk.step(
+        &id,
+        "acknowledged",
+        &["--via", "email", "--at", "2026-11-16T10:00"],
+    );
+    desk.step(
+        &id,
+        "in-treatment",
+        &["--handler", "Anna", "--at", "2026-11-16T11:00"],
+    );
+    // Asked on Wednesday 18 November: three working days before Monday the 23rd.
+    desk.step(
+        &id,
+        "waiting",
+        &["--request", "The scope, please.", "--at", "2026-11-18T10:00"],
+    );
+    let waiting = |config: Option<&Path>| {
+        let mut cmd = desk.cmd();
+        if let Some(config) = config {
+            cmd.arg("--config").arg(config);
+        }
+        let out = cmd.args(["list", "--json"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        list[0]["deadlines"]["outcome"].clone()
+    };
+    let by_default = waiting(None);
+    assert_eq!(by_default["status"], "paused");
+    assert_eq!(by_default["working_days_waiting"], 3);
+    assert_eq!(by_default["waiting_since"], "2026-11-18T09:00:00Z");
+    assert_eq!(by_default["chase"], false, "the default is 5 working days");
+    assert_eq!(
+        waiting(Some(&valid_config("chase_after_days.toml")))["chase"],
+        true
+    );
+    let listed = desk.ok(&["list"]);
+    assert_eq!(lines_with(&listed, "waiting 3 wd").len(), 1, "{listed}");
 }
 
 #[test]

@@ -69,11 +69,13 @@ fn acknowledge(at: &str) -> Command {
 }
 fn treat() -> Command {
     Command::TakeIntoTreatment {
+        at: None,
         handler: "Bram".into(),
     }
 }
 fn communicate() -> Command {
     Command::CommunicateOutcome {
+        at: None,
         root_cause: "Ticket lost".into(),
         solution: "Queue alarm added".into(),
         outcome: "Apologies; it is fixed.".into(),
@@ -239,20 +241,37 @@ fn the_outcome_clock_runs_from_treatment_pauses_while_waiting_and_restarts_on_in
     let waiting = act(
         &treating,
         Command::RequestInformation {
+            at: None,
             request: "Please send the ticket number".into(),
         },
         "2026-11-25 10:00",
     );
-    for at in ["2026-11-25 10:00", "2026-12-09 10:00", "2027-01-20 10:00"] {
+    // The badge counts how long it has waited, and says when to chase.
+    for (at, waited_days, chase) in [
+        ("2026-11-25 10:00", 0, false),
+        ("2026-11-30 10:00", 3, false),
+        ("2026-12-02 10:00", 5, true),
+        ("2026-12-09 10:00", 10, true),
+    ] {
         let waited = clocks(&waiting, at);
-        assert_eq!(waited.outcome, ClockStatus::Paused, "{at}");
+        assert_eq!(
+            waited.outcome,
+            ClockStatus::Paused {
+                since: ams("2026-11-25 10:00"),
+                working_days_waiting: waited_days,
+                chase
+            },
+            "{at}"
+        );
         assert!(!waited.is_breached());
     }
+    assert!(!clocks(&waiting, "2027-01-20 10:00").is_breached());
 
     // The information arrives on Monday the 30th at 11:00: ten new working days.
     let informed = act(
         &waiting,
         Command::InformationReceived {
+            at: None,
             note: "Ticket 4711".into(),
         },
         "2026-11-30 11:00",
@@ -311,6 +330,7 @@ fn reopening_starts_a_new_outcome_clock_across_christmas() {
     let reopened = act(
         &done,
         Command::Reopen {
+            at: None,
             reason: "Still no call back".into(),
         },
         "2026-12-15 09:00",
@@ -347,6 +367,7 @@ fn a_withdrawn_case_has_no_running_clock() {
     let gone = act(
         &case,
         Command::Withdraw {
+            at: None,
             reason: "Called to say it is solved".into(),
         },
         "2026-11-23 10:00",
@@ -368,6 +389,7 @@ fn urgency_puts_breached_before_due_today_before_on_track_before_paused() {
     let waiting = act(
         &act(&acked("2026-11-23 09:00"), treat(), "2026-11-23 10:00"),
         Command::RequestInformation {
+            at: None,
             request: "Which host?".into(),
         },
         "2026-11-23 11:00",
@@ -407,6 +429,6 @@ fn urgency_puts_breached_before_due_today_before_on_track_before_paused() {
     let status = |name: &str| clocks(&queue.iter().find(|(n, _)| *n == name).unwrap().1, now);
     assert!(status("breached yesterday").is_breached());
     assert!(status("due today").is_due_today());
-    assert_eq!(status("paused").outcome, ClockStatus::Paused);
+    assert!(matches!(status("paused").outcome, ClockStatus::Paused { .. }));
     assert_eq!(status("not started").outcome, ClockStatus::NotStarted);
 }

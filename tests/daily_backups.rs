@@ -229,6 +229,7 @@ fn a_backup_file_while_the_desk_keeps_working_is_consistent() {
                 store.execute_all(id, None, &steps, &ctx).unwrap();
                 if n % 5 == 4 {
                     let withdraw = Command::Withdraw {
+                        at: None,
                         reason: "Solved.".into(),
                     };
                     store.execute(id, None, &withdraw, &ctx).unwrap();

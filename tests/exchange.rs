@@ -174,14 +174,17 @@ fn hand_made(store: &Store, rules: &Rules) -> Vec<CaseId> {
         via: AckVia::Email,
     };
     let treat = || Command::TakeIntoTreatment {
+        at: None,
         handler: "Anna de Vries".into(),
     };
     let outcome = || Command::CommunicateOutcome {
+        at: None,
         root_cause: "Rota gap, \"nobody\" on call".into(),
         solution: "Second on-call engineer.".into(),
         outcome: "Apologised; credit note sent.\nFollow-up call planned.".into(),
     };
     let close = || Command::Close {
+        at: None,
         learnings: "Check the rota weekly.".into(),
         satisfaction: Some(Satisfaction::Satisfied),
     };
@@ -217,13 +220,16 @@ fn hand_made(store: &Store, rules: &Rules) -> Vec<CaseId> {
         zoe,
         nov(4, 11, 30),
         Command::RequestInformation {
+            at: None,
             request: "Which hosts, and when?".into(),
         },
     );
     x(
         zoe,
         nov(9, 14, 0),
+        // The host list came in on Friday; it was recorded on Monday.
         Command::InformationReceived {
+            at: Some(nov(6, 16, 0)),
             note: "Host list received.".into(),
         },
     );
@@ -253,6 +259,7 @@ fn hand_made(store: &Store, rules: &Rules) -> Vec<CaseId> {
         piet,
         nov(6, 9, 0),
         Command::Reopen {
+            at: None,
             reason: "Not satisfied.".into(),
         },
     );
@@ -272,6 +279,7 @@ fn hand_made(store: &Store, rules: &Rules) -> Vec<CaseId> {
         gone,
         nov(10, 10, 0),
         Command::Withdraw {
+            at: None,
             reason: "Solved by the invoice desk.".into(),
         },
     );
@@ -285,6 +293,7 @@ fn hand_made(store: &Store, rules: &Rules) -> Vec<CaseId> {
         no,
         nov(11, 9, 0),
         Command::DeclareNotAdmissible {
+            at: None,
             justification: "Older than a year; see the procedure, article 2.".into(),
         },
     );
@@ -363,7 +372,7 @@ fn the_json_is_versioned_with_id_and_state_first_and_every_field() {
     let text = export(&store);
     let top: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(top["format"], "klachtdesk-export");
-    assert_eq!(top["version"], 1);
+    assert_eq!(top["version"], 2);
     assert_eq!(top["exported_at"], "2026-11-23T09:00:00Z");
     let first_case = &text[text.find("\"cases\"").unwrap()..];
     let keys: Vec<&str> = first_case
@@ -757,6 +766,31 @@ fn a_case_twice_in_the_file_is_refused_naming_both_lines() {
 }
 
 #[test]
+fn an_export_of_version_1_without_the_steps_times_imports_as_recorded() {
+    let (text, ids) = valid_export();
+    let mut file: Value = serde_json::from_str(&text).unwrap();
+    file["version"] = 1.into();
+    for case in file["cases"].as_array_mut().unwrap() {
+        for event in case["events"].as_array_mut().unwrap() {
+            let Some(steps) = event["kind"].get_mut("command").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            for body in steps.values_mut().filter_map(Value::as_object_mut) {
+                if body.get("at").is_some_and(Value::is_null) {
+                    body.remove("at");
+                }
+            }
+        }
+    }
+    let old = serde_json::to_string_pretty(&file).unwrap();
+    assert!(old.matches("\"at\": null").count() == 0);
+    let dir = TempDir::new().unwrap();
+    let target = open(&dir.path().join("b"));
+    assert_eq!(import(&target, old.as_bytes()).unwrap(), ids.len());
+    assert_eq!(export(&target), text);
+}
+
+#[test]
 fn other_files_are_refused_as_not_an_export_or_too_new() {
     for other in [
         "[]",
@@ -771,12 +805,12 @@ fn other_files_are_refused_as_not_an_export_or_too_new() {
         );
     }
     let (text, _) = valid_export();
-    let newer = text.replacen("\"version\": 1,", "\"version\": 2,", 1);
+    let newer = text.replacen("\"version\": 2,", "\"version\": 3,", 1);
     assert_eq!(
         refusal(newer.as_bytes()).problem,
         ImportProblem::File(FileProblem::TooNew {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         })
     );
     let mut half = text.len() / 2;
@@ -892,6 +926,7 @@ fn a_backup_while_cases_keep_coming_in_is_consistent() {
                         via: AckVia::Phone,
                     },
                     Command::TakeIntoTreatment {
+                        at: None,
                         handler: "Anna".into(),
                     },
                 ];

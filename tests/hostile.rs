@@ -459,6 +459,7 @@ impl Scene {
                 via: AckVia::Email,
             },
             Step::TakeIntoTreatment {
+                at: None,
                 handler: "Bob".into(),
             },
             Step::SetInvolved {

@@ -109,7 +109,7 @@ fn inconsistency(case: &Case, events: &[Event]) -> Option<String> {
     let entered_treatment = standing
         .iter()
         .rfind(|e| e.to == State::InTreatment && e.from != Some(State::InTreatment))
-        .map(|e| e.at);
+        .map(|e| e.happened_at());
     let clock = (case.state == State::InTreatment)
         .then_some(entered_treatment)
         .flatten();
@@ -138,7 +138,7 @@ fn inconsistency(case: &Case, events: &[Event]) -> Option<String> {
     }
     let outcomes: Vec<DateTime<Utc>> = commands()
         .filter(|(_, c)| matches!(c, Command::CommunicateOutcome { .. }))
-        .map(|(e, _)| e.at)
+        .map(|(e, _)| e.happened_at())
         .collect();
     let met: Vec<DateTime<Utc>> = case
         .verdicts
@@ -211,13 +211,19 @@ fn desk() -> (TempDir, Store, App) {
             via: AckVia::Email,
         },
         Command::TakeIntoTreatment {
+            at: None,
             handler: "Anna".into(),
         },
         Command::RequestInformation {
+            at: None,
             request: "The scope, please.".into(),
         },
-        Command::InformationReceived { note: String::new() },
+        Command::InformationReceived {
+            at: None,
+            note: String::new(),
+        },
         Command::CommunicateOutcome {
+            at: None,
             root_cause: "Planning".into(),
             solution: "Planned".into(),
             outcome: "Sorry".into(),

@@ -122,6 +122,7 @@ fn admit(at: &str) -> (DateTime<Utc>, Command) {
     (
         ams(at),
         Command::TakeIntoTreatment {
+            at: None,
             handler: "Anna".into(),
         },
     )
@@ -131,6 +132,7 @@ fn outcome(at: &str, root_cause: &str) -> (DateTime<Utc>, Command) {
     (
         ams(at),
         Command::CommunicateOutcome {
+            at: None,
             root_cause: root_cause.into(),
             solution: "Fixed it.".into(),
             outcome: "Told them.".into(),
@@ -142,6 +144,7 @@ fn close(at: &str, learnings: &str, satisfaction: Satisfaction) -> (DateTime<Utc
     (
         ams(at),
         Command::Close {
+            at: None,
             learnings: learnings.into(),
             satisfaction: Some(satisfaction),
         },
@@ -152,13 +155,20 @@ fn request(at: &str) -> (DateTime<Utc>, Command) {
     (
         ams(at),
         Command::RequestInformation {
+            at: None,
             request: "The log files, please.".into(),
         },
     )
 }
 
 fn received(at: &str) -> (DateTime<Utc>, Command) {
-    (ams(at), Command::InformationReceived { note: String::new() })
+    (
+        ams(at),
+        Command::InformationReceived {
+            at: None,
+            note: String::new(),
+        },
+    )
 }
 
 /// The data set in case-number order; with `december`, the December steps too.
@@ -246,6 +256,7 @@ fn scripts(december: bool) -> Vec<Script> {
                 (
                     ams("2026-11-18 10:00"),
                     Command::DeclareNotAdmissible {
+                        at: None,
                         justification: "Not our product.".into(),
                     },
                 ),

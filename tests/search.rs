@@ -91,6 +91,7 @@ fn ack(at: &str) -> (Command, &str) {
 fn treat<'a>(handler: &str, at: &'a str) -> (Command, &'a str) {
     (
         Command::TakeIntoTreatment {
+            at: None,
             handler: handler.into(),
         },
         at,
@@ -118,6 +119,7 @@ fn queue() -> Vec<Case> {
             treat("Piet Pieters", "2026-10-02 10:00"),
             (
                 Command::CommunicateOutcome {
+                    at: None,
                     root_cause: "A rule was off.".into(),
                     solution: "Rule back on.".into(),
                     outcome: "Apologised.".into(),
@@ -126,6 +128,7 @@ fn queue() -> Vec<Case> {
             ),
             (
                 Command::Close {
+                    at: None,
                     learnings: "Check the rules.".into(),
                     satisfaction: Some(Satisfaction::Satisfied),
                 },

@@ -257,6 +257,7 @@ fn execute_returns_and_persists_the_new_snapshot_and_appends_its_event() {
             case.id,
             None,
             &Command::TakeIntoTreatment {
+                at: None,
                 handler: "Bram".into(),
             },
             &ctx(even_later, &rules),
@@ -348,6 +349,7 @@ fn a_refused_command_writes_nothing() {
 
     // A step not allowed from this state.
     let outcome = Command::CommunicateOutcome {
+        at: None,
         root_cause: "Planning".into(),
         solution: "Sent it".into(),
         outcome: "Apologised".into(),
@@ -360,7 +362,10 @@ fn a_refused_command_writes_nothing() {
         }]
     );
     // An allowed step whose guard is not met: no handler.
-    let no_handler = Command::TakeIntoTreatment { handler: " ".into() };
+    let no_handler = Command::TakeIntoTreatment {
+        at: None,
+        handler: " ".into(),
+    };
     assert_eq!(
         problems(store.execute(case.id, None, &no_handler, &c)),
         [Problem::Missing(Field::Handler)]
@@ -383,6 +388,7 @@ fn a_refused_command_writes_nothing() {
             case.id,
             Some(2),
             &Command::TakeIntoTreatment {
+                at: None,
                 handler: "Bram".into(),
             },
             &c,
@@ -404,6 +410,7 @@ fn a_stale_expected_version_is_refused_and_writes_nothing() {
 
     // Someone read version 1, then another operator acknowledged it.
     let take = Command::TakeIntoTreatment {
+        at: None,
         handler: "Bram".into(),
     };
     assert_eq!(
@@ -463,6 +470,7 @@ fn everything_is_there_after_reopening() {
                 a,
                 Some(2),
                 &Command::TakeIntoTreatment {
+                    at: None,
                     handler: "Bram".into(),
                 },
                 &c,
@@ -473,6 +481,7 @@ fn everything_is_there_after_reopening() {
                 b,
                 None,
                 &Command::Withdraw {
+                    at: None,
                     reason: "Solved it themselves".into(),
                 },
                 &c,
@@ -501,6 +510,7 @@ fn everything_is_there_after_reopening() {
             cases[0].id,
             Some(3),
             &Command::RequestInformation {
+                at: None,
                 request: "The invoice number, please".into(),
             },
             &c,
@@ -722,6 +732,7 @@ fn concurrent_commands_on_the_same_version_let_exactly_one_through() {
             let (store, rules, start) = (store.clone(), rules.clone(), start.clone());
             thread::spawn(move || {
                 let take = Command::TakeIntoTreatment {
+                    at: None,
                     handler: format!("Handler {t}"),
                 };
                 start.wait();
@@ -799,20 +810,25 @@ fn the_snapshot_agrees_with_the_audit_trail_through_the_whole_procedure() {
     let steps = [
         acknowledge(now + Duration::hours(1)),
         Command::TakeIntoTreatment {
+            at: None,
             handler: "Bram".into(),
         },
         Command::RequestInformation {
+            at: None,
             request: "Which report do you mean?".into(),
         },
         Command::InformationReceived {
+            at: None,
             note: "The March report".into(),
         },
         Command::CommunicateOutcome {
+            at: None,
             root_cause: "The planning lost the deadline".into(),
             solution: "Deadlines in the shared calendar".into(),
             outcome: "Apologies and a discount".into(),
         },
         Command::Close {
+            at: None,
             learnings: "Check the planning weekly".into(),
             satisfaction: Some(Satisfaction::Satisfied),
         },
@@ -874,11 +890,13 @@ fn several_commands_at_once_are_saved_all_or_none() {
     let c = ctx(t0(), &rules);
     let case = store.register(&intake("Jan de Vries"), &c).unwrap();
     let take = Command::TakeIntoTreatment {
+        at: None,
         handler: "Bram".into(),
     };
 
     // The second is refused (no outcome texts), so the first is not saved either.
     let outcome_without_texts = Command::CommunicateOutcome {
+        at: None,
         root_cause: String::new(),
         solution: String::new(),
         outcome: String::new(),

@@ -96,22 +96,31 @@ fn acknowledge(at: &str) -> Command {
 }
 fn treat(handler: &str) -> Command {
     Command::TakeIntoTreatment {
+        at: None,
         handler: handler.into(),
     }
 }
 fn not_admissible(justification: &str) -> Command {
     Command::DeclareNotAdmissible {
+        at: None,
         justification: justification.into(),
     }
 }
 fn request(text: &str) -> Command {
-    Command::RequestInformation { request: text.into() }
+    Command::RequestInformation {
+        at: None,
+        request: text.into(),
+    }
 }
 fn received(note: &str) -> Command {
-    Command::InformationReceived { note: note.into() }
+    Command::InformationReceived {
+        at: None,
+        note: note.into(),
+    }
 }
 fn outcome(root_cause: &str, solution: &str, outcome: &str) -> Command {
     Command::CommunicateOutcome {
+        at: None,
         root_cause: root_cause.into(),
         solution: solution.into(),
         outcome: outcome.into(),
@@ -119,17 +128,20 @@ fn outcome(root_cause: &str, solution: &str, outcome: &str) -> Command {
 }
 fn close(learnings: &str, satisfaction: Option<Satisfaction>) -> Command {
     Command::Close {
+        at: None,
         learnings: learnings.into(),
         satisfaction,
     }
 }
 fn withdraw(reason: &str) -> Command {
     Command::Withdraw {
+        at: None,
         reason: reason.into(),
     }
 }
 fn reopen(reason: &str) -> Command {
     Command::Reopen {
+        at: None,
         reason: reason.into(),
     }
 }
@@ -951,7 +963,7 @@ proptest! {
             let clocks = CaseClocks::of(&case, &RULES.policy, now);
             prop_assert_eq!(case.acknowledgement.is_some(), matches!(clocks.acknowledge, ClockStatus::Met(_)));
             prop_assert_eq!(case.state == State::Received, clocks.acknowledge.is_running());
-            prop_assert_eq!(case.state == State::Waiting, clocks.outcome == ClockStatus::Paused);
+            prop_assert_eq!(case.state == State::Waiting, matches!(clocks.outcome, ClockStatus::Paused { .. }));
             prop_assert_eq!(case.state == State::InTreatment, clocks.outcome.is_running());
         }
     }

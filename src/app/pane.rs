@@ -64,6 +64,7 @@ pub fn value(case: &Case, field: Field) -> String {
         Field::Channel
         | Field::ComplainedAt
         | Field::AckAt
+        | Field::StepAt
         | Field::AckVia
         | Field::Satisfaction
         | Field::Request

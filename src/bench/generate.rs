@@ -341,6 +341,7 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
         let justification = "The complaint is about a product of another supplier, which we do not resell \
             or support. We have referred the complainant to that supplier.";
         let command = Command::DeclareNotAdmissible {
+            at: None,
             justification: justification.into(),
         };
         run(&mut case, at, command)?;
@@ -353,6 +354,7 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
             &mut case,
             at,
             Command::Withdraw {
+                at: None,
                 reason: reason.into(),
             },
         )?;
@@ -364,6 +366,7 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
         &mut case,
         treat_at,
         Command::TakeIntoTreatment {
+            at: None,
             handler: handler.into(),
         },
     )?;
@@ -395,6 +398,7 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
             &mut case,
             at,
             Command::RequestInformation {
+                at: None,
                 request: request.into(),
             },
         )?;
@@ -403,7 +407,14 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
         }
         let at = next(1 + h(52) % 4, 14, 53);
         let note = "The times and systems arrived by e-mail.";
-        run(&mut case, at, Command::InformationReceived { note: note.into() })?;
+        run(
+            &mut case,
+            at,
+            Command::InformationReceived {
+                at: None,
+                note: note.into(),
+            },
+        )?;
     }
     if end == End::InTreatment {
         return Ok((case, events));
@@ -415,6 +426,7 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
         2 + h(55) % 8
     };
     let outcome = Command::CommunicateOutcome {
+        at: None,
         root_cause: story.2.into(),
         solution: story.3.into(),
         outcome: story.4.into(),
@@ -430,6 +442,7 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
             &mut case,
             next(1 + h(58) % 3, 10, 59),
             Command::Reopen {
+                at: None,
                 reason: reason.into(),
             },
         )?;
@@ -442,6 +455,7 @@ pub fn make(p: &Planned, rules: &Rules) -> Result<(Case, Vec<Event>), String> {
         Satisfaction::Unsatisfied,
     ][(h(62) % 4) as usize];
     let close = Command::Close {
+        at: None,
         learnings: story.5.into(),
         satisfaction: Some(satisfaction),
     };

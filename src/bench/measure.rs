@@ -259,15 +259,19 @@ pub(crate) fn step(case: &Case) -> Option<Command> {
             via: AckVia::Email,
         },
         State::Acknowledged => Command::TakeIntoTreatment {
+            at: None,
             handler: OPERATOR.into(),
         },
         State::InTreatment => Command::RequestInformation {
+            at: None,
             request: "Please send the log files of the day it happened.".into(),
         },
         State::Waiting => Command::InformationReceived {
+            at: None,
             note: "The log files arrived.".into(),
         },
         State::OutcomeCommunicated => Command::Close {
+            at: None,
             learnings: "Ask for log files at the first call.".into(),
             satisfaction: Some(Satisfaction::Satisfied),
         },

@@ -40,6 +40,13 @@ struct Clock {
     hours_late: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     met_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_since: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    working_days_waiting: Option<u32>,
+    /// Waiting long enough to chase the complainant (`[targets] chase_after_days`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chase: Option<bool>,
 }
 
 pub fn case<'a>(case: &'a Case, clocks: &CaseClocks, events: Option<&'a [Event]>) -> CaseJson<'a> {
@@ -66,8 +73,15 @@ fn clock(status: &ClockStatus) -> Clock {
             status: "not-started",
             ..Clock::default()
         },
-        ClockStatus::Paused => Clock {
+        ClockStatus::Paused {
+            since,
+            working_days_waiting,
+            chase,
+        } => Clock {
             status: "paused",
+            waiting_since: Some(stamp(*since)),
+            working_days_waiting: Some(*working_days_waiting),
+            chase: Some(*chase),
             ..Clock::default()
         },
         ClockStatus::OnTrack {

@@ -87,7 +87,7 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
             lang.t(T::HeadDeadline)
         )?;
         for (case, clocks) in &rows {
-            writeln!(out, "{}", row(lang, case, clocks, policy.outcome_days))?;
+            writeln!(out, "{}", row(lang, case, clocks))?;
         }
         if rows.len() == 1 {
             writeln!(out, "{}", lang.t(T::CaseCountedOne))
@@ -97,14 +97,14 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     })
 }
 
-pub(super) fn row(lang: Lang, case: &Case, clocks: &CaseClocks, outcome_days: u32) -> String {
+pub(super) fn row(lang: Lang, case: &Case, clocks: &CaseClocks) -> String {
     let contact = match &case.contact.organisation {
         Some(org) => format!("{} ({org})", case.contact.name),
         None => case.contact.name.clone(),
     };
     let deadline = if case.is_open() {
         let (target, status) = clocks.current();
-        i18n::badge(lang, target, status, outcome_days)
+        i18n::badge(lang, target, status)
     } else {
         String::new()
     };

@@ -15,6 +15,7 @@ mod import;
 mod json;
 mod letter;
 mod list;
+mod move_options;
 mod moves;
 mod output;
 mod privacy;

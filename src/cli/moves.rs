@@ -1,11 +1,11 @@
 //! `klachtdesk move` and `klachtdesk log`: the procedure's steps from the
 //! command line, through the same store call as the board.
 
-use super::{Failure, Session};
+use super::{Failure, Session, move_options};
 use crate::domain::case::{AckVia, CaseId, Direction, LogKind, Satisfaction};
 use crate::domain::problem::{Field, Problem};
 use crate::domain::when::parse_moment;
-use crate::domain::workflow::{Command, State};
+use crate::domain::workflow::{Command, State, Step};
 use crate::i18n::Describe;
 use crate::i18n::{Lang, T, state_key};
 use crate::store::{CommandError, StoreError};
@@ -19,7 +19,7 @@ pub struct MoveArgs {
     /// acknowledged: how the receipt was confirmed
     #[arg(long, value_enum)]
     via: Option<ViaArg>,
-    /// acknowledged: when (local time) [default: now]
+    /// every move: when it happened (local time), not before the previous step [default: now]
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
     /// not-admissible: the written justification sent to the complainant
@@ -100,6 +100,30 @@ enum DirectionArg {
     Internal,
 }
 
+impl MoveArgs {
+    /// The step-specific options given, as typed.
+    fn options_given(&self) -> Vec<&'static str> {
+        [
+            ("--via", self.via.is_some()),
+            ("--at", self.at.is_some()),
+            ("--justification", self.justification.is_some()),
+            ("--handler", self.handler.is_some()),
+            ("--request", self.request.is_some()),
+            ("--note", self.note.is_some()),
+            ("--reason", self.reason.is_some()),
+            ("--root-cause", self.root_cause.is_some()),
+            ("--solution", self.solution.is_some()),
+            ("--outcome", self.outcome.is_some()),
+            ("--learnings", self.learnings.is_some()),
+            ("--satisfaction", self.satisfaction.is_some()),
+            ("--withdrawn", self.withdrawn.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(option, present)| present.then_some(option))
+        .collect()
+    }
+}
+
 fn text(option: &Option<String>) -> String {
     option.clone().unwrap_or_default()
 }
@@ -116,7 +140,9 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
     })?;
     let desk = session.desk()?;
     let case = desk.get(id).map_err(|e| Failure::store(lang, &e))?;
-    let mut commands = vec![command_for(session, args, case.state, target)?];
+    let step = step_for(lang, args, case.state, target)?;
+    move_options::check(lang, step, &args.options_given())?;
+    let mut commands = vec![command_for(session, args, step)?];
     // A handler named when information comes in or the case is reopened takes
     // over, saved together with the move so that a refused handler moves nothing.
     if let Some(handler) = &args.handler
@@ -140,69 +166,104 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The command that moves a case from `from` to `target` with the given options.
-fn command_for(session: &Session, args: &MoveArgs, from: State, target: State) -> Result<Command, Failure> {
-    let lang = session.lang;
-    let refused = |p: Problem| Failure::refusal(lang, &p.into());
+/// The step that moves a case from `from` to `target`.
+fn step_for(lang: Lang, args: &MoveArgs, from: State, target: State) -> Result<Step, Failure> {
     Ok(match target {
         State::Received => {
             let state = lang.t(state_key(target));
             return Err(Failure::Refused(lang.fill(T::NoWayBack, &[("state", &state)])));
         }
-        State::Acknowledged => {
+        State::Acknowledged => Step::Acknowledge,
+        State::NotAdmissible => Step::DeclareNotAdmissible,
+        State::InTreatment => match from {
+            State::Waiting => Step::InformationReceived,
+            State::OutcomeCommunicated => Step::Reopen,
+            _ => Step::TakeIntoTreatment,
+        },
+        State::Waiting => Step::RequestInformation,
+        State::OutcomeCommunicated => Step::CommunicateOutcome,
+        State::Closed if args.withdrawn.is_some() => Step::Withdraw,
+        State::Closed => Step::Close,
+    })
+}
+
+/// The command for `step` with the given options.
+fn command_for(session: &Session, args: &MoveArgs, step: Step) -> Result<Command, Failure> {
+    let lang = session.lang;
+    let field = if step == Step::Acknowledge {
+        Field::AckAt
+    } else {
+        Field::StepAt
+    };
+    let at = match &args.at {
+        None => None,
+        Some(text) => Some(
+            parse_moment(text, session.now, &session.rules.policy).ok_or_else(|| {
+                Failure::refusal(
+                    lang,
+                    &Problem::BadMoment {
+                        field,
+                        given: text.clone(),
+                    }
+                    .into(),
+                )
+            })?,
+        ),
+    };
+    Ok(match step {
+        Step::Acknowledge => {
             let via = args
                 .via
-                .ok_or_else(|| needs(lang, target, "--via email|phone|letter"))?;
-            let at = match &args.at {
-                None => session.now,
-                Some(text) => parse_moment(text, session.now, &session.rules.policy).ok_or_else(|| {
-                    refused(Problem::BadMoment {
-                        field: Field::AckAt,
-                        given: text.clone(),
-                    })
-                })?,
-            };
+                .ok_or_else(|| needs(lang, State::Acknowledged, "--via email|phone|letter"))?;
             let via = match via {
                 ViaArg::Email => AckVia::Email,
                 ViaArg::Phone => AckVia::Phone,
                 ViaArg::Letter => AckVia::Letter,
             };
-            Command::Acknowledge { at, via }
+            Command::Acknowledge {
+                at: at.unwrap_or(session.now),
+                via,
+            }
         }
-        State::NotAdmissible => Command::DeclareNotAdmissible {
+        Step::DeclareNotAdmissible => Command::DeclareNotAdmissible {
             justification: text(&args.justification),
+            at,
         },
-        State::InTreatment => match from {
-            State::Waiting => Command::InformationReceived {
-                note: text(&args.note),
-            },
-            State::OutcomeCommunicated => Command::Reopen {
-                reason: text(&args.reason),
-            },
-            _ => Command::TakeIntoTreatment {
-                handler: text(&args.handler),
-            },
+        Step::InformationReceived => Command::InformationReceived {
+            note: text(&args.note),
+            at,
         },
-        State::Waiting => Command::RequestInformation {
+        Step::Reopen => Command::Reopen {
+            reason: text(&args.reason),
+            at,
+        },
+        Step::RequestInformation => Command::RequestInformation {
             request: text(&args.request),
+            at,
         },
-        State::OutcomeCommunicated => Command::CommunicateOutcome {
+        Step::CommunicateOutcome => Command::CommunicateOutcome {
             root_cause: text(&args.root_cause),
             solution: text(&args.solution),
             outcome: text(&args.outcome),
+            at,
         },
-        State::Closed => match &args.withdrawn {
-            Some(reason) => Command::Withdraw {
-                reason: reason.clone(),
-            },
-            None => Command::Close {
-                learnings: text(&args.learnings),
-                satisfaction: args.satisfaction.map(|s| match s {
-                    SatisfactionArg::Satisfied => Satisfaction::Satisfied,
-                    SatisfactionArg::Unsatisfied => Satisfaction::Unsatisfied,
-                    SatisfactionArg::Unknown => Satisfaction::Unknown,
-                }),
-            },
+        Step::Withdraw => Command::Withdraw {
+            reason: text(&args.withdrawn),
+            at,
+        },
+        Step::Close => Command::Close {
+            learnings: text(&args.learnings),
+            satisfaction: args.satisfaction.map(|s| match s {
+                SatisfactionArg::Satisfied => Satisfaction::Satisfied,
+                SatisfactionArg::Unsatisfied => Satisfaction::Unsatisfied,
+                SatisfactionArg::Unknown => Satisfaction::Unknown,
+            }),
+            at,
+        },
+        // `step_for` gives no other step than those above and this one.
+        _ => Command::TakeIntoTreatment {
+            handler: text(&args.handler),
+            at,
         },
     })
 }

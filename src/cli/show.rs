@@ -193,14 +193,22 @@ fn audit_entry(lang: Lang, event: &Event) -> Vec<String> {
         ),
         _ => String::new(),
     };
+    // A step recorded after it happened says when it happened.
+    let happened = match event.happened_at() {
+        at if datetime(lang, at) != datetime(lang, event.at) => format!(
+            "  ({})",
+            lang.fill(T::TimelineHappenedAt, &[("at", &datetime(lang, at))])
+        ),
+        _ => String::new(),
+    };
     let mut out = vec![format!(
-        "  {}  {}  {what}{moved}",
+        "  {}  {}  {what}{moved}{happened}",
         datetime(lang, event.at),
         visible(&event.actor)
     )];
     let note = match &event.kind {
         EventKind::Command(
-            Command::Reopen { reason: text } | Command::InformationReceived { note: text },
+            Command::Reopen { reason: text, .. } | Command::InformationReceived { note: text, .. },
         ) => text.as_str(),
         _ => "",
     };

@@ -17,6 +17,9 @@ pub struct Policy {
     pub outcome_days: u32,
     /// Local time at which a working day, and so a deadline, ends.
     pub end_of_day: NaiveTime,
+    /// Working days of waiting for information after which the complainant is
+    /// to be chased.
+    pub chase_after_days: u32,
 }
 
 impl Default for Policy {
@@ -26,6 +29,7 @@ impl Default for Policy {
             acknowledge_days: 2,
             outcome_days: 10,
             end_of_day: NaiveTime::from_hms_opt(17, 0, 0).expect("17:00 is a valid time"),
+            chase_after_days: 5,
         }
     }
 }
@@ -63,7 +67,14 @@ pub struct Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClockStatus {
     NotStarted,
-    Paused,
+    /// Waiting for information since `since`: the outcome clock does not run,
+    /// and starts again in full when the information comes in.
+    Paused {
+        since: DateTime<Utc>,
+        working_days_waiting: u32,
+        /// Waiting long enough to chase the complainant.
+        chase: bool,
+    },
     OnTrack {
         due: Due,
         working_days_left: u32,
@@ -99,7 +110,7 @@ impl ClockStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Timer {
     NotStarted,
-    Paused,
+    Paused { since: DateTime<Utc> },
     Running { since: DateTime<Utc> },
     Met { since: DateTime<Utc>, at: DateTime<Utc> },
 }
@@ -141,7 +152,7 @@ impl Policy {
     pub fn status(&self, timer: Timer, days: u32, now: DateTime<Utc>) -> ClockStatus {
         let since = match timer {
             Timer::NotStarted => return ClockStatus::NotStarted,
-            Timer::Paused => return ClockStatus::Paused,
+            Timer::Paused { since } => return self.paused(since, now),
             Timer::Met { since, at } => return ClockStatus::Met(self.verdict(since, days, at)),
             Timer::Running { since } => since,
         };
@@ -167,6 +178,18 @@ impl Policy {
             due,
             working_days_left: self.calendar.working_days_between(today, due.day),
             hours_left,
+        }
+    }
+
+    /// A clock paused since `since` (waiting for information), at `now`.
+    pub fn paused(&self, since: DateTime<Utc>, now: DateTime<Utc>) -> ClockStatus {
+        let working_days_waiting = self
+            .calendar
+            .working_days_between(self.local_date(since), self.local_date(now));
+        ClockStatus::Paused {
+            since,
+            working_days_waiting,
+            chase: working_days_waiting >= self.chase_after_days,
         }
     }
 
@@ -447,14 +470,35 @@ mod tests {
         let p = Policy::default();
         let now = ams("2026-01-20 12:00");
         assert_eq!(p.status(Timer::NotStarted, 2, now), ClockStatus::NotStarted);
-        assert_eq!(p.status(Timer::Paused, 2, now), ClockStatus::Paused);
-        for status in [ClockStatus::NotStarted, ClockStatus::Paused] {
+        let paused = p.status(Timer::Paused { since: now }, 2, now);
+        for status in [ClockStatus::NotStarted, paused] {
             assert!(!status.is_running() && !status.is_breached());
         }
         let (since, at) = (ams("2026-01-12 10:00"), ams("2026-01-16 10:00"));
         let met = p.status(Timer::Met { since, at }, 2, now);
         assert_eq!(met, ClockStatus::Met(p.verdict(since, 2, at)));
         assert!(!met.is_running() && !met.is_breached());
+    }
+
+    #[test]
+    fn a_paused_clock_counts_the_working_days_waited_and_says_when_to_chase() {
+        let p = Policy::default();
+        // Requested on Monday 12 January; Monday 19 January is 5 working days on.
+        let since = ams("2026-01-12 10:00");
+        let waiting = |now| p.status(Timer::Paused { since }, 10, ams(now));
+        let at = |now| match waiting(now) {
+            ClockStatus::Paused {
+                working_days_waiting,
+                chase,
+                ..
+            } => (working_days_waiting, chase),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at("2026-01-12 16:00"), (0, false));
+        assert_eq!(at("2026-01-16 16:00"), (4, false));
+        assert_eq!(at("2026-01-18 16:00"), (4, false), "the weekend does not count");
+        assert_eq!(at("2026-01-19 09:00"), (5, true));
+        assert_eq!(at("2026-01-30 09:00"), (14, true));
     }
 
     #[test]

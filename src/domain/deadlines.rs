@@ -19,7 +19,10 @@ impl CaseClocks {
     pub fn of(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Self {
         Self::with(
             case,
-            &mut |since, days| policy.status(Timer::Running { since }, days, now),
+            &mut |since, days| match days {
+                Some(days) => policy.status(Timer::Running { since }, days, now),
+                None => policy.status(Timer::Paused { since }, 0, now),
+            },
             policy,
         )
     }
@@ -27,23 +30,26 @@ impl CaseClocks {
     /// The same as [`CaseClocks::of`], for many cases at one moment: see [`Clocks`].
     pub fn in_queue(case: &Case, clocks: &mut Clocks) -> Self {
         let policy = clocks.policy;
-        Self::with(case, &mut |since, days| clocks.running(since, days), policy)
+        Self::with(case, &mut |since, days| clocks.status(since, days), policy)
     }
 
-    /// Both targets, with `running(since, days)` the status of a running one.
+    /// Both targets, with `status(since, Some(days))` the status of a running
+    /// one and `status(since, None)` of one paused since `since`.
     fn with(
         case: &Case,
-        running: &mut dyn FnMut(DateTime<Utc>, u32) -> ClockStatus,
+        status: &mut dyn FnMut(DateTime<Utc>, Option<u32>) -> ClockStatus,
         policy: &Policy,
     ) -> Self {
         let acknowledge = match case.verdict(Target::Acknowledge) {
             Some(v) => ClockStatus::Met(v.clone()),
-            None if case.state == State::Received => running(case.complained_at, policy.acknowledge_days),
+            None if case.state == State::Received => {
+                status(case.complained_at, Some(policy.acknowledge_days))
+            }
             None => ClockStatus::NotStarted,
         };
         let outcome = match (case.state, case.outcome_clock_since) {
-            (State::InTreatment, Some(since)) => running(since, policy.outcome_days),
-            (State::Waiting, _) => ClockStatus::Paused,
+            (State::InTreatment, Some(since)) => status(since, Some(policy.outcome_days)),
+            (State::Waiting, _) => status(waiting_since(case), None),
             _ => match case.verdict(Target::Outcome) {
                 Some(v) => ClockStatus::Met(v.clone()),
                 None => ClockStatus::NotStarted,
@@ -77,11 +83,20 @@ impl CaseClocks {
         match self.current().1 {
             ClockStatus::Breached { due, .. } => (0, due.deadline.timestamp()),
             ClockStatus::DueToday { due } | ClockStatus::OnTrack { due, .. } => (1, due.deadline.timestamp()),
-            ClockStatus::Paused => (2, 0),
+            ClockStatus::Paused { since, .. } => (2, since.timestamp()),
             ClockStatus::NotStarted => (3, 0),
             ClockStatus::Met(_) => (4, 0),
         }
     }
+}
+
+/// Since when a waiting case waits: the open information request's moment.
+fn waiting_since(case: &Case) -> DateTime<Utc> {
+    case.info_requests
+        .iter()
+        .rev()
+        .find(|r| r.received_at.is_none())
+        .map_or(case.complained_at, |r| r.requested_at)
 }
 
 /// The running clocks of many cases at one moment, as the board derives
@@ -93,6 +108,7 @@ pub struct Clocks<'a> {
     policy: &'a Policy,
     now: DateTime<Utc>,
     known: HashMap<(NaiveDate, u32), ClockStatus>,
+    waited: HashMap<NaiveDate, ClockStatus>,
 }
 
 impl<'a> Clocks<'a> {
@@ -101,12 +117,26 @@ impl<'a> Clocks<'a> {
             policy,
             now,
             known: HashMap::new(),
+            waited: HashMap::new(),
         }
     }
 
-    /// `policy.status(Timer::Running { since }, days, now)`.
-    fn running(&mut self, since: DateTime<Utc>, days: u32) -> ClockStatus {
+    /// `policy.status(Timer::Running { since }, days, now)`, or with `days`
+    /// `None` of a clock paused since `since`.
+    fn status(&mut self, since: DateTime<Utc>, days: Option<u32>) -> ClockStatus {
         let (policy, now) = (self.policy, self.now);
+        let Some(days) = days else {
+            let mut status = self
+                .waited
+                .entry(policy.local_date(since))
+                .or_insert_with(|| policy.paused(since, now))
+                .clone();
+            // The days waited depend on the day only; the moment is the case's own.
+            if let ClockStatus::Paused { since: at, .. } = &mut status {
+                *at = since;
+            }
+            return status;
+        };
         self.known
             .entry((policy.local_date(since), days))
             .or_insert_with(|| policy.status(Timer::Running { since }, days, now))
@@ -130,11 +160,16 @@ mod tests {
             let since = now - Duration::minutes(15 * quarter);
             for days in [0, 1, 2, 10] {
                 assert_eq!(
-                    clocks.running(since, days),
+                    clocks.status(since, Some(days)),
                     policy.status(Timer::Running { since }, days, now),
                     "{since} + {days}"
                 );
             }
+            assert_eq!(
+                clocks.status(since, None),
+                policy.status(Timer::Paused { since }, 0, now),
+                "waiting since {since}"
+            );
         }
     }
 }

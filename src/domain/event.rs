@@ -40,6 +40,15 @@ pub struct Event {
 }
 
 impl Event {
+    /// When the step it records happened: the moment given with it, else when
+    /// it was recorded.
+    pub fn happened_at(&self) -> DateTime<Utc> {
+        match &self.kind {
+            EventKind::Command(c) => c.at().unwrap_or(self.at),
+            EventKind::Registered => self.at,
+        }
+    }
+
     /// The event that takes `before` (none for a registration) to `after`.
     pub fn between(
         before: Option<&Case>,

@@ -15,6 +15,7 @@ pub mod problem;
 pub mod query;
 pub mod report;
 pub mod service;
+pub mod step_time;
 mod steps;
 pub mod template;
 pub mod undo;

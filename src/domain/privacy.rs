@@ -95,11 +95,13 @@ pub fn scrub_event(event: &Event) -> Event {
 
 fn scrub_command(command: &mut Command) {
     match command {
-        Command::DeclareNotAdmissible { justification: text }
-        | Command::RequestInformation { request: text }
-        | Command::InformationReceived { note: text }
-        | Command::Reopen { reason: text }
-        | Command::Withdraw { reason: text }
+        Command::DeclareNotAdmissible {
+            justification: text, ..
+        }
+        | Command::RequestInformation { request: text, .. }
+        | Command::InformationReceived { note: text, .. }
+        | Command::Reopen { reason: text, .. }
+        | Command::Withdraw { reason: text, .. }
         | Command::LogContact { text, .. } => *text = removed(text),
         Command::CommunicateOutcome { outcome, .. } => *outcome = removed(outcome),
         Command::Edit { edits } => {

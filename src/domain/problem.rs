@@ -33,6 +33,8 @@ pub enum Field {
     LogText,
     LogKind,
     Direction,
+    /// When a step that starts or stops a clock happened.
+    StepAt,
 }
 
 /// One thing wrong with an input or a command.
@@ -116,6 +118,11 @@ pub enum Problem {
     /// of personal data, a take-back itself, or one whose earlier version
     /// cannot be rebuilt.
     CannotUndo(Option<Step>),
+    /// A step dated before the step before it (or the complaint).
+    BeforePreviousStep {
+        #[serde(with = "super::moment")]
+        previous: DateTime<Utc>,
+    },
 }
 
 impl Problem {
@@ -133,6 +140,7 @@ impl Problem {
             Problem::MalformedPhone(_) => Some(Field::Phone),
             Problem::UnknownService { .. } => Some(Field::Service),
             Problem::AckBeforeComplaint => Some(Field::AckAt),
+            Problem::BeforePreviousStep { .. } => Some(Field::StepAt),
             Problem::NoWayToReach => Some(Field::Phone),
             Problem::BadCaseId(_)
             | Problem::CaseNumberOutOfRange(_)

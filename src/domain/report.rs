@@ -158,7 +158,7 @@ impl Report {
                 *open.entry(state).or_default() += 1;
             }
             let standing = crate::domain::undo::standing(events);
-            for event in standing.into_iter().filter(|e| in_period(e.at)) {
+            for event in standing.into_iter().filter(|e| in_period(e.happened_at())) {
                 match trail::command(event) {
                     Some(Command::TakeIntoTreatment { .. }) => admissible += 1,
                     Some(Command::DeclareNotAdmissible { .. }) => not_admissible += 1,
@@ -177,7 +177,12 @@ impl Report {
                             .or(Some(root_cause.as_str()).filter(|t| !t.trim().is_empty()))
                             .unwrap_or(case.root_cause.as_str());
                         if !text.trim().is_empty() {
-                            causes.push((event.at, case.id, case.service.as_str(), text.trim().to_string()));
+                            causes.push((
+                                event.happened_at(),
+                                case.id,
+                                case.service.as_str(),
+                                text.trim().to_string(),
+                            ));
                         }
                     }
                     _ => {}

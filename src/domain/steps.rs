@@ -9,6 +9,7 @@ use super::contact::{
     email, optional_detail, optional_line, optional_text, phone, required_line, required_text,
 };
 use super::problem::{Field, Problem, Problems};
+use super::step_time::{step_time, whole_minutes};
 use super::workflow::{Command, Ctx, Edit, State};
 
 /// Applies the command's effect to `case` and returns the problems with its input.
@@ -28,19 +29,21 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
             record_ack_verdict(case, ctx);
             case.state = State::Acknowledged;
         }
-        Command::TakeIntoTreatment { handler } => {
+        Command::TakeIntoTreatment { handler, at } => {
+            let at = step_time(case, *at, now, &mut p);
             if let Some(Some(h)) = p.check(optional_line(Field::Handler, handler)) {
                 case.handler = Some(h);
             }
             case.admissibility = Some(Admissibility {
                 admissible: true,
-                decided_at: now,
+                decided_at: at,
                 justification_sent_at: None,
             });
-            case.outcome_clock_since = Some(now);
+            case.outcome_clock_since = Some(at);
             case.state = State::InTreatment;
         }
-        Command::DeclareNotAdmissible { justification } => {
+        Command::DeclareNotAdmissible { justification, at } => {
+            let at = step_time(case, *at, now, &mut p);
             draft(
                 &mut case.justification,
                 Field::Justification,
@@ -49,16 +52,17 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
             );
             case.admissibility = Some(Admissibility {
                 admissible: false,
-                decided_at: now,
-                justification_sent_at: Some(now),
+                decided_at: at,
+                justification_sent_at: Some(at),
             });
-            case.closed_at = Some(now);
+            case.closed_at = Some(at);
             case.state = State::NotAdmissible;
         }
-        Command::RequestInformation { request } => {
+        Command::RequestInformation { request, at } => {
+            let at = step_time(case, *at, now, &mut p);
             if let Some(request) = p.check(required_text(Field::Request, request)) {
                 case.info_requests.push(InfoRequest {
-                    requested_at: now,
+                    requested_at: at,
                     request,
                     received_at: None,
                 });
@@ -66,7 +70,8 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
             case.outcome_clock_since = None;
             case.state = State::Waiting;
         }
-        Command::InformationReceived { note } => {
+        Command::InformationReceived { note, at } => {
+            let at = step_time(case, *at, now, &mut p);
             p.check(optional_text(Field::LogText, note));
             if let Some(open) = case
                 .info_requests
@@ -74,25 +79,28 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
                 .rev()
                 .find(|r| r.received_at.is_none())
             {
-                open.received_at = Some(now);
+                open.received_at = Some(at);
             }
-            case.outcome_clock_since = Some(now);
+            // The outcome clock starts again from the information's arrival.
+            case.outcome_clock_since = Some(at);
             case.state = State::InTreatment;
         }
         Command::CommunicateOutcome {
             root_cause,
             solution,
             outcome,
+            at,
         } => {
+            let at = step_time(case, *at, now, &mut p);
             draft(&mut case.root_cause, Field::RootCause, root_cause, &mut p);
             draft(&mut case.solution, Field::Solution, solution, &mut p);
             draft(&mut case.outcome, Field::Outcome, outcome, &mut p);
-            case.outcome_communicated_at = Some(now);
+            case.outcome_communicated_at = Some(at);
             // The satisfaction is asked anew about each outcome.
             case.satisfaction = None;
-            let since = case.outcome_clock_since.take().unwrap_or(now);
+            let since = case.outcome_clock_since.take().unwrap_or(at);
             let policy = &ctx.rules.policy;
-            let verdict = policy.verdict(since, policy.outcome_days, now);
+            let verdict = policy.verdict(since, policy.outcome_days, at);
             case.verdicts.push(TargetVerdict {
                 target: Target::Outcome,
                 verdict,
@@ -102,29 +110,33 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
         Command::Close {
             learnings,
             satisfaction,
+            at,
         } => {
+            let at = step_time(case, *at, now, &mut p);
             draft(&mut case.learnings, Field::Learnings, learnings, &mut p);
             if satisfaction.is_some() {
                 case.satisfaction = *satisfaction;
             }
-            case.closed_at = Some(now);
+            case.closed_at = Some(at);
             case.state = State::Closed;
         }
-        Command::Reopen { reason } => {
+        Command::Reopen { reason, at } => {
+            let at = step_time(case, *at, now, &mut p);
             p.check(optional_text(Field::LogText, reason));
             case.satisfaction = Some(Satisfaction::Unsatisfied);
-            case.outcome_clock_since = Some(now);
+            case.outcome_clock_since = Some(at);
             case.state = State::InTreatment;
         }
-        Command::Withdraw { reason } => {
+        Command::Withdraw { reason, at } => {
+            let at = step_time(case, *at, now, &mut p);
             // Marked withdrawn even when the reason is refused, so that the state
             // check asks only for the reason, not for a regular close's fields.
             let reason = p
                 .check(required_text(Field::WithdrawReason, reason))
                 .unwrap_or_default();
-            case.withdrawal = Some(Withdrawal { reason, at: now });
+            case.withdrawal = Some(Withdrawal { reason, at });
             case.outcome_clock_since = None;
-            case.closed_at = Some(now);
+            case.closed_at = Some(at);
             case.state = State::Closed;
         }
         Command::AssignHandler { handler } => {
@@ -240,8 +252,4 @@ fn record_ack_verdict(case: &mut Case, ctx: &Ctx) {
             verdict,
         });
     }
-}
-
-fn whole_minutes(t: chrono::DateTime<chrono::Utc>) -> i64 {
-    t.timestamp().div_euclid(60)
 }

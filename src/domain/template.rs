@@ -397,11 +397,13 @@ pub fn sending(
         }),
         (LetterKind::Acknowledgement, _) => return not_allowed(Step::Acknowledge),
         (LetterKind::Justification, State::Acknowledged) => Some(Command::DeclareNotAdmissible {
+            at: None,
             justification: String::new(),
         }),
         (LetterKind::Justification, State::NotAdmissible) => None,
         (LetterKind::Justification, _) => return not_allowed(Step::DeclareNotAdmissible),
         (LetterKind::Outcome, State::InTreatment) => Some(Command::CommunicateOutcome {
+            at: None,
             root_cause: String::new(),
             solution: String::new(),
             outcome: String::new(),

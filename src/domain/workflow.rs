@@ -149,6 +149,11 @@ impl Step {
         }
     }
 
+    /// The steps that start or stop a deadline clock, and so say when they happened.
+    pub fn is_dated(self) -> bool {
+        self.changes_state()
+    }
+
     pub fn allowed_from(self, state: State) -> bool {
         match self {
             Step::Acknowledge => state == State::Received,
@@ -187,7 +192,8 @@ pub enum Edit {
 }
 
 /// Everything an operator can do to a case. Optional texts fall back to what was
-/// drafted on the case before.
+/// drafted on the case before. A step that starts or stops a clock says when it
+/// happened (`at`); without it, it happened when it is recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Command {
@@ -198,30 +204,46 @@ pub enum Command {
     },
     TakeIntoTreatment {
         handler: String,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     DeclareNotAdmissible {
         justification: String,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     RequestInformation {
         request: String,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     InformationReceived {
         note: String,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     CommunicateOutcome {
         root_cause: String,
         solution: String,
         outcome: String,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     Close {
         learnings: String,
         satisfaction: Option<Satisfaction>,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     Reopen {
         reason: String,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     Withdraw {
         reason: String,
+        #[serde(default, with = "moment::option")]
+        at: Option<DateTime<Utc>>,
     },
     AssignHandler {
         handler: String,
@@ -268,6 +290,28 @@ impl Command {
             Command::Edit { .. } => Step::Edit,
             Command::Anonymise { .. } => Step::Anonymise,
             Command::Undo { .. } => Step::Undo,
+        }
+    }
+
+    /// When the step happened, if that was given: the acknowledgement's moment,
+    /// or the `at` of a step that starts or stops a clock.
+    pub fn at(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Command::Acknowledge { at, .. } => Some(*at),
+            Command::TakeIntoTreatment { at, .. }
+            | Command::DeclareNotAdmissible { at, .. }
+            | Command::RequestInformation { at, .. }
+            | Command::InformationReceived { at, .. }
+            | Command::CommunicateOutcome { at, .. }
+            | Command::Close { at, .. }
+            | Command::Reopen { at, .. }
+            | Command::Withdraw { at, .. } => *at,
+            Command::AssignHandler { .. }
+            | Command::SetInvolved { .. }
+            | Command::LogContact { .. }
+            | Command::Edit { .. }
+            | Command::Anonymise { .. }
+            | Command::Undo { .. } => None,
         }
     }
 }

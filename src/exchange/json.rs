@@ -32,8 +32,9 @@ use crate::domain::moment;
 
 /// What the file says it is.
 pub const FORMAT: &str = "klachtdesk-export";
-/// The version this klachtdesk writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The version this klachtdesk writes, and the newest it reads. Version 2:
+/// the steps that start or stop a clock say when they happened (`at`).
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Envelope<C> {
@@ -250,7 +251,8 @@ fn parse_case(at: Position, raw: &str) -> Result<Parsed, Located> {
         located.case = id;
         located
     })?;
-    let canonical = serde_json::to_value(&record).unwrap_or_default();
+    let mut canonical = serde_json::to_value(&record).unwrap_or_default();
+    super::step_times::allow_missing(&given, &mut canonical);
     if let Some(problem) = strict::keys(&given, &canonical) {
         let problem = match problem {
             KeyProblem::Unknown(field) => TrailProblem::UnknownField(field),

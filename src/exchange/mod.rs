@@ -16,6 +16,7 @@ mod record;
 pub mod replay;
 pub mod report_csv;
 pub mod sheet;
+mod step_times;
 mod strict;
 
 use crate::domain::case::Case;

@@ -184,7 +184,7 @@ StepEdit => "Edit", "Bewerken";
 
     // Deadline clock.
     ClockNotStarted => "not started", "niet gestart";
-    ClockPaused => "paused while waiting for information", "gepauzeerd zolang er op informatie wordt gewacht";
+    ClockPaused => "waiting for information for {days} wd (asked {date}); starts again in full when it comes in", "wacht al {days} wd op informatie (gevraagd {date}); begint opnieuw zodra die binnen is";
     ClockOnTrack => "due {date} ({days} wd {hours} h left)", "uiterlijk {date} (nog {days} wd {hours} u)";
     ClockDueToday => "due today at {time}", "vandaag uiterlijk om {time}";
     ClockBreached => "BREACHED: {days} wd late (was due {date})", "OVERSCHREDEN: {days} wd te laat (uiterlijk {date})";
@@ -194,21 +194,26 @@ ClockMetOnTime => "met on time: {date} (in {taken} wd)", "op tijd gehaald: {date
     ClockMetLate => "met late: {date} ({late} wd late)", "te laat gehaald: {date} ({late} wd te laat)";
 
     // Deadline badges on cards and in lists: short, readable without colour.
-    BadgeAckOnTrack => "ack {days}d {hours}h", "ontv {days}d {hours}u";
-    BadgeAckOnTrackDays => "ack {days}d", "ontv {days}d";
-    BadgeAckDueToday => "ack today {time}", "ontv vandaag {time}";
-    BadgeAckLateDays => "! ack {days} wd late", "! ontv {days} wd te laat";
-    BadgeAckLateHours => "! ack {hours}h late", "! ontv {hours}u te laat";
-    BadgeAckMet => "ack met", "ontv gehaald";
-    BadgeAckMetLate => "ack met late", "ontv te laat";
-    BadgeOnTrack => "{days}d {hours}h left", "nog {days}d {hours}u";
-    BadgeOnTrackDays => "{days}d left", "nog {days}d";
+    BadgeAckOnTrack => "ack {days} wd {hours} h", "ontvangst {days} wd {hours} u";
+    BadgeAckOnTrackDays => "ack {days} wd", "ontvangst {days} wd";
+    BadgeAckDueToday => "ack today {time}", "ontvangst vandaag {time}";
+    BadgeAckLateDays => "! ack {days} wd late", "! ontvangst {days} wd te laat";
+    BadgeAckLateHours => "! ack {hours} h late", "! ontvangst {hours} u te laat";
+    BadgeAckMet => "ack met", "ontvangst gehaald";
+    BadgeAckMetLate => "ack late ({days} wd)", "ontvangst laat ({days} wd)";
+    BadgeOnTrack => "{days} wd {hours} h left", "nog {days} wd {hours} u";
+    BadgeOnTrackDays => "{days} wd left", "nog {days} wd";
     BadgeDueToday => "due today {time}", "vandaag {time}";
     BadgeLateDays => "! {days} wd late", "! {days} wd te laat";
-    BadgeLateHours => "! {hours}h late", "! {hours}u te laat";
+    BadgeLateHours => "! {hours} h late", "! {hours} u te laat";
     BadgeMet => "outcome met", "uitkomst gehaald";
-    BadgeMetLate => "outcome met late", "uitkomst te laat";
-    BadgePaused => "{days} wd paused", "{days} wd gepauzeerd";
+    BadgeMetLate => "outcome late ({days} wd)", "uitkomst laat ({days} wd)";
+    BadgePaused => "waiting {days} wd", "wacht al {days} wd";
+    // Every step dated when it happened.
+    FieldStepAt => "At", "Tijdstip";
+    ProblemBeforePreviousStep => "At cannot be earlier than the previous step ({previous}); give the moment it happened.", "Het tijdstip kan niet eerder zijn dan de vorige stap ({previous}); vul in wanneer het gebeurde.";
+    MoveOptionNotTaken => "\"{step}\" does not take {option}; it takes {options}.", "\"{step}\" kent geen {option}; wel {options}.";
+    TimelineHappenedAt => "happened {at}", "gebeurd op {at}";
     BadgeNotStarted => "not started", "niet gestart";
 
     // Problems with input.

@@ -66,6 +66,7 @@ pub fn field_key(field: Field) -> T {
         Field::Handler => T::FieldHandler,
         Field::Involved => T::FieldInvolved,
         Field::AckAt => T::FieldAckAt,
+        Field::StepAt => T::FieldStepAt,
         Field::AckVia => T::FieldAckVia,
         Field::Justification => T::FieldJustification,
         Field::Request => T::FieldRequest,
@@ -164,7 +165,7 @@ pub fn audit_value(lang: Lang, field: Field, raw: &str) -> String {
             .map(|(_, key)| lang.t(*key).to_string())
     };
     let shown = match field {
-        Field::ComplainedAt | Field::AckAt => chrono::DateTime::parse_from_rfc3339(raw)
+        Field::ComplainedAt | Field::AckAt | Field::StepAt => chrono::DateTime::parse_from_rfc3339(raw)
             .ok()
             .map(|t| super::datetime(lang, t.with_timezone(&chrono::Utc))),
         Field::Channel => from_slug(&Channel::ALL.map(|c| (c.slug(), channel_key(c)))),
@@ -193,6 +194,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ),
         Problem::InFuture(f) => lang.fill(T::ProblemInFuture, &[("field", &field(f))]),
         Problem::AckBeforeComplaint => lang.t(T::ProblemAckBeforeComplaint).to_string(),
+        Problem::BeforePreviousStep { previous } => lang.fill(
+            T::ProblemBeforePreviousStep,
+            &[("previous", &super::datetime(lang, *previous))],
+        ),
         Problem::BadMoment { field: f, given } => {
             lang.fill(T::ProblemBadMoment, &[("field", &field(f)), ("given", given)])
         }
@@ -284,7 +289,17 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
 pub fn clock(lang: Lang, status: &ClockStatus) -> String {
     match status {
         ClockStatus::NotStarted => lang.t(T::ClockNotStarted).to_string(),
-        ClockStatus::Paused => lang.t(T::ClockPaused).to_string(),
+        ClockStatus::Paused {
+            since,
+            working_days_waiting,
+            ..
+        } => lang.fill(
+            T::ClockPaused,
+            &[
+                ("days", working_days_waiting),
+                ("date", &super::datetime(lang, *since)),
+            ],
+        ),
         ClockStatus::OnTrack {
             due,
             working_days_left,
@@ -337,15 +352,18 @@ pub fn clock(lang: Lang, status: &ClockStatus) -> String {
     }
 }
 
-/// The short deadline badge of a card or list row, readable without colour:
-/// `ack 1d 3h`, `due today 17:00`, `10 wd paused`, `! 2 wd late`. The outcome
-/// is the default target; acknowledgement badges say `ack`.
-pub fn badge(lang: Lang, target: Target, status: &ClockStatus, outcome_days: u32) -> String {
+/// The short deadline badge of a card or list row, readable without colour, in
+/// working days and hours: `ack 1 wd 3 h`, `due today 17:00`, `waiting 12 wd`,
+/// `! 2 wd late`, `ack late (1 wd)`. The outcome is the default target;
+/// acknowledgement badges say `ack`.
+pub fn badge(lang: Lang, target: Target, status: &ClockStatus) -> String {
     let ack = target == Target::Acknowledge;
     let pick = |a: T, o: T| if ack { a } else { o };
     match status {
         ClockStatus::NotStarted => lang.t(T::BadgeNotStarted).to_string(),
-        ClockStatus::Paused => lang.fill(T::BadgePaused, &[("days", &outcome_days)]),
+        ClockStatus::Paused {
+            working_days_waiting, ..
+        } => lang.fill(T::BadgePaused, &[("days", working_days_waiting)]),
         ClockStatus::OnTrack {
             working_days_left,
             hours_left: 0,
@@ -381,7 +399,11 @@ pub fn badge(lang: Lang, target: Target, status: &ClockStatus, outcome_days: u32
             &[("days", working_days_late)],
         ),
         ClockStatus::Met(v) if v.on_time => lang.t(pick(T::BadgeAckMet, T::BadgeMet)).to_string(),
-        ClockStatus::Met(_) => lang.t(pick(T::BadgeAckMetLate, T::BadgeMetLate)).to_string(),
+        // History, not a live breach.
+        ClockStatus::Met(v) => lang.fill(
+            pick(T::BadgeAckMetLate, T::BadgeMetLate),
+            &[("days", &v.working_days_late)],
+        ),
     }
 }
 

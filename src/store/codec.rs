@@ -5,8 +5,29 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// The format this version writes, and the newest it reads.
-pub const FORMAT: u8 = 1;
+use crate::domain::case::Case;
+use crate::domain::event::Event;
+
+/// The format this version writes, and the newest it reads. Format 2: the
+/// steps that start or stop a clock say when they happened.
+pub const FORMAT: u8 = 2;
+
+/// A type stored as a record, and what a record of format 1 holds of it.
+pub trait Record: Serialize + DeserializeOwned {
+    type V1: DeserializeOwned + Into<Self>;
+}
+
+impl Record for Case {
+    type V1 = Case;
+}
+
+impl Record for Vec<Case> {
+    type V1 = Vec<Case>;
+}
+
+impl Record for Event {
+    type V1 = super::legacy::EventV1;
+}
 
 /// Records larger than this are refused rather than decoded: a corrupt length
 /// must not make us allocate gigabytes.
@@ -37,33 +58,37 @@ pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     bytes
 }
 
-pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
     let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
     match version {
-        FORMAT => {
-            let (value, used) = bincode::serde::decode_from_slice(body, config())
-                .map_err(|e| CodecError::Malformed(e.to_string()))?;
-            if used != body.len() {
-                return Err(CodecError::Malformed(format!(
-                    "{} bytes left over",
-                    body.len() - used
-                )));
-            }
-            Ok(value)
-        }
+        FORMAT => whole(body),
+        1 => whole::<T::V1>(body).map(Into::into),
         v if v > FORMAT => Err(CodecError::TooNew(v)),
         v => Err(CodecError::UnknownFormat(v)),
     }
 }
 
+/// `body` decoded, with nothing left over.
+fn whole<T: DeserializeOwned>(body: &[u8]) -> Result<T, CodecError> {
+    let (value, used) = bincode::serde::decode_from_slice(body, config())
+        .map_err(|e| CodecError::Malformed(e.to_string()))?;
+    if used != body.len() {
+        return Err(CodecError::Malformed(format!(
+            "{} bytes left over",
+            body.len() - used
+        )));
+    }
+    Ok(value)
+}
+
 /// Cases as one record, for sending many at once (a whole queue as JSON is
 /// twice the size and three times the work to write and read).
-pub fn encode_cases(cases: &[crate::domain::case::Case]) -> Vec<u8> {
+pub fn encode_cases(cases: &[Case]) -> Vec<u8> {
     encode(&cases)
 }
 
 /// Cases sent by [`encode_cases`].
-pub fn decode_cases(bytes: &[u8]) -> Result<Vec<crate::domain::case::Case>, CodecError> {
+pub fn decode_cases(bytes: &[u8]) -> Result<Vec<Case>, CodecError> {
     decode(bytes)
 }
 
@@ -75,6 +100,10 @@ mod tests {
     struct Sample {
         name: String,
         n: u32,
+    }
+
+    impl Record for Sample {
+        type V1 = Sample;
     }
 
     #[test]
@@ -102,6 +131,10 @@ mod tests {
     fn garbage_is_an_error_not_a_panic() {
         assert_eq!(decode::<Sample>(&[]), Err(CodecError::Empty));
         assert_eq!(decode::<Sample>(&[0, 1, 2]), Err(CodecError::UnknownFormat(0)));
+        assert!(matches!(
+            decode::<Sample>(&[1, 0xff]),
+            Err(CodecError::Malformed(_))
+        ));
         assert!(matches!(
             decode::<Sample>(&[FORMAT, 0xff, 0xff, 0xff]),
             Err(CodecError::Malformed(_))

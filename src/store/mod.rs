@@ -13,6 +13,7 @@ mod error;
 mod feed;
 pub mod import;
 mod keys;
+mod legacy;
 mod place;
 mod privacy;
 mod take_back;
@@ -194,7 +195,7 @@ impl Store {
         &self.path
     }
 
-    /// Refuses a database written by a newer version; stamps a new one.
+    /// Refuses a database written by a newer version; stamps a new or older one.
     fn check_format(&self) -> Result<(), StoreError> {
         let write = |e: sled::Error| StoreError::Write(e.to_string());
         match self.meta.get(keys::FORMAT).map_err(write)? {
@@ -206,6 +207,12 @@ impl Store {
                         found,
                         supported: FORMAT,
                     });
+                }
+                // Older records stay as they are and are upgraded on reading;
+                // the stamp keeps an older klachtdesk from misreading new ones.
+                if found < FORMAT {
+                    self.meta.insert(keys::FORMAT, &[FORMAT]).map_err(write)?;
+                    self.db.flush().map_err(write)?;
                 }
             }
             None => {

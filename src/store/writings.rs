@@ -47,6 +47,10 @@ pub struct Writing {
     pub ranges: Option<Vec<(CaseId, CaseId)>>,
 }
 
+impl codec::Record for Writing {
+    type V1 = Writing;
+}
+
 impl Writing {
     /// A file holding every case the database held at `at`.
     pub fn whole(at: DateTime<Utc>, kind: WritingKind, path: Option<PathBuf>, cases: usize) -> Writing {

@@ -270,7 +270,7 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
     let lang = app.lang;
     let width = usize::from(area.width).saturating_sub(1);
     let badge = if case.is_open() {
-        i18n::badge(lang, card.target, &card.status, app.rules.policy.outcome_days)
+        i18n::badge(lang, card.target, &card.status)
     } else {
         i18n::state_label(lang, case)
     };

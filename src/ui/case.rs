@@ -284,8 +284,9 @@ fn timeline(lang: Lang, case: &Case, pane: &CasePane) -> Vec<Entry> {
             head.push((moved, false));
         }
         let mut body = Vec::new();
-        if let EventKind::Command(Command::Reopen { reason: note } | Command::InformationReceived { note }) =
-            &event.kind
+        if let EventKind::Command(
+            Command::Reopen { reason: note, .. } | Command::InformationReceived { note, .. },
+        ) = &event.kind
             && !note.trim().is_empty()
         {
             body.push((note.clone(), false));

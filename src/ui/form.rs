@@ -283,7 +283,7 @@ fn draw_editor(
     }
     // A value reads as a value, focused or not; only hints are dim.
     shown.set_style(Style::new());
-    if matches!(field, Field::ComplainedAt | Field::AckAt) {
+    if matches!(field, Field::ComplainedAt | Field::AckAt | Field::StepAt) {
         shown.set_placeholder_text(fit(lang.t(T::FormDatePlaceholder), usize::from(area.width)));
         shown.set_placeholder_style(theme.hint());
     }

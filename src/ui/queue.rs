@@ -69,7 +69,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(case) = queue.get(card.id) else {
             continue;
         };
-        let badge = i18n::badge(lang, card.target, &card.status, app.rules.policy.outcome_days);
+        let badge = i18n::badge(lang, card.target, &card.status);
         let contact_text = match case.contact.organisation.as_deref() {
             Some(org) => format!("{} · {org}", case.contact.name),
             None => case.contact.name.clone(),

@@ -21,7 +21,8 @@ pub enum Urgency {
 
 impl Urgency {
     /// Breached red, due today or the next working day amber, on track green,
-    /// paused, not started or met grey.
+    /// not started or met grey; waiting for information grey, amber once it is
+    /// time to chase the complainant.
     pub fn of(status: &ClockStatus) -> Urgency {
         match status {
             ClockStatus::Breached { .. } => Urgency::Breached,
@@ -30,7 +31,8 @@ impl Urgency {
                 working_days_left, ..
             } if *working_days_left <= 1 => Urgency::Soon,
             ClockStatus::OnTrack { .. } => Urgency::OnTrack,
-            ClockStatus::Paused | ClockStatus::NotStarted | ClockStatus::Met(_) => Urgency::Quiet,
+            ClockStatus::Paused { chase: true, .. } => Urgency::Soon,
+            ClockStatus::Paused { .. } | ClockStatus::NotStarted | ClockStatus::Met(_) => Urgency::Quiet,
         }
     }
 }

@@ -81,6 +81,15 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
         }
         Step::Edit | Step::Anonymise | Step::Undo => return None,
     };
+    let fields = if step.is_dated() && step != Step::Acknowledge {
+        // Left empty, it means now.
+        fields
+            .into_iter()
+            .chain([FormField::line(Field::StepAt, false, "")])
+            .collect()
+    } else {
+        fields
+    };
     let purpose = Purpose::Step {
         id,
         version: case.version,
@@ -104,6 +113,12 @@ pub fn with_text(mut form: Form, lang: crate::i18n::Lang, field: Field, text: &s
 /// The command(s) the form's values stand for.
 pub fn build(app: &App, step: Step, form: &Form) -> Result<Vec<Command>, (Field, Problem)> {
     let text = |f: Field| form.text(f);
+    let typed_at = text(Field::StepAt);
+    let at = if typed_at.trim().is_empty() {
+        None
+    } else {
+        Some(moment(app, Field::StepAt, &typed_at)?)
+    };
     let command = match step {
         Step::Acknowledge => {
             let typed = text(Field::AckAt);
@@ -119,35 +134,43 @@ pub fn build(app: &App, step: Step, form: &Form) -> Result<Vec<Command>, (Field,
             Command::Acknowledge { at, via }
         }
         Step::TakeIntoTreatment => Command::TakeIntoTreatment {
+            at,
             handler: text(Field::Handler),
         },
         Step::AssignHandler => Command::AssignHandler {
             handler: text(Field::Handler),
         },
         Step::DeclareNotAdmissible => Command::DeclareNotAdmissible {
+            at,
             justification: text(Field::Justification),
         },
         Step::RequestInformation => Command::RequestInformation {
+            at,
             request: text(Field::Request),
         },
         Step::InformationReceived => Command::InformationReceived {
+            at,
             note: text(Field::LogText),
         },
         Step::Reopen => Command::Reopen {
+            at,
             reason: text(Field::LogText),
         },
         Step::CommunicateOutcome => Command::CommunicateOutcome {
+            at,
             root_cause: text(Field::RootCause),
             solution: text(Field::Solution),
             outcome: text(Field::Outcome),
         },
         Step::Close => Command::Close {
+            at,
             learnings: text(Field::Learnings),
             satisfaction: form
                 .choice(Field::Satisfaction)
                 .and_then(|i| Satisfaction::ALL.get(i).copied()),
         },
         Step::Withdraw => Command::Withdraw {
+            at,
             reason: text(Field::WithdrawReason),
         },
         Step::SetInvolved => Command::SetInvolved {

@@ -96,7 +96,7 @@ pub fn runs(case: &Case, events: &[Event], policy: &Policy) -> Vec<Run> {
             Command::TakeIntoTreatment { .. }
             | Command::InformationReceived { .. }
             | Command::Reopen { .. } => {
-                running = Some(event.at);
+                running = Some(event.happened_at());
                 continue;
             }
             Command::CommunicateOutcome { .. } => Stop::Met,
@@ -105,7 +105,12 @@ pub fn runs(case: &Case, events: &[Event], policy: &Policy) -> Vec<Run> {
             _ => continue,
         };
         if let Some(since) = running.take() {
-            runs.push(outcome_run(case, policy, since, Some((event.at, stop))));
+            runs.push(outcome_run(
+                case,
+                policy,
+                since,
+                Some((event.happened_at(), stop)),
+            ));
         }
     }
     if let Some(since) = running {
@@ -127,7 +132,7 @@ fn acknowledge_run(case: &Case, events: &[Event], policy: &Policy) -> Option<Run
     let withdrawn = events
         .iter()
         .find(|e| e.from == Some(State::Received) && matches!(command(e), Some(Command::Withdraw { .. })))
-        .map(|e| (e.at, Stop::Withdrawn));
+        .map(|e| (e.happened_at(), Stop::Withdrawn));
     // Without an acknowledgement or a withdrawal the clock can only still be
     // running; a case that left Received otherwise has no trail to read.
     if withdrawn.is_none() && case.state != State::Received {
