@@ -22,7 +22,7 @@ const CASE: usize = 11;
 const STATE: usize = 14;
 
 fn handler_and_deadline(width: usize) -> (usize, usize) {
-    if width < 100 { (9, 19) } else { (16, 20) }
+    if width < 100 { (9, 19) } else { (16, 25) }
 }
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
