@@ -4,8 +4,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Amsterdam;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use klachtdesk::domain::case::{AckVia, Case, CaseId, Satisfaction, Target};
 use klachtdesk::domain::clock::{ClockStatus, Due, Verdict};
@@ -15,15 +14,9 @@ use klachtdesk::domain::workflow::{Command, Ctx, Edit, Rules, apply, register};
 
 static RULES: LazyLock<Rules> = LazyLock::new(Rules::default);
 
-/// Amsterdam local time, "YYYY-MM-DD HH:MM", as UTC.
-fn ams(text: &str) -> DateTime<Utc> {
-    let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-    Amsterdam
-        .from_local_datetime(&local)
-        .single()
-        .unwrap()
-        .with_timezone(&Utc)
-}
+#[path = "support/ams.rs"]
+mod ams;
+use ams::ams;
 
 fn ctx(now: DateTime<Utc>) -> Ctx<'static> {
     Ctx {

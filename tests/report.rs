@@ -27,8 +27,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Amsterdam;
+use chrono::{DateTime, NaiveDate, Utc};
 use klachtdesk::app::cases::Cases;
 use klachtdesk::app::learnings::LearningsView;
 use klachtdesk::app::reports::ReportView;
@@ -52,15 +51,9 @@ use support::{key, press};
 
 // ───────────────────────────── the data set ─────────────────────────────
 
-/// An Amsterdam local time, "YYYY-MM-DD HH:MM".
-fn ams(text: &str) -> DateTime<Utc> {
-    let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-    Amsterdam
-        .from_local_datetime(&local)
-        .single()
-        .unwrap()
-        .with_timezone(&Utc)
-}
+#[path = "support/ams.rs"]
+mod ams;
+use ams::ams;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()

@@ -1,8 +1,7 @@
 //! Finding a case and filtering the board, driven like an operator drives them:
 //! keys into `update`, then what the app holds and what the screen shows.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Amsterdam;
+use chrono::{DateTime, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -23,15 +22,9 @@ use klachtdesk::ui::{self, Theme};
 // A small queue: open and closed, breached and fresh, with a phone number, a
 // case number mentioned in another case's description, and a handler.
 
-/// Amsterdam local time, "YYYY-MM-DD HH:MM", as UTC.
-fn ams(text: &str) -> DateTime<Utc> {
-    let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-    Amsterdam
-        .from_local_datetime(&local)
-        .single()
-        .unwrap()
-        .with_timezone(&Utc)
-}
+#[path = "support/ams.rs"]
+mod ams;
+use ams::ams;
 
 /// Thursday 26 November 2026, 10:00: the moment every test looks at the queue.
 fn now() -> DateTime<Utc> {

@@ -6,8 +6,7 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Amsterdam;
+use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
 
 use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Direction, LogKind, Satisfaction};
@@ -27,15 +26,9 @@ use klachtdesk::domain::workflow::{
 
 static RULES: LazyLock<Rules> = LazyLock::new(Rules::default);
 
-/// Amsterdam local time, "YYYY-MM-DD HH:MM", as UTC.
-fn ams(text: &str) -> DateTime<Utc> {
-    let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-    Amsterdam
-        .from_local_datetime(&local)
-        .single()
-        .unwrap()
-        .with_timezone(&Utc)
-}
+#[path = "support/ams.rs"]
+mod ams;
+use ams::ams;
 
 fn ctx(now: DateTime<Utc>) -> Ctx<'static> {
     Ctx {
