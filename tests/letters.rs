@@ -61,6 +61,7 @@ fn facts<'a>(case: &'a Case, language: Language, policy: &'a Policy) -> Facts<'a
     Facts {
         case,
         language,
+        service: klachtdesk::i18n::service_name(language.into(), &case.service),
         policy,
         operator: "Anna Smit",
         now: thursday_ten(),
@@ -330,6 +331,7 @@ fn expected_letter(d: &Desk, id: CaseId, kind: LetterKind, language: Language) -
             &Facts {
                 case: &case,
                 language,
+                service: klachtdesk::i18n::service_name(language.into(), &case.service),
                 policy: &d.app.rules.policy,
                 operator: &d.app.operator,
                 now: d.app.now,
