@@ -82,14 +82,14 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     let template = Template::parse(&all.join("|")).unwrap();
     assert_eq!(template.placeholders().count(), Placeholder::ALL.len());
     let policy = Policy::default();
-    let expected = |complaint: &str, today: &str, due: &str| {
+    let expected = |service: &str, complaint: &str, today: &str, due: &str| {
         [
             "K-2026-0042",
             "Jan de Vries",
             "Bakkerij De Korenschoof",
             "jan@korenschoof.nl",
             "06-12345678",
-            "Penetration testing",
+            service,
             complaint,
             "The pentest report arrived two weeks late.",
             "Outside our contract.",
@@ -109,6 +109,7 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     assert_eq!(
         template.fill(&facts(&case, Language::En, &policy)),
         expected(
+            "Penetration testing",
             "24 November 2026",
             "26 November 2026",
             "Thursday 10 December 2026"
@@ -116,7 +117,9 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     );
     assert_eq!(
         template.fill(&facts(&case, Language::Nl, &policy)),
+        // The service by its Dutch name in a Dutch letter.
         expected(
+            "Penetratietesten",
             "24 november 2026",
             "26 november 2026",
             "donderdag 10 december 2026"
