@@ -166,6 +166,15 @@ impl From<Lang> for Language {
     }
 }
 
+impl From<Language> for Lang {
+    fn from(language: Language) -> Lang {
+        match language {
+            Language::En => Lang::En,
+            Language::Nl => Lang::Nl,
+        }
+    }
+}
+
 pub fn kind_key(kind: LetterKind) -> T {
     match kind {
         LetterKind::Acknowledgement => T::LetterAcknowledgement,

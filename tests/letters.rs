@@ -61,6 +61,7 @@ fn facts<'a>(case: &'a Case, language: Language, policy: &'a Policy) -> Facts<'a
     Facts {
         case,
         language,
+        service: klachtdesk::i18n::service_name(language.into(), &case.service),
         policy,
         operator: "Anna Smit",
         now: thursday_ten(),
@@ -81,14 +82,14 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     let template = Template::parse(&all.join("|")).unwrap();
     assert_eq!(template.placeholders().count(), Placeholder::ALL.len());
     let policy = Policy::default();
-    let expected = |complaint: &str, today: &str, due: &str| {
+    let expected = |service: &str, complaint: &str, today: &str, due: &str| {
         [
             "K-2026-0042",
             "Jan de Vries",
             "Bakkerij De Korenschoof",
             "jan@korenschoof.nl",
             "06-12345678",
-            "Penetration testing",
+            service,
             complaint,
             "The pentest report arrived two weeks late.",
             "Outside our contract.",
@@ -108,6 +109,7 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     assert_eq!(
         template.fill(&facts(&case, Language::En, &policy)),
         expected(
+            "Penetration testing",
             "24 November 2026",
             "26 November 2026",
             "Thursday 10 December 2026"
@@ -115,7 +117,9 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     );
     assert_eq!(
         template.fill(&facts(&case, Language::Nl, &policy)),
+        // The service by its Dutch name in a Dutch letter.
         expected(
+            "Penetratietesten",
             "24 november 2026",
             "26 november 2026",
             "donderdag 10 december 2026"
@@ -330,6 +334,7 @@ fn expected_letter(d: &Desk, id: CaseId, kind: LetterKind, language: Language) -
             &Facts {
                 case: &case,
                 language,
+                service: klachtdesk::i18n::service_name(language.into(), &case.service),
                 policy: &d.app.rules.policy,
                 operator: &d.app.operator,
                 now: d.app.now,

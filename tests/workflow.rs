@@ -16,7 +16,7 @@ use klachtdesk::domain::event::{Event, EventKind, FieldChange};
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::privacy::AnonymiseReason;
 use klachtdesk::domain::problem::{Field, Problem, Refusal};
-use klachtdesk::domain::service::DEFAULT_SERVICES;
+use klachtdesk::domain::service::BuiltInService;
 use klachtdesk::domain::workflow::{
     Command, Ctx, Edit, Rules, State, Step, apply, missing_for_state, register,
 };
@@ -282,7 +282,7 @@ fn the_service_comes_from_the_catalogue() {
         problems,
         [Problem::UnknownService {
             given: "Catering".into(),
-            known: DEFAULT_SERVICES.map(String::from).to_vec(),
+            known: BuiltInService::ALL.map(|s| s.id().to_string()).to_vec(),
         }]
     );
     let shouted = Intake {

@@ -60,7 +60,7 @@ impl Filters {
             parts.push(lang.t(T::FilterDueToday).to_string());
         }
         if let Some(s) = &self.service {
-            parts.push(s.clone());
+            parts.push(i18n::service_name(lang, s).to_string());
         }
         if let Some(h) = &self.handler {
             parts.push(h.clone());

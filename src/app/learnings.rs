@@ -33,7 +33,9 @@ pub struct LearningsView {
 impl LearningsView {
     pub fn open(app: &App) -> Self {
         let mut view = LearningsView {
-            entries: register(app.cases.read().iter()),
+            entries: register(app.cases.read().iter(), |id| {
+                crate::i18n::service_name(app.lang, id).to_string()
+            }),
             typing: true,
             ..Default::default()
         };

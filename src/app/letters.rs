@@ -86,6 +86,7 @@ impl LetterView {
         let facts = Facts {
             case: &case,
             language: self.language,
+            service: crate::i18n::service_name(self.language.into(), &case.service),
             policy: &app.rules.policy,
             operator: &app.operator,
             now: app.now,

@@ -9,7 +9,7 @@ use crate::domain::intake::Intake;
 use crate::domain::problem::{Field, Problem};
 use crate::domain::when::parse_moment;
 use crate::i18n::Describe;
-use crate::i18n::{T, datetime};
+use crate::i18n::{self, T, datetime};
 use crate::store::{CommandError, StoreError};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -90,7 +90,7 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
         phone: args.phone.clone(),
         email: args.email.clone(),
         organisation: args.org.clone(),
-        service: args.service.clone(),
+        service: i18n::service_id_or_given(&session.rules.services, &args.service),
         channel: args.channel.into(),
         complained_at,
         description: args.description.clone(),

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use super::{Failure, Session, output};
 use crate::domain::case::CaseId;
 use crate::domain::template::{self, Facts, Language, LetterKind, SentVia};
-use crate::i18n::{T, state_key};
+use crate::i18n::{self, T, state_key};
 use crate::private_file;
 use crate::sanitize::visible;
 use crate::templates::{self, Templates};
@@ -80,6 +80,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let facts = Facts {
         case: &case,
         language,
+        service: i18n::service_name(language.into(), &case.service),
         policy: &session.rules.policy,
         operator: desk.operator(),
         now: session.now,

@@ -113,7 +113,7 @@ pub(super) fn row(lang: Lang, case: &Case, clocks: &CaseClocks) -> String {
         cell(&case.id.to_string(), 11),
         cell(&i18n::state_label(lang, case), 24),
         cell(&contact, 32),
-        cell(&case.service, 26),
+        cell(i18n::service_name(lang, &case.service), 26),
         deadline
     )
 }
@@ -138,10 +138,7 @@ impl FilterArgs {
         }
         let service = match &args.service {
             Some(s) => Some(
-                session
-                    .rules
-                    .services
-                    .resolve(s)
+                i18n::resolve_service(&session.rules.services, s)
                     .map_err(|p| Failure::refusal(lang, &p.into()))?,
             ),
             None => None,

@@ -54,7 +54,7 @@ pub fn render(lang: Lang, case: &Case, clocks: &CaseClocks, events: &[Event]) ->
     field(Field::Organisation, c.organisation.as_deref().unwrap_or(""));
     field(Field::Phone, c.phone.as_deref().unwrap_or(""));
     field(Field::Email, c.email.as_deref().unwrap_or(""));
-    field(Field::Service, &case.service);
+    field(Field::Service, i18n::service_name(lang, &case.service));
     field(Field::Channel, lang.t(i18n::channel_key(case.channel)));
     field(Field::ComplainedAt, &datetime(lang, case.complained_at));
     field(Field::Handler, case.handler.as_deref().unwrap_or(""));

@@ -20,6 +20,7 @@ pub struct Lesson {
 /// One root cause of one service, with what was learnt from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The service's name, as the register was asked to name it.
     pub service: String,
     /// As first written; empty when none was recorded.
     pub root_cause: String,
@@ -56,8 +57,12 @@ pub fn words(query: &str) -> Vec<String> {
 }
 
 /// The register of every closed (not withdrawn) case with learnings: services
-/// by name, and within a service the root causes with the most cases first.
-pub fn register<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Vec<Entry> {
+/// by name (`service_name` names a service id), and within a service the root
+/// causes with the most cases first.
+pub fn register<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    service_name: impl Fn(&str) -> String,
+) -> Vec<Entry> {
     let mut closed: Vec<&Case> = cases
         .into_iter()
         .filter(|c| c.state == State::Closed && c.withdrawal.is_none() && !c.learnings.trim().is_empty())
@@ -73,7 +78,7 @@ pub fn register<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Vec<Entry> {
             .entry((case.service.as_str(), normalise(&case.root_cause)))
             .or_insert_with(|| {
                 entries.push(Entry {
-                    service: case.service.clone(),
+                    service: service_name(&case.service),
                     root_cause: case.root_cause.trim().to_string(),
                     cases: Vec::new(),
                     lessons: Vec::new(),

@@ -1,17 +1,55 @@
 //! The catalogue of services a complaint can be about.
+//!
+//! A case stores a service by its id. A desk's own services (the `services`
+//! setting) are their own id, as written. The built-in ones are stored under
+//! their English name, as every case has stored them from the first version:
+//! databases, backups, exports and append-only audit trails written before
+//! services had names in two languages hold ids already, and an import still
+//! replays them to exactly the case in the file. Their names on screen, in
+//! either language, come from the i18n catalogue.
 
 use super::problem::Problem;
 
 /// The services offered until the desk configures its own.
-pub const DEFAULT_SERVICES: [&str; 6] = [
-    "Penetration testing",
-    "Security monitoring (SOC)",
-    "Incident response",
-    "Awareness training",
-    "Consultancy",
-    "Other",
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BuiltInService {
+    PenetrationTesting,
+    SecurityMonitoring,
+    IncidentResponse,
+    AwarenessTraining,
+    Consultancy,
+    Other,
+}
 
+impl BuiltInService {
+    pub const ALL: [BuiltInService; 6] = [
+        BuiltInService::PenetrationTesting,
+        BuiltInService::SecurityMonitoring,
+        BuiltInService::IncidentResponse,
+        BuiltInService::AwarenessTraining,
+        BuiltInService::Consultancy,
+        BuiltInService::Other,
+    ];
+
+    /// What a case stores; never changes, whatever the service is called.
+    pub fn id(self) -> &'static str {
+        match self {
+            BuiltInService::PenetrationTesting => "Penetration testing",
+            BuiltInService::SecurityMonitoring => "Security monitoring (SOC)",
+            BuiltInService::IncidentResponse => "Incident response",
+            BuiltInService::AwarenessTraining => "Awareness training",
+            BuiltInService::Consultancy => "Consultancy",
+            BuiltInService::Other => "Other",
+        }
+    }
+
+    /// The built-in service stored under `id`, if it is one.
+    pub fn of_id(id: &str) -> Option<BuiltInService> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// The ids of the services offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
     services: Vec<String>,
@@ -19,12 +57,12 @@ pub struct Catalogue {
 
 impl Default for Catalogue {
     fn default() -> Self {
-        Self::new(DEFAULT_SERVICES.iter().map(|s| s.to_string()).collect())
+        Self::new(BuiltInService::ALL.iter().map(|s| s.id().to_string()).collect())
     }
 }
 
 impl Catalogue {
-    /// A catalogue of the given names; an empty list means the default one.
+    /// A catalogue of the given ids; an empty list means the built-in one.
     pub fn new(services: Vec<String>) -> Self {
         let services: Vec<String> = services
             .into_iter()
@@ -42,8 +80,9 @@ impl Catalogue {
         &self.services
     }
 
-    /// The catalogue's spelling of a service, matched case-insensitively; an
-    /// unknown one is refused with the list of known ones.
+    /// The catalogue's spelling of a service id, matched case-insensitively;
+    /// an unknown one is refused with the ids offered. Names in the
+    /// operator's language are turned into ids at the edge, before this.
     pub fn resolve(&self, given: &str) -> Result<String, Problem> {
         let wanted = given.trim().to_lowercase();
         self.services
@@ -54,20 +93,6 @@ impl Catalogue {
                 given: given.trim().to_string(),
                 known: self.services.clone(),
             })
-    }
-
-    /// The services whose name contains `typed` (case-insensitive), for a
-    /// type-to-filter picker; those starting with it first.
-    pub fn matching(&self, typed: &str) -> Vec<&str> {
-        let typed = typed.trim().to_lowercase();
-        let mut hits: Vec<(bool, &str)> = self
-            .services
-            .iter()
-            .filter(|s| s.to_lowercase().contains(&typed))
-            .map(|s| (!s.to_lowercase().starts_with(&typed), s.as_str()))
-            .collect();
-        hits.sort_by_key(|(later, _)| *later);
-        hits.into_iter().map(|(_, s)| s).collect()
     }
 }
 
@@ -106,17 +131,12 @@ mod tests {
     }
 
     #[test]
-    fn typing_filters_the_catalogue() {
-        let c = Catalogue::default();
+    fn built_in_ids_are_the_names_stored_before() {
         assert_eq!(
-            c.matching("in"),
-            [
-                "Incident response",
-                "Penetration testing",
-                "Security monitoring (SOC)",
-                "Awareness training"
-            ]
+            BuiltInService::of_id("Penetration testing"),
+            Some(BuiltInService::PenetrationTesting)
         );
-        assert_eq!(c.matching("").len(), 6);
+        assert_eq!(BuiltInService::of_id("penetration testing"), None);
+        assert_eq!(BuiltInService::of_id("Red teaming"), None);
     }
 }

@@ -271,6 +271,8 @@ impl Template {
 pub struct Facts<'a> {
     pub case: &'a Case,
     pub language: Language,
+    /// The case's service by its name in the letter's language.
+    pub service: &'a str,
     pub policy: &'a Policy,
     pub operator: &'a str,
     pub now: DateTime<Utc>,
@@ -289,7 +291,7 @@ impl Facts<'_> {
             Placeholder::Organisation => optional(&contact.organisation),
             Placeholder::Email => optional(&contact.email),
             Placeholder::Phone => optional(&contact.phone),
-            Placeholder::Service => case.service.clone(),
+            Placeholder::Service => self.service.to_string(),
             Placeholder::ComplaintDate => lang.date(policy.local_date(case.complained_at)),
             Placeholder::Description => case.description.clone(),
             Placeholder::Justification => case.justification.clone(),

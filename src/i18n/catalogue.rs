@@ -533,6 +533,13 @@ HeaderDueToday => "{count} due today", "{count} vandaag";
     ShortOutcome => "Outcome sent", "Uitkomst";
     ShortClosed => "Closed", "Afgesloten";
     ShortNotAdmissible => "Not admissible", "Niet ontvankelijk";
+    // The built-in services, by the name an operator knows them by.
+    ServicePenetrationTesting => "Penetration testing", "Penetratietesten";
+    ServiceSecurityMonitoring => "Security monitoring (SOC)", "SOC-monitoring";
+    ServiceIncidentResponse => "Incident response", "Incidentrespons";
+    ServiceAwarenessTraining => "Awareness training", "Bewustwordingstraining";
+    ServiceConsultancy => "Consultancy", "Advies";
+    ServiceOther => "Other", "Overig";
     HelpTitle => "Keys", "Toetsen";
     HelpFooter => "The keys can be changed in the configuration's [keys] table.", "De toetsen zijn aan te passen in de tabel [keys] van de configuratie.";
     CaseNotLoaded => "This case is not (or no longer) in the queue.", "Deze klacht staat niet (meer) in de wachtrij.";

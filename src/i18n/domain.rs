@@ -171,9 +171,16 @@ pub fn audit_value(lang: Lang, field: Field, raw: &str) -> String {
         Field::Channel => from_slug(&Channel::ALL.map(|c| (c.slug(), channel_key(c)))),
         Field::AckVia => from_slug(&AckVia::ALL.map(|v| (v.slug(), ack_via_key(v)))),
         Field::Satisfaction => from_slug(&Satisfaction::ALL.map(|s| (s.slug(), satisfaction_key(s)))),
+        Field::Service => Some(super::service_name(lang, raw).to_string()),
         _ => None,
     };
     shown.unwrap_or_else(|| raw.to_string())
+}
+
+/// The services one may choose from, by their names in the operator's language.
+fn known_services(lang: Lang, ids: &[String]) -> String {
+    let names: Vec<&str> = ids.iter().map(|id| super::service_name(lang, id)).collect();
+    names.join(", ")
 }
 
 /// One problem in a sentence.
@@ -190,7 +197,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::MalformedPhone(given) => lang.fill(T::ProblemMalformedPhone, &[("given", given)]),
         Problem::UnknownService { given, known } => lang.fill(
             T::ProblemUnknownService,
-            &[("given", given), ("known", &known.join(", "))],
+            &[("given", given), ("known", &known_services(lang, known))],
         ),
         Problem::InFuture(f) => lang.fill(T::ProblemInFuture, &[("field", &field(f))]),
         Problem::AckBeforeComplaint => lang.t(T::ProblemAckBeforeComplaint).to_string(),

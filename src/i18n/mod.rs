@@ -11,6 +11,7 @@ mod domain;
 mod done;
 mod errors;
 mod exchange;
+mod services;
 
 pub use actions::*;
 pub use catalogue::T;
@@ -19,6 +20,7 @@ pub use domain::*;
 pub use done::done;
 pub use errors::Describe;
 pub use exchange::{DescribeIn, trail_reason};
+pub use services::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -332,7 +332,7 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
         first,
         line(badge, theme.urgency(urgency)),
         line(contact, Style::new()),
-        line(case.service.clone(), theme.muted()),
+        line(i18n::service_name(lang, &case.service).to_string(), theme.muted()),
     ];
     frame.render_widget(Paragraph::new(lines).style(base), area);
 }

@@ -233,6 +233,7 @@ fn shown_value(lang: Lang, case: &Case, field: Field) -> String {
     match field {
         Field::Channel => lang.t(i18n::channel_key(case.channel)).to_string(),
         Field::ComplainedAt => datetime(lang, case.complained_at),
+        Field::Service => i18n::service_name(lang, &case.service).to_string(),
         Field::Satisfaction => case
             .satisfaction
             .map(|s| lang.t(i18n::satisfaction_key(s)).to_string())

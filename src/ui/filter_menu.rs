@@ -13,7 +13,7 @@ use super::text::{fit, pad};
 use super::{Theme, centred};
 use crate::app::App;
 use crate::app::filter_menu::{Choice, FilterMenu, Item, Level, choices, is_current};
-use crate::i18n::{T, channel_key};
+use crate::i18n::{T, channel_key, service_name};
 
 const WIDTH: u16 = 52;
 
@@ -119,7 +119,11 @@ fn main_entry(app: &App, item: Item) -> Entry {
         Item::Mine => switch(f.mine, T::FilterMenuMine),
         Item::Breached => switch(f.breached, T::FilterMenuBreached),
         Item::DueToday => switch(f.due_today, T::FilterMenuDueToday),
-        Item::Service => submenu(T::FieldService, f.service.clone(), T::FilterMenuAnyService),
+        Item::Service => submenu(
+            T::FieldService,
+            f.service.as_deref().map(|s| service_name(lang, s).to_string()),
+            T::FilterMenuAnyService,
+        ),
         Item::Handler => submenu(T::FieldHandler, f.handler.clone(), T::FilterMenuAnyHandler),
         Item::Channel => submenu(
             T::FieldChannel,
@@ -146,7 +150,8 @@ fn choice_entry(app: &App, level: Level, choice: &Choice) -> Entry {
             };
             (lang.t(key).to_string(), none)
         }
-        Choice::Service(s) | Choice::Handler(s) => (s.clone(), is_current(app, choice)),
+        Choice::Service(s) => (service_name(lang, s).to_string(), is_current(app, choice)),
+        Choice::Handler(h) => (h.clone(), is_current(app, choice)),
         Choice::Channel(c) => (lang.t(channel_key(*c)).to_string(), is_current(app, choice)),
     };
     Entry {

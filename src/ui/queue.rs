@@ -78,7 +78,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             case.id.to_string(),
             lang.t(i18n::state_short_key(case.state)).into(),
             contact_text,
-            case.service.clone(),
+            i18n::service_name(lang, &case.service).to_string(),
             case.handler.clone().unwrap_or_default(),
             badge,
         ]);

@@ -39,8 +39,8 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
         Field::Service => FormField::closed_pick(
             field,
             required(true),
-            &value,
-            app.rules.services.services().to_vec(),
+            i18n::service_name(lang, &value),
+            i18n::service_names(lang, &app.rules.services),
         ),
         Field::Handler => FormField::pick(field, required(false), &value, app.cases.read().staff()),
         f if pane::is_multiline(f) => FormField::text(f, required(f == Field::Description), &value),
@@ -65,7 +65,10 @@ pub fn build(app: &App, case: Option<&Case>, field: Field, form: &Form) -> Resul
         Field::Phone => edit(Edit::Phone(text)),
         Field::Email => edit(Edit::Email(text)),
         Field::Organisation => edit(Edit::Organisation(text)),
-        Field::Service => edit(Edit::Service(text)),
+        Field::Service => edit(Edit::Service(i18n::service_id_or_given(
+            &app.rules.services,
+            &text,
+        ))),
         Field::Channel => {
             let channel = form
                 .choice(field)

@@ -12,7 +12,7 @@ use crate::domain::contact::phone_key;
 use crate::domain::intake::Intake;
 use crate::domain::problem::{Field, Problem};
 use crate::domain::workflow::Step;
-use crate::i18n::channel_key;
+use crate::i18n::{channel_key, service_id_or_given, service_names};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Open cases of one caller listed at most (a caller with more is rare).
@@ -28,7 +28,12 @@ pub fn open(app: &App) -> FormModal {
         FormField::line(Field::Phone, false, ""),
         FormField::line(Field::Email, false, ""),
         FormField::line(Field::Organisation, false, ""),
-        FormField::closed_pick(Field::Service, true, "", app.rules.services.services().to_vec()),
+        FormField::closed_pick(
+            Field::Service,
+            true,
+            "",
+            service_names(app.lang, &app.rules.services),
+        ),
         FormField::choice(Field::Channel, true, channels, Some(0)),
         FormField::line(Field::ComplainedAt, false, ""),
         FormField::text(Field::Description, true, ""),
@@ -52,7 +57,7 @@ pub fn build(app: &App, form: &Form) -> Result<Intake, (Field, Problem)> {
         phone: form.text(Field::Phone),
         email: form.text(Field::Email),
         organisation: form.text(Field::Organisation),
-        service: form.text(Field::Service),
+        service: service_id_or_given(&app.rules.services, &form.text(Field::Service)),
         channel,
         complained_at,
         description: form.text(Field::Description),

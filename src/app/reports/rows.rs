@@ -7,7 +7,7 @@ use chrono::{Datelike, Locale};
 use crate::domain::case::{CaseId, Target};
 use crate::domain::report::{Compliance, Period, PeriodKind, Report, percent};
 use crate::i18n::{
-    Lang, T, channel_key, date, date_short, datetime, satisfaction_key, state_key, target_key,
+    Lang, T, channel_key, date, date_short, datetime, satisfaction_key, service_name, state_key, target_key,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,7 +168,11 @@ fn received(lang: Lang, report: &Report, out: &mut Vec<Row>) {
         note(out, lang, T::ReportNone);
     }
     for (service, n) in &report.services {
-        item(out, service.clone(), share(lang, *n, report.received()));
+        item(
+            out,
+            service_name(lang, service),
+            share(lang, *n, report.received()),
+        );
     }
     heading(out, lang, T::ReportPerChannel, None);
     for (channel, n) in &report.channels {
@@ -286,7 +290,7 @@ fn root_causes(lang: Lang, report: &Report, out: &mut Vec<Row>) {
         note(out, lang, T::ReportNone);
     }
     for s in &report.root_causes {
-        out.push(Row::new(Kind::Subheading, s.service.clone(), ""));
+        out.push(Row::new(Kind::Subheading, service_name(lang, &s.service), ""));
         for c in &s.causes {
             out.push(Row {
                 case: c.cases.first().copied(),
