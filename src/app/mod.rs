@@ -21,6 +21,7 @@ pub mod presence;
 pub mod queue;
 pub mod replace;
 pub mod reports;
+pub mod save_as;
 pub mod search;
 pub mod settings;
 pub mod undo;

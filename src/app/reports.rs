@@ -246,7 +246,7 @@ pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, V
         Typed::Action(Action::Last) => view.select(isize::MAX / 2, app.size),
         Typed::Action(Action::PrevPeriod) => view.show_period(app, view.period.prev()),
         Typed::Action(Action::NextPeriod) => view.show_period(app, view.period.next()),
-        Typed::Action(Action::Export) => return (Outcome::Stay, export(app, view)),
+        Typed::Action(Action::Export) => return export(app, view),
         Typed::Action(Action::Open) => {
             if let Some(id) = view.rows.get(view.row).and_then(|r| r.case) {
                 return (Outcome::Close, app.open_case(id));
@@ -281,15 +281,17 @@ pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, V
     (Outcome::Stay, Vec::new())
 }
 
-fn export(app: &mut App, view: &ReportView) -> Vec<Effect> {
+/// `e`: asks where to write the report as CSV.
+fn export(app: &mut App, view: &ReportView) -> (Outcome, Vec<Effect>) {
     match &view.report {
-        Some(report) => vec![Effect::WriteFile {
-            path: view.export_path(),
-            contents: csv::csv(report),
-        }],
+        Some(report) => {
+            let contents = csv::csv(report);
+            let under = Modal::Report(Box::new(view.clone()));
+            super::save_as::ask_over(app, under, &view.export_path(), contents)
+        }
         None => {
             app.flash(app.lang.t(T::ReportStillLoading), false);
-            Vec::new()
+            (Outcome::Stay, Vec::new())
         }
     }
 }
