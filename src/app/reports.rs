@@ -99,7 +99,8 @@ impl ReportView {
 
     /// Keeps the selected line among those shown on a screen of `size`.
     pub fn scroll_into_view(&mut self, size: (u16, u16)) {
-        let shown = capacity(layout(screen(size), self.report.is_some()).body);
+        let body = layout(screen(size), self.report.is_some()).body;
+        let shown = capacity(body, rows::widest_figure(&self.rows));
         if self.row < self.offset {
             self.offset = self.row;
         } else if self.row >= self.offset + shown {
@@ -132,13 +133,14 @@ pub struct Layout {
 /// From this width on, the lines flow on in a second column, as in a newspaper.
 pub const TWO_COLUMNS_FROM: u16 = 110;
 
-/// The columns the lines are shown in: two on a wide screen, else one.
-pub fn columns(body: Rect) -> Vec<Rect> {
-    if body.width < TWO_COLUMNS_FROM {
+/// The columns the lines are shown in: two on a wide screen where the key
+/// figures, `widest` columns at most, fit whole in each; else one.
+pub fn columns(body: Rect, widest: usize) -> Vec<Rect> {
+    let gap = 3;
+    let left = body.width.saturating_sub(gap) / 2;
+    if body.width < TWO_COLUMNS_FROM || usize::from(left) < widest {
         return vec![body];
     }
-    let gap = 3;
-    let left = (body.width - gap) / 2;
     vec![
         Rect { width: left, ..body },
         Rect {
@@ -150,8 +152,8 @@ pub fn columns(body: Rect) -> Vec<Rect> {
 }
 
 /// How many lines the body shows at once (at least one).
-pub fn capacity(body: Rect) -> usize {
-    (usize::from(body.height) * columns(body).len()).max(1)
+pub fn capacity(body: Rect, widest: usize) -> usize {
+    (usize::from(body.height) * columns(body, widest).len()).max(1)
 }
 
 /// A centred area of at most `width` × `height` inside `area`.
@@ -235,7 +237,8 @@ pub fn layout(area: Rect, loaded: bool) -> Layout {
 }
 
 pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, Vec<Effect>) {
-    let page = capacity(layout(screen(app.size), view.report.is_some()).body) as isize;
+    let body = layout(screen(app.size), view.report.is_some()).body;
+    let page = capacity(body, rows::widest_figure(&view.rows)) as isize;
     match typed {
         Typed::Action(Action::Back) => return (Outcome::Close, Vec::new()),
         Typed::Action(Action::Up) => view.select(-1, app.size),
