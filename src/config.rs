@@ -37,6 +37,8 @@ pub struct Config {
     pub keys: crate::keymap::Table,
     pub privacy: PrivacyConfig,
     pub backup: BackupConfig,
+    /// Where the letters and exports asked for on a board go.
+    pub files: FilesConfig,
 }
 
 /// The `operator` key: one name, or the desk's operators.
@@ -198,6 +200,44 @@ impl Default for BackupConfig {
             enabled: true,
             keep_days: 14,
         }
+    }
+}
+
+/// The files an operator writes from a board (letters, report exports).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FilesConfig {
+    /// The folder a letter or an export is offered to be written into: a
+    /// full path, or one in the home folder (`~/…`). None: `exports/` in
+    /// the data folder.
+    #[serde(deserialize_with = "export_folder")]
+    pub export_folder: Option<PathBuf>,
+}
+
+fn export_folder<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+    let text = String::deserialize(d)?;
+    if Path::new(&text).is_absolute() || text.starts_with("~/") {
+        Ok(Some(PathBuf::from(text)))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "\"{text}\" is not a full path: give one starting with / or ~/, like \"~/klachten/brieven\""
+        )))
+    }
+}
+
+/// `path` with a leading `~/` read as the home folder of the user running
+/// this process.
+pub fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
+impl Config {
+    /// The configured export folder, `~/` read as the home folder.
+    pub fn export_folder(&self) -> Option<PathBuf> {
+        self.files.export_folder.as_deref().map(expand_home)
     }
 }
 
@@ -582,6 +622,30 @@ keep_days = 30
         let (line, reason) = invalid("[calendar]\nclosing_days = [0226-12-24]\n");
         assert_eq!(line, 2);
         assert!(reason.contains("2000 to 2099"), "{reason}");
+    }
+
+    #[test]
+    fn the_export_folder_is_a_full_path_or_one_in_the_home_folder() {
+        let folder = |text: &str| parse(&format!("[files]\nexport_folder = \"{text}\"\n"));
+        assert_eq!(
+            folder("/srv/brieven").unwrap().export_folder(),
+            Some(PathBuf::from("/srv/brieven"))
+        );
+        let home = directories::BaseDirs::new().unwrap().home_dir().to_path_buf();
+        assert_eq!(
+            folder("~/brieven").unwrap().export_folder(),
+            Some(home.join("brieven"))
+        );
+        assert_eq!(parse("").unwrap().export_folder(), None);
+        for relative in ["brieven", "./brieven", "~anna/brieven", ""] {
+            let Err(ConfigError::Invalid { reason, .. }) = folder(relative) else {
+                panic!("{relative:?} is accepted");
+            };
+            assert!(
+                reason.contains("is not a full path: give one starting with / or ~/"),
+                "{reason}"
+            );
+        }
     }
 
     #[test]

@@ -30,8 +30,8 @@ use crate::remote::frame::FileToWrite;
 const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
 /// This terminal as the desk needs to know it: its size, `TERM`, the
-/// language `LANG` asks for, and `NO_COLOR`.
-pub fn info() -> TerminalInfo {
+/// language `LANG` asks for, `NO_COLOR`, and the folder it writes files into.
+pub fn info(exports: &std::path::Path) -> TerminalInfo {
     let (cols, rows) = terminal::size().unwrap_or((80, 24));
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     TerminalInfo {
@@ -42,6 +42,7 @@ pub fn info() -> TerminalInfo {
             .or_else(|| env("LC_MESSAGES"))
             .or_else(|| env("LANG")),
         no_color: env("NO_COLOR").is_some(),
+        exports: Some(exports.to_path_buf()),
     }
 }
 

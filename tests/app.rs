@@ -636,3 +636,82 @@ fn a_paste_on_the_board_is_ignored() {
     assert!(!d.app.quit);
     assert_eq!(d.app.board.selected_id(), before);
 }
+
+// ---------------------------------------------------------------- the timeline
+
+/// The open case's pane on a tall screen, its first timeline entry (the
+/// newest) selected; the screen's lines.
+fn timeline_of(d: &mut Desk, id: klachtdesk::domain::case::CaseId) -> String {
+    d.send(Msg::Resize {
+        width: 160,
+        height: 60,
+    });
+    d.select(id);
+    d.press("enter");
+    for _ in 0..klachtdesk::app::pane::PANE_FIELDS.len() {
+        d.press("down");
+    }
+    screen(&d.app).join("\n")
+}
+
+#[test]
+fn a_logged_call_shows_in_the_timeline_once_with_its_text() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    d.select(id);
+    d.press("L");
+    while focused(&d.app) != klachtdesk::domain::problem::Field::LogText {
+        d.press("tab");
+    }
+    d.type_text("Rang about the invoice");
+    d.press("ctrl-s");
+    assert_eq!(
+        d.stored(id).contact_log.last().unwrap().text,
+        "Rang about the invoice"
+    );
+    let shown = timeline_of(&mut d, id);
+    assert_eq!(shown.matches("Rang about the invoice").count(), 1, "{shown}");
+    assert!(shown.contains("Call in"), "{shown}");
+    assert!(!shown.contains("Log a call, e-mail or note"), "{shown}");
+    let case = d.stored(id);
+    let pane = d.app.pane.as_ref().unwrap();
+    assert_eq!(
+        d.app.pane_rows(),
+        klachtdesk::app::pane::PANE_FIELDS.len()
+            + case.contact_log.len()
+            + klachtdesk::app::timeline::events(&case, &pane.events).count(),
+        "every row of the pane is one the timeline shows"
+    );
+    assert!(pane.events.len() > klachtdesk::app::timeline::events(&case, &pane.events).count());
+}
+
+#[test]
+fn a_step_recorded_later_shows_when_it_happened() {
+    let mut d = Desk::demo();
+    let id = d.first_in(State::Received);
+    let rules = Rules::default();
+    let ctx = Ctx {
+        now: thursday_ten(),
+        actor: "anna",
+        rules: &rules,
+    };
+    let acknowledged = Command::Acknowledge {
+        at: thursday_at(9, 0),
+        via: AckVia::Email,
+    };
+    let case = d.store.execute(id, None, &acknowledged, &ctx).unwrap();
+    d.send(Msg::Changed(case));
+    let shown = timeline_of(&mut d, id);
+    let entry: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| !l.contains("Thu 26 Nov 2026 10:00  anna  Acknowledge receipt"))
+        .take(2)
+        .collect();
+    assert!(
+        entry[1].contains("│     (happened Thu 26 Nov 2026 09:00)"),
+        "{shown}"
+    );
+    d.app.lang = klachtdesk::i18n::Lang::Nl;
+    let shown = screen(&d.app).join("\n");
+    assert!(shown.contains("(gebeurd op do 26 nov 2026 09:00)"), "{shown}");
+}

@@ -1902,6 +1902,8 @@ invalid_configs! {
     invalid_backup_keep_days_zero: "backup_keep_days_zero.toml", line 2, key "backup.keep_days";
     invalid_backup_enabled_not_a_bool: "backup_enabled_not_a_bool.toml", line 2, key "backup.enabled";
     invalid_chase_after_days_zero: "chase_after_days_zero.toml", line 2, key "targets.chase_after_days";
+    invalid_export_folder_relative: "export_folder_relative.toml", line 2, key "files.export_folder";
+    invalid_export_folder_working_folder: "export_folder_working_folder.toml", line 2, key "files.export_folder";
 }
 
 #[test]

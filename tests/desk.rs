@@ -248,7 +248,8 @@ fn klachtdesk_import_works_with_the_desk_running() {
 }
 
 /// A letter written from a board is written at the operator's terminal, in
-/// their own folder, readable by them only; the board says where.
+/// their own folder, readable by them only; the board asks where, offering
+/// that folder, and says where it wrote.
 #[test]
 fn a_letter_is_written_in_the_operators_own_folder() {
     use std::os::unix::fs::PermissionsExt;
@@ -259,7 +260,10 @@ fn a_letter_is_written_in_the_operators_own_folder() {
     a.press_until(ESC, "open 1");
     a.press_until(ENTER, "K-2026-0001 · Received");
     a.press_until("w", "Acknowledgement");
-    a.press_until("w", "Written to");
+    a.press_until("w", "Write to a file");
+    let offered = mine.path().join("K-2026-0001-acknowledgement-en.txt");
+    a.wait_for(&offered.display().to_string());
+    a.press_until(ENTER, "Written to");
     let written: Vec<_> = std::fs::read_dir(mine.path())
         .unwrap()
         .map(|e| e.unwrap().path())

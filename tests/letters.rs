@@ -421,10 +421,12 @@ fn c_copies_the_filled_in_letter_and_w_writes_it_to_a_file() {
     let english = expected_letter(&d, id, LetterKind::Acknowledgement, Language::En);
     assert_eq!(effects_of(&mut d, "c"), [Effect::Copy(english.clone())]);
     assert_eq!(effects_of(&mut d, "ctrl-c"), [Effect::Copy(english.clone())]);
+    d.app.settings.exports = "/home/anna/exports".into();
+    assert_eq!(effects_of(&mut d, "w"), [], "it asks where first");
     assert_eq!(
-        effects_of(&mut d, "w"),
+        effects_of(&mut d, "enter"),
         [Effect::WriteFile {
-            path: PathBuf::from(format!("{id}-acknowledgement-en.txt")),
+            path: PathBuf::from(format!("/home/anna/exports/{id}-acknowledgement-en.txt")),
             contents: format!("{english}\n"),
         }]
     );
@@ -432,10 +434,12 @@ fn c_copies_the_filled_in_letter_and_w_writes_it_to_a_file() {
     let dutch = expected_letter(&d, id, LetterKind::Acknowledgement, Language::Nl);
     assert!(dutch.starts_with("Onderwerp: Ontvangstbevestiging"), "{dutch}");
     assert_eq!(effects_of(&mut d, "c"), [Effect::Copy(dutch.clone())]);
-    match effects_of(&mut d, "ctrl-s").as_slice() {
-        [Effect::WriteFile { path, .. }] => {
-            assert_eq!(path, &PathBuf::from(format!("{id}-acknowledgement-nl.txt")))
-        }
+    effects_of(&mut d, "ctrl-s");
+    match effects_of(&mut d, "enter").as_slice() {
+        [Effect::WriteFile { path, .. }] => assert_eq!(
+            path,
+            &PathBuf::from(format!("/home/anna/exports/{id}-acknowledgement-nl.txt"))
+        ),
         other => panic!("{other:?}"),
     }
     // The copy goes to the terminal, which says so; nothing is saved.
@@ -447,29 +451,127 @@ fn c_copies_the_filled_in_letter_and_w_writes_it_to_a_file() {
     assert_eq!(d.stored(id).version, version);
 }
 
+/// `w` asks where to write, offering the export folder and the letter's
+/// name; Enter writes it there, readable by the operator only, and the
+/// flash names the whole path.
 #[test]
-fn a_written_letter_lands_in_the_file() {
+fn w_asks_where_and_enter_writes_the_letter_in_the_export_folder() {
     let mut d = desk();
     let id = d.first_in(State::Received);
+    let exports = tempfile::tempdir().unwrap();
+    d.app.settings.exports = exports.path().join("letters");
     open_letter(&mut d, id);
-    let dir = tempfile::tempdir().unwrap();
-    let Some(Effect::WriteFile { path, contents }) = effects_of(&mut d, "w").pop() else {
-        panic!("no file written");
-    };
-    let path = dir.path().join(path);
-    let answer = klachtdesk::app::effects::perform(
-        &Effect::WriteFile {
-            path: path.clone(),
-            contents: contents.clone(),
-        },
-        &support::desk_of(&d.store, &d.app),
-        &d.app,
-    )
-    .unwrap();
-    d.send(answer);
-    assert_eq!(fs::read_to_string(&path).unwrap(), contents);
+    d.press("w");
+    let path = exports
+        .path()
+        .join(format!("letters/{id}-acknowledgement-en.txt"));
+    let shown = words(&screen(&d));
+    assert!(shown.contains("Write to a file"), "{shown}");
+    assert!(shown.contains(&format!("File: {}", path.display())), "{shown}");
+    assert!(shown.contains("Enter write · Esc cancel"), "{shown}");
+    d.press("enter");
+    let letter = expected_letter(&d, id, LetterKind::Acknowledgement, Language::En);
+    assert_eq!(fs::read_to_string(&path).unwrap(), format!("{letter}\n"));
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(view(&d).id, id, "back at the letter");
     let (text, error) = flash(&d.app);
-    assert!(!error && text.contains("acknowledgement-en.txt"), "{text}");
+    let full = path.canonicalize().unwrap();
+    assert_eq!((text, error), (format!("Written to {}.", full.display()), false));
+}
+
+/// The path offered can be changed: a name of its own, into the export
+/// folder; a full path anywhere but the working folder. Esc writes nothing.
+#[test]
+fn the_path_offered_can_be_changed_and_esc_writes_nothing() {
+    let mut d = desk();
+    let id = d.first_in(State::Received);
+    let exports = tempfile::tempdir().unwrap();
+    d.app.settings.exports = exports.path().to_path_buf();
+    open_letter(&mut d, id);
+
+    d.press("w");
+    d.press("esc");
+    assert_eq!(view(&d).id, id, "Esc goes back to the letter");
+    assert_eq!(flash(&d.app), ("Nothing written.".to_string(), false));
+    assert_eq!(fs::read_dir(exports.path()).unwrap().count(), 0);
+
+    // A name alone goes into the export folder, never the working folder.
+    d.press("w home ctrl-k");
+    d.type_text("jansen.txt");
+    d.press("enter");
+    assert!(exports.path().join("jansen.txt").is_file());
+
+    // A full path is written as it is.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let chosen = elsewhere.path().join("brieven").join("ontvangst.txt");
+    d.press("w home ctrl-k");
+    d.type_text(&chosen.display().to_string());
+    d.press("enter");
+    assert_eq!(fs::metadata(&chosen).unwrap().permissions().mode() & 0o777, 0o600);
+}
+
+/// A path that names no file is refused in the question, which stays open
+/// with what was typed; Dutch too.
+#[test]
+fn a_path_without_a_file_name_is_refused_and_kept() {
+    let mut d = desk();
+    let id = d.first_in(State::Received);
+    d.app.settings.exports = "/home/anna/exports".into();
+    open_letter(&mut d, id);
+    d.press("w home ctrl-k");
+    d.type_text("/tmp/");
+    d.press("enter");
+    let Some(Modal::SaveAs(save)) = &d.app.modal else {
+        panic!("the question stays open: {:?}", d.app.modal);
+    };
+    assert_eq!(save.typed(), "/tmp/");
+    let shown = words(&screen(&d));
+    assert!(
+        shown.contains("Give the file to write: a path ending in a file name, e.g. ~/brieven/brief.txt, then press Enter."),
+        "{shown}"
+    );
+    d.app.lang = Lang::Nl;
+    d.press("enter");
+    let shown = words(&screen(&d));
+    assert!(shown.contains("Naar een bestand schrijven"), "{shown}");
+    assert!(
+        shown.contains("Vul het bestand in: een pad dat eindigt op een bestandsnaam"),
+        "{shown}"
+    );
+}
+
+/// Over SSH the desk writes into the operator's folder by name only: the
+/// question shows the folder and asks for the name; a folder is refused.
+#[test]
+fn by_name_only_the_question_asks_for_the_name_alone() {
+    let mut d = desk();
+    let id = d.first_in(State::Received);
+    d.app.settings.exports = "/srv/klachtdesk/exports/anna".into();
+    d.app.settings.by_name_only = true;
+    open_letter(&mut d, id);
+    assert_eq!(effects_of(&mut d, "w"), []);
+    let shown = words(&screen(&d));
+    assert!(
+        shown.contains("Into your folder at the desk, /srv/klachtdesk/exports/anna/"),
+        "{shown}"
+    );
+    let Some(Modal::SaveAs(save)) = &d.app.modal else {
+        panic!("{:?}", d.app.modal);
+    };
+    assert_eq!(save.typed(), format!("{id}-acknowledgement-en.txt"));
+    d.press("home");
+    d.type_text("sub/");
+    assert_eq!(effects_of(&mut d, "enter"), []);
+    let shown = words(&screen(&d));
+    assert!(shown.contains("give a file name only, without /"), "{shown}");
+    d.press("backspace backspace backspace backspace");
+    match effects_of(&mut d, "enter").as_slice() {
+        [Effect::WriteFile { path, .. }] => assert_eq!(
+            path.file_name().unwrap().to_string_lossy(),
+            format!("{id}-acknowledgement-en.txt")
+        ),
+        other => panic!("{other:?}"),
+    }
 }
 
 /// A letter written where a file is already: the board asks first; `n`
@@ -478,22 +580,17 @@ fn a_written_letter_lands_in_the_file() {
 fn the_board_asks_before_replacing_a_file() {
     let mut d = desk();
     let id = d.first_in(State::Received);
-    open_letter(&mut d, id);
     let dir = tempfile::tempdir().unwrap();
-    let Some(Effect::WriteFile { path, contents }) = effects_of(&mut d, "w").pop() else {
-        panic!("no file written");
-    };
-    // Where the board would write it, in a folder of the test's own.
-    let path = dir.path().join(path);
+    d.app.settings.exports = dir.path().to_path_buf();
+    open_letter(&mut d, id);
+    let path = dir.path().join(format!("{id}-acknowledgement-en.txt"));
     fs::write(&path, "Notes of my own.").unwrap();
-    let write = Effect::WriteFile {
-        path: path.clone(),
-        contents: contents.clone(),
-    };
+    let contents = format!(
+        "{}\n",
+        expected_letter(&d, id, LetterKind::Acknowledgement, Language::En)
+    );
     let ask = |d: &mut Desk| {
-        let answer =
-            klachtdesk::app::effects::perform(&write, &support::desk_of(&d.store, &d.app), &d.app).unwrap();
-        d.send(answer);
+        d.press("w enter");
         assert!(
             matches!(d.app.modal, Some(Modal::Replace(_))),
             "{:?}",

@@ -181,6 +181,32 @@ fn a_complaint_registered_over_ssh_shows_on_the_other_board_and_the_trail_names_
     assert_eq!(signed_in, ["Anna de Vries", "Bram Jansen"]);
 }
 
+/// Over SSH the desk writes a letter into the operator's own folder at the
+/// desk, by file name only: the board asks for the name, showing the folder,
+/// and says where it wrote.
+#[test]
+fn a_letter_over_ssh_asks_for_a_name_and_lands_in_the_operators_folder_at_the_desk() {
+    use std::os::unix::fs::PermissionsExt;
+    let world = World::new();
+    let anna = world.open(&world.anna, 100, 30, "en_US.UTF-8");
+    fill_intake(&anna, "Jan Jansen");
+    anna.keys(CTRL_S);
+    anna.wait_for("Registered");
+    anna.press_until(ESC, "K-2026-0001");
+    anna.press_until(ENTER, "K-2026-0001 · Received");
+    anna.press_until("w", "Acknowledgement");
+    anna.press_until("w", "Write to a file");
+    let folder = world.dir.path().join("exports").join("anna-de-vries");
+    anna.wait_for("Into your folder at the desk,");
+    anna.wait_for("K-2026-0001-acknowledgement-en.txt");
+    anna.press_until(ENTER, "Written to");
+    let written = folder.join("K-2026-0001-acknowledgement-en.txt");
+    let letter = std::fs::read_to_string(&written).unwrap();
+    assert!(letter.contains("Jan Jansen"), "{letter}");
+    let mode = std::fs::metadata(&written).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
 #[test]
 fn only_a_listed_key_signs_in_never_a_password_and_nothing_but_the_board_is_offered() {
     let world = World::new();

@@ -258,6 +258,59 @@ fn marking_a_letter_sent_asks_first() {
     );
 }
 
+/// The reports screen: every key figure on screen has its label and its
+/// value whole, at every size, in both languages.
+#[test]
+fn the_reports_screen() {
+    use klachtdesk::app::reports::rows::Kind;
+    for (lang, code) in LANGS {
+        for (width, height) in SIZES {
+            let mut d = desk(lang, width, height);
+            d.press("r");
+            let terminal = draw(&d.app);
+            let shown = rows(&terminal);
+            let Some(Modal::Report(view)) = &d.app.modal else {
+                panic!("the reports screen: {:?}", d.app.modal);
+            };
+            // Inside the box, only a line about one case (or a note under
+            // the figures) may be cut.
+            let notes: Vec<String> = view
+                .rows
+                .iter()
+                .filter(|r| r.kind == Kind::Note)
+                .map(|r| r.label.chars().take(12).collect())
+                .collect();
+            for line in &shown {
+                let inside: String = match (line.find('│'), line.rfind('│')) {
+                    (Some(from), Some(to)) if to > from => line[from..to].to_string(),
+                    _ => continue,
+                };
+                assert!(
+                    !inside.contains('…')
+                        || inside.contains("K-20")
+                        || notes.iter().any(|n| inside.contains(n)),
+                    "{code} {width}x{height}: a key figure is cut: {inside}\n{}",
+                    shown.join("\n")
+                );
+            }
+            let figures = view
+                .rows
+                .iter()
+                .filter(|r| r.kind == Kind::Item && r.case.is_none() && !r.value.is_empty())
+                .filter(|r| shown.iter().any(|l| l.contains(&format!("{} ", r.label))));
+            assert!(
+                figures.count() >= 5,
+                "{code} {width}x{height}:\n{}",
+                shown.join("\n")
+            );
+            insta::assert_snapshot!(
+                format!("reports_screen_{code}_{width}x{height}"),
+                terminal.backend()
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------- any size
 
 /// Keys that bring a fresh desk to one screen.

@@ -91,12 +91,14 @@ fn write_file(app: &App, path: &Path, contents: &str, replace: bool) -> Msg {
     )
 }
 
-/// Writes `contents` to `path` — a bare name into the folder `exports` —
-/// creating the folder if needed (see [`private_file`] for how); a file that
-/// is there is replaced only with `replace`.
+/// Writes `contents` to `path` — `~/…` in the home folder of whoever
+/// writes it, a relative one into the folder `exports` — creating the folder
+/// if needed (see [`private_file`] for how); a file that is there is
+/// replaced only with `replace`.
 pub fn write_into(exports: &Path, path: &Path, contents: &str, replace: bool, lang: Lang) -> Written {
+    let path = crate::config::expand_home(path);
     let path = if path.is_absolute() {
-        path.to_path_buf()
+        path
     } else {
         exports.join(path)
     };

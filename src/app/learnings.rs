@@ -166,7 +166,7 @@ pub fn handle(app: &mut App, view: &mut LearningsView, typed: Typed) -> (Outcome
         Typed::Action(Action::Down) => view.select(1, app.size),
         Typed::Action(Action::PageUp) => view.select(-page, app.size),
         Typed::Action(Action::PageDown) => view.select(page, app.size),
-        Typed::Action(Action::Export) => return (Outcome::Stay, export(app, view)),
+        Typed::Action(Action::Export) => return export(app, view),
         Typed::Action(Action::Reports) => {
             app.modal = Some(Modal::Report(Box::new(super::reports::ReportView::open(app))));
             return (Outcome::Close, vec![Effect::LoadHistory]);
@@ -202,12 +202,12 @@ pub fn handle(app: &mut App, view: &mut LearningsView, typed: Typed) -> (Outcome
     (Outcome::Stay, Vec::new())
 }
 
-fn export(app: &App, view: &LearningsView) -> Vec<Effect> {
+/// `e`: asks where to write the register as Markdown.
+fn export(app: &mut App, view: &LearningsView) -> (Outcome, Vec<Effect>) {
     let today = app.rules.policy.local_date(app.now);
-    vec![Effect::WriteFile {
-        path: format!("klachtdesk-learnings-{today}.md").into(),
-        contents: markdown(app.lang, view, today),
-    }]
+    let name = std::path::PathBuf::from(format!("klachtdesk-learnings-{today}.md"));
+    let contents = markdown(app.lang, view, today);
+    super::save_as::ask_over(app, Modal::Learnings(Box::new(view.clone())), &name, contents)
 }
 
 /// The register as shown (the search applied), as Markdown a manager can read

@@ -9,7 +9,7 @@ use parking_lot::MappedRwLockReadGuard;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::modal::{Outcome, Typed};
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, Modal};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::problem::Refusal;
 use crate::domain::template::{self, Facts, Language, LetterKind, SentVia};
@@ -218,10 +218,10 @@ pub fn handle(app: &mut App, view: &mut LetterView, typed: Typed) -> (Outcome, V
             None => Vec::new(),
         },
         Action::WriteFile => match view.letter(app) {
-            Some(Ok(text)) => vec![Effect::WriteFile {
-                path: view.file_name(),
-                contents: format!("{text}\n"),
-            }],
+            Some(Ok(text)) => {
+                let under = Modal::Letter(Box::new(view.clone()));
+                return super::save_as::ask_over(app, under, &view.file_name(), format!("{text}\n"));
+            }
             Some(Err(e)) => view.refuse(e.describe(app.lang)),
             None => Vec::new(),
         },

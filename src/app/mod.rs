@@ -21,8 +21,10 @@ pub mod presence;
 pub mod queue;
 pub mod replace;
 pub mod reports;
+pub mod save_as;
 pub mod search;
 pub mod settings;
+pub mod timeline;
 pub mod undo;
 mod update;
 
@@ -181,8 +183,10 @@ impl App {
     /// How many rows the open case's pane has: its fields, then its timeline.
     pub fn pane_rows(&self) -> usize {
         let Some(pane) = &self.pane else { return 0 };
-        let log = self.cases.read().get(pane.id).map_or(0, |c| c.contact_log.len());
-        pane::PANE_FIELDS.len() + log + pane.events.len()
+        let timeline = self.cases.read().get(pane.id).map_or(0, |c| {
+            c.contact_log.len() + timeline::events(c, &pane.events).count()
+        });
+        pane::PANE_FIELDS.len() + timeline
     }
 
     /// Whether the open case's selected row can be edited: a field (the

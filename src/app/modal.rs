@@ -13,6 +13,7 @@ use super::letters::LetterView;
 use super::moves_menu::MoveMenu;
 use super::replace::ReplaceFile;
 use super::reports::ReportView;
+use super::save_as::SaveAs;
 use super::search::Search;
 use crate::domain::case::CaseId;
 
@@ -32,6 +33,8 @@ pub enum Modal {
     Letter(Box<LetterView>),
     /// A file to write exists already: replace it?
     Replace(Box<ReplaceFile>),
+    /// Where to write a letter or an export.
+    SaveAs(Box<SaveAs>),
 }
 
 /// Input for the modal that has the focus: an action bound where the key was
@@ -55,7 +58,7 @@ impl Modal {
     pub fn context(&self) -> Context {
         match self {
             Modal::Help { .. } => Context::Help,
-            Modal::Search(_) => Context::Search,
+            Modal::Search(_) | Modal::SaveAs(_) => Context::Search,
             Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_) => Context::Menu,
             Modal::Learnings(view) if view.typing() => Context::Search,
             Modal::Report(_) | Modal::Learnings(_) => Context::Report,
@@ -100,6 +103,7 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
         Modal::Learnings(view) => super::learnings::handle(app, view, typed),
         Modal::Letter(view) => super::letters::handle(app, view, typed),
         Modal::Replace(replace) => super::replace::handle(app, replace, typed),
+        Modal::SaveAs(save) => super::save_as::handle(app, save, typed),
     };
     if outcome == Outcome::Stay && app.modal.is_none() {
         app.modal = Some(modal);

@@ -99,7 +99,8 @@ impl ReportView {
 
     /// Keeps the selected line among those shown on a screen of `size`.
     pub fn scroll_into_view(&mut self, size: (u16, u16)) {
-        let shown = capacity(layout(screen(size), self.report.is_some()).body);
+        let body = layout(screen(size), self.report.is_some()).body;
+        let shown = capacity(body, rows::widest_figure(&self.rows));
         if self.row < self.offset {
             self.offset = self.row;
         } else if self.row >= self.offset + shown {
@@ -132,13 +133,14 @@ pub struct Layout {
 /// From this width on, the lines flow on in a second column, as in a newspaper.
 pub const TWO_COLUMNS_FROM: u16 = 110;
 
-/// The columns the lines are shown in: two on a wide screen, else one.
-pub fn columns(body: Rect) -> Vec<Rect> {
-    if body.width < TWO_COLUMNS_FROM {
+/// The columns the lines are shown in: two on a wide screen where the key
+/// figures, `widest` columns at most, fit whole in each; else one.
+pub fn columns(body: Rect, widest: usize) -> Vec<Rect> {
+    let gap = 3;
+    let left = body.width.saturating_sub(gap) / 2;
+    if body.width < TWO_COLUMNS_FROM || usize::from(left) < widest {
         return vec![body];
     }
-    let gap = 3;
-    let left = (body.width - gap) / 2;
     vec![
         Rect { width: left, ..body },
         Rect {
@@ -150,8 +152,8 @@ pub fn columns(body: Rect) -> Vec<Rect> {
 }
 
 /// How many lines the body shows at once (at least one).
-pub fn capacity(body: Rect) -> usize {
-    (usize::from(body.height) * columns(body).len()).max(1)
+pub fn capacity(body: Rect, widest: usize) -> usize {
+    (usize::from(body.height) * columns(body, widest).len()).max(1)
 }
 
 /// A centred area of at most `width` × `height` inside `area`.
@@ -235,7 +237,8 @@ pub fn layout(area: Rect, loaded: bool) -> Layout {
 }
 
 pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, Vec<Effect>) {
-    let page = capacity(layout(screen(app.size), view.report.is_some()).body) as isize;
+    let body = layout(screen(app.size), view.report.is_some()).body;
+    let page = capacity(body, rows::widest_figure(&view.rows)) as isize;
     match typed {
         Typed::Action(Action::Back) => return (Outcome::Close, Vec::new()),
         Typed::Action(Action::Up) => view.select(-1, app.size),
@@ -246,7 +249,7 @@ pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, V
         Typed::Action(Action::Last) => view.select(isize::MAX / 2, app.size),
         Typed::Action(Action::PrevPeriod) => view.show_period(app, view.period.prev()),
         Typed::Action(Action::NextPeriod) => view.show_period(app, view.period.next()),
-        Typed::Action(Action::Export) => return (Outcome::Stay, export(app, view)),
+        Typed::Action(Action::Export) => return export(app, view),
         Typed::Action(Action::Open) => {
             if let Some(id) = view.rows.get(view.row).and_then(|r| r.case) {
                 return (Outcome::Close, app.open_case(id));
@@ -281,15 +284,17 @@ pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, V
     (Outcome::Stay, Vec::new())
 }
 
-fn export(app: &mut App, view: &ReportView) -> Vec<Effect> {
+/// `e`: asks where to write the report as CSV.
+fn export(app: &mut App, view: &ReportView) -> (Outcome, Vec<Effect>) {
     match &view.report {
-        Some(report) => vec![Effect::WriteFile {
-            path: view.export_path(),
-            contents: csv::csv(report),
-        }],
+        Some(report) => {
+            let contents = csv::csv(report);
+            let under = Modal::Report(Box::new(view.clone()));
+            super::save_as::ask_over(app, under, &view.export_path(), contents)
+        }
         None => {
             app.flash(app.lang.t(T::ReportStillLoading), false);
-            Vec::new()
+            (Outcome::Stay, Vec::new())
         }
     }
 }

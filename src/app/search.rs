@@ -132,7 +132,7 @@ impl Search {
 /// Characters that must not reach the terminal raw: control characters
 /// (escape sequences among them) and bidirectional overrides. The query is
 /// drawn as typed, so they are kept out of it.
-fn hostile(c: char) -> bool {
+pub(super) fn hostile(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

@@ -13,6 +13,9 @@ pub struct Settings {
     /// Where files asked for by name only (letters, exports) are written:
     /// never the working folder of the process that draws the board.
     pub exports: PathBuf,
+    /// Files go into `exports` by their name only (over SSH, where the desk
+    /// writes them): the operator chooses the name, not the folder.
+    pub by_name_only: bool,
     /// Whether the operator's terminal shows colour (`NO_COLOR` not set).
     pub colour: bool,
 }
@@ -34,6 +37,7 @@ impl Default for Settings {
         Settings {
             templates: None,
             exports: std::env::temp_dir().join("klachtdesk-exports"),
+            by_name_only: false,
             colour: true,
         }
     }

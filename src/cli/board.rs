@@ -72,10 +72,11 @@ fn attach_and_show(session: &Session, db: &Path, may_start: bool) -> Result<(), 
 fn attach(session: &Session, db: &Path, may_start: bool) -> Result<Attached, Failure> {
     let lang = session.lang;
     let pinned = session.pinned.then_some(session.now);
+    let exports = session.settings().exports;
     let started_at = Instant::now();
     let mut started: Option<(Child, PathBuf, u64)> = None;
     loop {
-        match Attached::connect(db, lang, pinned, tui::info()) {
+        match Attached::connect(db, lang, pinned, tui::info(&exports)) {
             Ok(attached) => return Ok(attached),
             Err(ConnectError::Refused(bad)) => return Err(Failure::Refused(bad.describe(lang))),
             Err(ConnectError::Broken(e)) => return Err(Failure::store(lang, &e)),
@@ -90,7 +91,7 @@ fn attach(session: &Session, db: &Path, may_start: bool) -> Result<Attached, Fai
                 if let Ok(Some(_)) = child.try_wait() {
                     // Another board's desk may have won the race for the
                     // database; if nobody answers, this one's log says why.
-                    if Attached::connect(db, lang, pinned, tui::info()).is_err() {
+                    if Attached::connect(db, lang, pinned, tui::info(&exports)).is_err() {
                         return Err(Failure::Failed(why_not_started(lang, log, *from)));
                     }
                 }

@@ -103,8 +103,9 @@ impl Session {
 
     /// What a board of this operator carries of its own: the desk's letter
     /// templates (beside the configuration file), where files it writes go
-    /// (`exports/` beside the database, or in the operator's own data folder
-    /// when the database's folder is someone else's), and colour unless
+    /// (`[files] export_folder`, else `exports/` beside the database, or in
+    /// the operator's own data folder when the database's folder is someone
+    /// else's), and colour unless
     /// `NO_COLOR`.
     pub fn settings(&self) -> Settings {
         let templates = match &self.global.config {
@@ -120,13 +121,15 @@ impl Session {
         let beside = db
             .and_then(|db| db.parent().map(Path::to_path_buf))
             .filter(|folder| owned_by_me(folder));
-        let exports = match beside {
-            Some(folder) => folder.join("exports"),
-            None => crate::config::own_exports().unwrap_or_else(|| Settings::default().exports),
+        let exports = match (self.config.export_folder(), beside) {
+            (Some(configured), _) => configured,
+            (None, Some(folder)) => folder.join("exports"),
+            (None, None) => crate::config::own_exports().unwrap_or_else(|| Settings::default().exports),
         };
         Settings {
             templates,
             exports,
+            by_name_only: false,
             colour: env("NO_COLOR").is_none_or(|v| v.is_empty()),
         }
     }

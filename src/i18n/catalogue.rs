@@ -523,6 +523,14 @@ HeaderDueToday => "{count} due today", "{count} vandaag";
     QueueService => "Service", "Dienst";
     QueueHandler => "Handler", "Behandelaar";
     QueueDeadline => "Deadline", "Termijn";
+    // Asking where a letter or an export is written.
+    SaveAsTitle => "Write to a file", "Naar een bestand schrijven";
+    SaveAsPath => "File:", "Bestand:";
+    SaveAsInto => "Into your folder at the desk, {folder}/", "In uw map bij de desk, {folder}/";
+    SaveAsKeys => "Enter write · Esc cancel", "Enter schrijven · Esc annuleren";
+    SaveAsNeedsName => "Give the file to write: a path ending in a file name, e.g. ~/brieven/brief.txt, then press Enter.", "Vul het bestand in: een pad dat eindigt op een bestandsnaam, bijv. ~/brieven/brief.txt, en druk op Enter.";
+    SaveAsNameOnly => "Over SSH the desk writes into your folder {folder}: give a file name only, without /, then press Enter.", "Via SSH schrijft de desk in uw map {folder}: vul alleen een bestandsnaam in, zonder /, en druk op Enter.";
+    SaveAsCancelled => "Nothing written.", "Niets geschreven.";
     ColumnsLeft => "◂{count}", "◂{count}";
     ColumnsRight => "{count}▸", "{count}▸";
     // Short state names, for columns too narrow for the full ones.

@@ -64,6 +64,10 @@ pub struct TerminalInfo {
     /// `NO_COLOR` was set.
     #[serde(default)]
     pub no_color: bool,
+    /// The folder the terminal writes letters and exports into, to offer
+    /// on the board; none (over SSH): the desk writes them, by name only.
+    #[serde(default)]
+    pub exports: Option<std::path::PathBuf>,
 }
 
 impl TerminalInfo {

@@ -64,6 +64,7 @@ pub fn open(
         }
     };
     app.settings.colour = terminal.colour();
+    place_files(&mut app, shared, operator, terminal);
     app.presence = shared.presence.clone();
     app.seat = id;
     let desk = shared.desk.as_operator(&operator.name);
@@ -122,6 +123,16 @@ fn board_for(shared: &Shared, operator: &Operator, terminal: &TerminalInfo) -> A
     };
     app.unreadable = shared.unreadable.iter().map(|e| e.describe(lang)).collect();
     app
+}
+
+/// Where the board offers to write letters and exports: the terminal's
+/// folder; over SSH, the operator's folder at the desk, by name only.
+fn place_files(app: &mut App, shared: &Shared, operator: &Operator, terminal: &TerminalInfo) {
+    use crate::ssh::Boards as _;
+    (app.settings.exports, app.settings.by_name_only) = match &terminal.exports {
+        Some(folder) => (folder.clone(), false),
+        None => (shared.exports_of(operator), true),
+    };
 }
 
 #[allow(clippy::too_many_arguments)]

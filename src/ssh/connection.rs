@@ -272,6 +272,7 @@ impl russh::server::Handler for Connection {
                     term: term.chars().filter(|c| !c.is_control()).take(64).collect(),
                     lang: None,
                     no_color: false,
+                    exports: None,
                 });
                 session.channel_success(channel)
             }

@@ -267,7 +267,7 @@ fn timeline(lang: Lang, case: &Case, pane: &CasePane) -> Vec<Entry> {
             body: vec![(log.text.clone(), false)],
         });
     }
-    for event in &pane.events {
+    for event in crate::app::timeline::events(case, &pane.events) {
         let what = match &event.kind {
             EventKind::Registered => lang.t(T::Registration),
             EventKind::Command(c) => lang.t(i18n::step_key(c.step())),
@@ -285,8 +285,19 @@ fn timeline(lang: Lang, case: &Case, pane: &CasePane) -> Vec<Entry> {
             head.push((moved, false));
         }
         let mut body = Vec::new();
+        // A step recorded later than it happened says when it happened, on
+        // a line of its own: the heading may be cut on a narrow pane.
+        let happened = datetime(lang, event.happened_at());
+        if happened != datetime(lang, event.at) {
+            body.push((
+                format!("({})", lang.fill(T::TimelineHappenedAt, &[("at", &happened)])),
+                false,
+            ));
+        }
         if let EventKind::Command(
-            Command::Reopen { reason: note, .. } | Command::InformationReceived { note, .. },
+            Command::Reopen { reason: note, .. }
+            | Command::InformationReceived { note, .. }
+            | Command::LogContact { text: note, .. },
         ) = &event.kind
             && !note.trim().is_empty()
         {

@@ -15,6 +15,7 @@ mod queue;
 mod registered;
 mod replace;
 mod reports;
+mod save_as;
 mod search;
 mod text;
 pub mod theme;
@@ -76,6 +77,12 @@ fn modal(app: &App, open: &Modal, pane: Option<Rect>, theme: &Theme, frame: &mut
                 modal(app, under, pane, theme, frame, area);
             }
             replace::draw(app, replace, theme, frame, area);
+        }
+        Modal::SaveAs(save) => {
+            if let Some(under) = &save.under {
+                modal(app, under, pane, theme, frame, area);
+            }
+            save_as::draw(app, save, theme, frame, area);
         }
     }
 }

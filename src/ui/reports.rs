@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use super::text::{fit, pad};
 use crate::app::App;
-use crate::app::reports::rows::{self, Kind, Row};
+use crate::app::reports::rows::{self, Kind, Row, label_widths, widest_figure};
 use crate::app::reports::{ReportView, columns, layout};
 use crate::domain::report::Report;
 use crate::i18n::T;
@@ -105,9 +105,9 @@ fn body(view: &ReportView, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let height = usize::from(area.height);
     // The lines flow from one column into the next.
-    for (n, column) in columns(area).into_iter().enumerate() {
+    for (n, column) in columns(area, widest_figure(&view.rows)).into_iter().enumerate() {
         let w = width(column);
-        let widths = label_widths(&view.rows, w);
+        let widths = label_widths(&view.rows, (w * 11 / 20).min(52).max(12.min(w)));
         let lines: Vec<Line> = view
             .rows
             .iter()
@@ -118,28 +118,6 @@ fn body(view: &ReportView, theme: &Theme, frame: &mut Frame, area: Rect) {
             .collect();
         frame.render_widget(Paragraph::new(lines), column);
     }
-}
-
-/// The label column of each line: per section as wide as its longest label
-/// (within reason), so that the values stand close beside their labels.
-fn label_widths(rows: &[Row], width: usize) -> Vec<usize> {
-    let cap = (width * 11 / 20).min(52).max(12.min(width));
-    let mut out = vec![cap; rows.len()];
-    let mut start = 0;
-    for end in 1..=rows.len() {
-        if end < rows.len() && rows[end].kind != Kind::Heading {
-            continue;
-        }
-        let longest = rows[start..end]
-            .iter()
-            .filter(|r| !r.value.is_empty() && matches!(r.kind, Kind::Heading | Kind::Item))
-            .map(|r| r.label.width() + if r.kind == Kind::Heading { 0 } else { 2 })
-            .max()
-            .unwrap_or(0);
-        out[start..end].fill(longest.max(16).min(cap));
-        start = end;
-    }
-    out
 }
 
 fn row_line(row: &Row, selected: bool, label_width: usize, width: usize, theme: &Theme) -> Line<'static> {

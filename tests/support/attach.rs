@@ -77,6 +77,7 @@ impl Terminal {
             term: "xterm-256color".into(),
             lang: Some(lang.into()),
             no_color: true,
+            exports: Some(exports.clone()),
         };
         let attached =
             Attached::connect(db, Lang::En, None, info).unwrap_or_else(|e| panic!("attach: {e:?}"));

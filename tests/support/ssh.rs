@@ -135,6 +135,7 @@ impl SshTerminal {
             term: "xterm-256color".into(),
             lang: Some(lang.into()),
             no_color: false,
+            exports: None,
         };
         let key = Arc::new(key.clone());
         let mut channel = runtime

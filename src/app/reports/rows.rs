@@ -3,6 +3,7 @@
 //! differ. A line about a case carries its number, so Enter can open it.
 
 use chrono::{Datelike, Locale};
+use unicode_width::UnicodeWidthStr;
 
 use crate::domain::case::{CaseId, Target};
 use crate::domain::report::{Compliance, Period, PeriodKind, Report, percent};
@@ -107,6 +108,44 @@ fn as_of_day(report: &Report) -> chrono::NaiveDate {
 
 fn local_day(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
     t.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive()
+}
+
+/// The label column of each line: per section as wide as its longest label
+/// (at least `MIN_LABEL`), so that the values stand close beside their
+/// labels; `cap` at most.
+pub fn label_widths(rows: &[Row], cap: usize) -> Vec<usize> {
+    let mut out = vec![cap; rows.len()];
+    let mut start = 0;
+    for end in 1..=rows.len() {
+        if end < rows.len() && rows[end].kind != Kind::Heading {
+            continue;
+        }
+        let longest = rows[start..end]
+            .iter()
+            .filter(|r| !r.value.is_empty() && matches!(r.kind, Kind::Heading | Kind::Item))
+            .map(|r| r.label.width() + if r.kind == Kind::Heading { 0 } else { 2 })
+            .max()
+            .unwrap_or(0);
+        out[start..end].fill(longest.max(MIN_LABEL).min(cap));
+        start = end;
+    }
+    out
+}
+
+const MIN_LABEL: usize = 16;
+
+/// The columns the key figures need to show whole: the label column and a
+/// space before the longest value. A line about one case may be cut.
+pub fn widest_figure(rows: &[Row]) -> usize {
+    label_widths(rows, usize::MAX)
+        .into_iter()
+        .zip(rows)
+        .filter(|(_, r)| {
+            !r.value.is_empty() && r.case.is_none() && matches!(r.kind, Kind::Heading | Kind::Item)
+        })
+        .map(|(label, r)| label + 1 + r.value.width())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Every line of the report, section by section.

@@ -286,6 +286,7 @@ fn attach(transport: &dyn Transport) -> Result<(Operator, Duration), String> {
         term: "xterm-256color".into(),
         lang: Some("C".into()),
         no_color: false,
+        exports: None,
     };
     let started = Instant::now();
     let terminal = transport.attach(terminal, Box::new(screen.emulator(WIDTH, HEIGHT)))?;
