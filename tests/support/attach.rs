@@ -17,8 +17,9 @@ use klachtdesk::i18n::Lang;
 use klachtdesk::remote::TerminalInfo;
 use klachtdesk::remote::attach::{Attached, Detached, Local};
 
-/// How long one step may take before the test gives up on it.
-pub const PATIENCE: Duration = Duration::from_secs(5);
+/// How long one step may take before the test gives up on it: generous, for
+/// a machine busy with other tests (a step that works takes milliseconds).
+pub const PATIENCE: Duration = Duration::from_secs(15);
 
 pub const ENTER: &str = "\r";
 pub const TAB: &str = "\t";

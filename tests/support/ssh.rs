@@ -19,7 +19,7 @@ use russh::{ChannelMsg, client};
 use tokio::sync::mpsc;
 
 /// How long one step may take before the test gives up on it.
-pub const PATIENCE: Duration = Duration::from_secs(10);
+pub const PATIENCE: Duration = Duration::from_secs(15);
 
 /// A new ed25519 key, and its OpenSSH public key line for `[[operator]]`.
 pub fn new_key() -> (PrivateKey, String) {
