@@ -40,6 +40,7 @@ pub(super) async fn serve(
         user: String::new(),
         refused: None,
         tried_password: false,
+        asked: false,
         seated: seated.clone(),
         channels: HashMap::new(),
     };
@@ -92,6 +93,9 @@ struct Connection {
     /// The fingerprint of the last key offered that nobody's entry lists.
     refused: Option<String>,
     tried_password: bool,
+    /// Whether the client asked to sign in at all: a connection that never
+    /// got that far (a port scan, a health check) is no failed sign-in.
+    asked: bool,
     /// Whether a board was opened, which ends the time to sign in.
     seated: Arc<AtomicBool>,
     channels: HashMap<ChannelId, Open>,
@@ -178,7 +182,7 @@ impl Drop for Connection {
                 operator: operator.name.clone(),
                 from: self.peer.ip(),
             }),
-            None if self.tried_password => {}
+            None if self.tried_password || !self.asked => {}
             None => {
                 let why = self.refused.clone().map_or(Refusal::NoKey, Refusal::UnknownKey);
                 self.failed(why);
@@ -192,6 +196,7 @@ impl russh::server::Handler for Connection {
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
         self.user = user.to_string();
+        self.asked = true;
         Ok(Auth::Reject {
             proceed_with_methods: Some(MethodSet::from(&[MethodKind::PublicKey][..])),
             partial_success: false,
@@ -217,6 +222,7 @@ impl russh::server::Handler for Connection {
         offer: PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
         self.user = user.to_string();
+        self.asked = true;
         if self.inner.boards.operator_of(offer.public_key).is_some() {
             return Ok(Auth::Accept);
         }
