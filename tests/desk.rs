@@ -7,7 +7,7 @@
 #[path = "support/attach.rs"]
 mod attach;
 
-use attach::{CTRL_S, DOWN, ENTER, ESC, TAB, Terminal};
+use attach::{CTRL_S, ENTER, ESC, Terminal, Watched};
 use chrono::{TimeZone, Utc};
 use klachtdesk::app::Settings;
 use klachtdesk::config::Config;
@@ -72,27 +72,8 @@ fn now() -> chrono::DateTime<Utc> {
 
 /// The intake, as a caller rings, saved.
 fn register(board: &Terminal, name: &str) {
-    fill_intake(board, name);
+    board.fill_intake(name);
     board.keys(CTRL_S);
-}
-
-/// The intake filled in as a caller rings: name, phone, service, description.
-fn fill_intake(board: &Terminal, name: &str) {
-    board.press_until("n", "New complaint");
-    board.type_text(name);
-    board.keys(TAB);
-    board.type_text("06-12345678");
-    board.keys(TAB);
-    board.keys(TAB);
-    board.keys(TAB);
-    board.type_text("pen");
-    board.wait_for("Penetration testing");
-    board.keys(DOWN);
-    board.keys(TAB);
-    board.keys(TAB);
-    board.keys(TAB);
-    board.type_text("The report is late.");
-    board.wait_for("The report is late.");
 }
 
 #[test]
@@ -174,7 +155,7 @@ fn a_lent_database_pauses_saving_keeps_what_is_typed_and_shows_the_result() {
     let a = world.attach(100, 30, "en");
     a.wait_for("open 0");
     // A fills in a registration as the caller talks.
-    fill_intake(&a, "Jan Jansen");
+    a.fill_intake("Jan Jansen");
 
     let client = world.client();
     let lent: &dyn Desk = &client;

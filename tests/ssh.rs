@@ -24,14 +24,8 @@ use klachtdesk::server::DeskServer;
 use klachtdesk::ssh::{Event, Refusal};
 use klachtdesk::store::Store;
 use russh::keys::PrivateKey;
-use ssh::SshTerminal;
+use ssh::{CTRL_S, ENTER, ESC, SshTerminal, Watched};
 use tempfile::TempDir;
-
-const ENTER: &str = "\r";
-const TAB: &str = "\t";
-const ESC: &str = "\x1b";
-const DOWN: &str = "\x1b[B";
-const CTRL_S: &str = "\x13";
 
 /// A desk with two operators, Anna (English; also the Unix user running the
 /// test, for the command line) and Bram (Dutch), each with a key of their own.
@@ -118,25 +112,6 @@ impl Drop for World {
     }
 }
 
-/// The intake filled in as a caller rings: name, phone, service, description.
-fn fill_intake(board: &SshTerminal, name: &str) {
-    board.press_until("n", "New complaint");
-    board.type_text(name);
-    board.keys(TAB);
-    board.type_text("06-12345678");
-    board.keys(TAB);
-    board.keys(TAB);
-    board.keys(TAB);
-    board.type_text("pen");
-    board.wait_for("Penetration testing");
-    board.keys(DOWN);
-    board.keys(TAB);
-    board.keys(TAB);
-    board.keys(TAB);
-    board.type_text("The report is late.");
-    board.wait_for("The report is late.");
-}
-
 #[test]
 fn a_complaint_registered_over_ssh_shows_on_the_other_board_and_the_trail_names_the_keys_operators() {
     let world = World::new();
@@ -146,7 +121,7 @@ fn a_complaint_registered_over_ssh_shows_on_the_other_board_and_the_trail_names_
     // Bram's entry says Dutch, whatever his terminal says.
     bram.wait_for("Ontvangen 0");
 
-    fill_intake(&anna, "Jan Jansen");
+    anna.fill_intake("Jan Jansen");
     anna.keys(CTRL_S);
     anna.wait_for("Registered");
     // Bram pressed nothing: the card is there.
@@ -189,7 +164,7 @@ fn a_letter_over_ssh_asks_for_a_name_and_lands_in_the_operators_folder_at_the_de
     use std::os::unix::fs::PermissionsExt;
     let world = World::new();
     let anna = world.open(&world.anna, 100, 30, "en_US.UTF-8");
-    fill_intake(&anna, "Jan Jansen");
+    anna.fill_intake("Jan Jansen");
     anna.keys(CTRL_S);
     anna.wait_for("Registered");
     anna.press_until(ESC, "K-2026-0001");
@@ -252,7 +227,7 @@ fn a_connection_lost_mid_form_gets_the_form_back_when_the_operator_connects_agai
     let world = World::new();
     let anna = world.open(&world.anna, 100, 30, "en");
     anna.wait_for("Anna de Vries");
-    fill_intake(&anna, "Jan Jansen");
+    anna.fill_intake("Jan Jansen");
     anna.drop_connection();
 
     let again = world.open(&world.anna, 120, 35, "en");
@@ -301,7 +276,6 @@ fn without_a_terminal_the_desk_says_what_to_do_and_exits_with_1() {
     let anna = SshTerminal::open_with(world.address, &world.anna, 80, 24, "en", false);
     anna.wait_for("needs a terminal: connect with `ssh -t`");
     assert_eq!(anna.wait_for_exit(), Some(1));
-    let _ = ENTER;
 }
 
 #[test]
@@ -330,7 +304,7 @@ fn a_client_that_says_nothing_holds_up_nobody() {
     let anna = world.open(&world.anna, 100, 30, "en");
     let bram = world.open(&world.bram, 100, 30, "en");
     anna.wait_for("Anna de Vries");
-    fill_intake(&anna, "Jan Jansen");
+    anna.fill_intake("Jan Jansen");
     anna.keys(CTRL_S);
     bram.wait_for("K-2026-0001");
     drop(silent);

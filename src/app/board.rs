@@ -63,6 +63,9 @@ pub struct Board {
     queue_selected: Option<CaseId>,
     /// The first row shown of the queue view.
     pub queue_offset: usize,
+    /// The open cards, most urgent first, as (column, card) indexes:
+    /// ranked once per rebuild, not at every key or frame.
+    ranked: Vec<(usize, usize)>,
 }
 
 impl Board {
@@ -150,18 +153,26 @@ impl Board {
             self.column = c;
         }
         self.column = self.column.min(self.columns.len().saturating_sub(1));
+        self.ranked = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, column)| column.state.is_open())
+            .flat_map(|(c, column)| (0..column.cards.len()).map(move |i| (c, i)))
+            .collect();
+        let columns = &self.columns;
+        self.ranked.sort_by_key(|&(c, i)| {
+            let card = &columns[c].cards[i];
+            (card.urgency, card.id)
+        });
     }
 
     /// The open cases on the board, most urgent first.
     pub fn by_urgency(&self) -> Vec<&Card> {
-        let mut cards: Vec<&Card> = self
-            .columns
+        self.ranked
             .iter()
-            .filter(|c| c.state.is_open())
-            .flat_map(|c| c.cards.iter())
-            .collect();
-        cards.sort_by_key(|card| (card.urgency, card.id));
-        cards
+            .map(|&(c, i)| &self.columns[c].cards[i])
+            .collect()
     }
 
     /// Selects the most urgent case on the board; right after such a jump,

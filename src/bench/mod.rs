@@ -87,13 +87,7 @@ pub fn run(plan: &Plan, progress: &mut dyn FnMut(&str)) -> Result<Vec<(usize, Ro
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut results = Vec::new();
     for &n in &plan.sizes {
-        let mut builder = tempfile::Builder::new();
-        builder.prefix("klachtdesk-bench-");
-        let temp = match &plan.dir {
-            Some(dir) => builder.tempdir_in(dir),
-            None => builder.tempdir(),
-        }
-        .map_err(|e| e.to_string())?;
+        let temp = scratch(plan.dir.as_deref())?;
         let db = temp.path().join("db");
         let started = Instant::now();
         let output = child(&exe, &["--generate", &n.to_string()], &db, plan.amounts)?;
@@ -155,6 +149,18 @@ fn child(exe: &Path, args: &[&str], db: &Path, amounts: Amounts) -> Result<Strin
         ));
     }
     Ok(stdout)
+}
+
+/// A folder of the benchmark's own, in `dir` or the temporary folder,
+/// removed when dropped.
+pub(crate) fn scratch(dir: Option<&Path>) -> Result<tempfile::TempDir, String> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("klachtdesk-bench-");
+    match dir {
+        Some(dir) => builder.tempdir_in(dir),
+        None => builder.tempdir(),
+    }
+    .map_err(|e| e.to_string())
 }
 
 /// The machine the figures were taken on: processors and load.

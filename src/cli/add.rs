@@ -6,8 +6,7 @@ use super::{Failure, Session};
 use crate::desk::{MAX_REQUEST_ID, valid_request_id};
 use crate::domain::case::Channel;
 use crate::domain::intake::Intake;
-use crate::domain::problem::{Field, Problem};
-use crate::domain::when::parse_moment;
+use crate::domain::problem::Field;
 use crate::i18n::Describe;
 use crate::i18n::{self, T, datetime};
 use crate::store::{CommandError, StoreError};
@@ -70,21 +69,7 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
         ));
     }
     let lang = session.lang;
-    let complained_at = match &args.date {
-        None => None,
-        Some(text) => Some(
-            parse_moment(text, session.now, &session.rules.policy).ok_or_else(|| {
-                Failure::refusal(
-                    lang,
-                    &Problem::BadMoment {
-                        field: Field::ComplainedAt,
-                        given: text.clone(),
-                    }
-                    .into(),
-                )
-            })?,
-        ),
-    };
+    let complained_at = session.moment(Field::ComplainedAt, args.date.as_ref())?;
     let intake = Intake {
         name: args.name.clone(),
         phone: args.phone.clone(),

@@ -3,8 +3,7 @@
 
 use super::{Failure, Session, move_options};
 use crate::domain::case::{AckVia, CaseId, Direction, LogKind, Satisfaction};
-use crate::domain::problem::{Field, Problem};
-use crate::domain::when::parse_moment;
+use crate::domain::problem::Field;
 use crate::domain::workflow::{Command, State, Step};
 use crate::i18n::Describe;
 use crate::i18n::{Lang, T, state_key};
@@ -195,21 +194,7 @@ fn command_for(session: &Session, args: &MoveArgs, step: Step) -> Result<Command
     } else {
         Field::StepAt
     };
-    let at = match &args.at {
-        None => None,
-        Some(text) => Some(
-            parse_moment(text, session.now, &session.rules.policy).ok_or_else(|| {
-                Failure::refusal(
-                    lang,
-                    &Problem::BadMoment {
-                        field,
-                        given: text.clone(),
-                    }
-                    .into(),
-                )
-            })?,
-        ),
-    };
+    let at = session.moment(field, args.at.as_ref())?;
     Ok(match step {
         Step::Acknowledge => {
             let via = args

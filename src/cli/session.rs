@@ -239,6 +239,25 @@ impl Session {
         }
     }
 
+    /// A moment typed on the command line for `field` (`--date`, `--at`),
+    /// read as the board reads it; refused in words when it is none.
+    pub fn moment(
+        &self,
+        field: crate::domain::problem::Field,
+        text: Option<&String>,
+    ) -> Result<Option<DateTime<Utc>>, Failure> {
+        let Some(text) = text else { return Ok(None) };
+        parse_moment(text, self.now, &self.rules.policy)
+            .map(Some)
+            .ok_or_else(|| {
+                let problem = crate::domain::problem::Problem::BadMoment {
+                    field,
+                    given: text.clone(),
+                };
+                Failure::refusal(self.lang, &problem.into())
+            })
+    }
+
     /// The store itself, opened on first use: the demo database, `--db`, or the
     /// default. The board needs it; a second board gets the "in use" message.
     pub fn store(&mut self) -> Result<Store, Failure> {

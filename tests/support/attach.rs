@@ -17,15 +17,9 @@ use klachtdesk::i18n::Lang;
 use klachtdesk::remote::TerminalInfo;
 use klachtdesk::remote::attach::{Attached, Detached, Local};
 
-/// How long one step may take before the test gives up on it: generous, for
-/// a machine busy with other tests (a step that works takes milliseconds).
-pub const PATIENCE: Duration = Duration::from_secs(15);
-
-pub const ENTER: &str = "\r";
-pub const TAB: &str = "\t";
-pub const ESC: &str = "\x1b";
-pub const DOWN: &str = "\x1b[B";
-pub const CTRL_S: &str = "\x13";
+#[path = "watch.rs"]
+mod watch;
+pub use watch::*;
 
 /// The screen at the test's end of the connection.
 #[derive(Clone)]
@@ -98,22 +92,6 @@ impl Terminal {
         }
     }
 
-    pub fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Sends `bytes` as typed.
-    pub fn keys(&self, bytes: &str) {
-        self.keys.send(Local::Bytes(bytes.as_bytes().to_vec())).unwrap();
-    }
-
-    /// Types `text` a character at a time, as a person does.
-    pub fn type_text(&self, text: &str) {
-        for c in text.chars() {
-            self.keys(&c.to_string());
-        }
-    }
-
     /// The terminal is now `cols`×`rows`.
     pub fn resize(&self, cols: u16, rows: u16) {
         self.screen
@@ -122,33 +100,6 @@ impl Terminal {
             .screen_mut()
             .set_size(n(rows), n(cols));
         self.keys.send(Local::Resize { cols, rows }).unwrap();
-    }
-
-    /// Waits until `ready` holds of the screen.
-    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> Duration {
-        let started = Instant::now();
-        loop {
-            let contents = self.contents();
-            if ready(&contents) {
-                return started.elapsed();
-            }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "waited for {what}; the screen shows:\n{contents}"
-            );
-            thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Waits until the screen shows `text`; how long that took.
-    pub fn wait_for(&self, text: &str) -> Duration {
-        self.wait_until(text, |s| s.contains(text))
-    }
-
-    /// Sends `bytes` and waits for `text`.
-    pub fn press_until(&self, bytes: &str, text: &str) {
-        self.keys(bytes);
-        self.wait_for(text);
     }
 
     /// Goes back to the board (Esc) and quits (q); waits for the desk to
@@ -168,5 +119,15 @@ impl Terminal {
             thread::sleep(Duration::from_millis(10));
         }
         ended.join().unwrap()
+    }
+}
+
+impl Watched for Terminal {
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn keys(&self, bytes: &str) {
+        self.keys.send(Local::Bytes(bytes.as_bytes().to_vec())).unwrap();
     }
 }

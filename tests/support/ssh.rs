@@ -18,8 +18,9 @@ use russh::keys::{Algorithm, PrivateKey, PrivateKeyWithHashAlg};
 use russh::{ChannelMsg, client};
 use tokio::sync::mpsc;
 
-/// How long one step may take before the test gives up on it.
-pub const PATIENCE: Duration = Duration::from_secs(15);
+#[path = "watch.rs"]
+mod watch;
+pub use watch::*;
 
 /// A new ed25519 key, and its OpenSSH public key line for `[[operator]]`.
 pub fn new_key() -> (PrivateKey, String) {
@@ -185,22 +186,6 @@ impl SshTerminal {
         }
     }
 
-    pub fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Sends `bytes` as typed.
-    pub fn keys(&self, bytes: &str) {
-        let _ = self.to_channel.send(ToChannel::Keys(bytes.as_bytes().to_vec()));
-    }
-
-    /// Types `text` a character at a time, as a person does.
-    pub fn type_text(&self, text: &str) {
-        for c in text.chars() {
-            self.keys(&c.to_string());
-        }
-    }
-
     /// The terminal's window is now `cols`×`rows`.
     pub fn resize(&self, cols: u16, rows: u16) {
         self.screen
@@ -218,33 +203,6 @@ impl SshTerminal {
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_timeout(Duration::from_secs(1));
         }
-    }
-
-    /// Waits until `ready` holds of the screen; how long that took.
-    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> Duration {
-        let started = Instant::now();
-        loop {
-            let contents = self.contents();
-            if ready(&contents) {
-                return started.elapsed();
-            }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "waited for {what}; the screen shows:\n{contents}"
-            );
-            thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Waits until the screen shows `text`; how long that took.
-    pub fn wait_for(&self, text: &str) -> Duration {
-        self.wait_until(text, |s| s.contains(text))
-    }
-
-    /// Sends `bytes` and waits for `text`.
-    pub fn press_until(&self, bytes: &str, text: &str) {
-        self.keys(bytes);
-        self.wait_for(text);
     }
 
     /// Waits for the channel to close; the exit status it was sent before.
@@ -271,5 +229,15 @@ impl Drop for SshTerminal {
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_timeout(Duration::from_millis(500));
         }
+    }
+}
+
+impl Watched for SshTerminal {
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn keys(&self, bytes: &str) {
+        let _ = self.to_channel.send(ToChannel::Keys(bytes.as_bytes().to_vec()));
     }
 }

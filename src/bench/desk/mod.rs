@@ -73,13 +73,7 @@ pub struct Measured {
 /// Runs the benchmark; its figures.
 pub fn run(plan: &DeskPlan, progress: &mut dyn FnMut(&str)) -> Result<Measured, String> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("klachtdesk-bench-");
-    let temp = match &plan.dir {
-        Some(dir) => builder.tempdir_in(dir),
-        None => builder.tempdir(),
-    }
-    .map_err(|e| e.to_string())?;
+    let temp = super::scratch(plan.dir.as_deref())?;
     let db = temp.path().join("db");
     let config = temp.path().join("config.toml");
     // No automatic backup: the first change of the day would copy the whole
