@@ -98,7 +98,7 @@ fn print(session: &Session, args: &Args, followed: &Followed) -> Result<(), Fail
         let line = match followed {
             Followed::Changed(stamped) => match &stamped.change {
                 Change::Put(case) => {
-                    let clocks = CaseClocks::of(case, policy, now);
+                    let clocks = CaseClocks::of(case.as_ref(), policy, now);
                     json!({ "change": stamped.mark.number, "case": json::case(case, &clocks, None) })
                 }
                 Change::Removed(id) => json!({ "change": stamped.mark.number, "removed": id.to_string() }),
@@ -111,7 +111,7 @@ fn print(session: &Session, args: &Args, followed: &Followed) -> Result<(), Fail
     let line = match followed {
         Followed::Changed(stamped) => match &stamped.change {
             Change::Put(case) => {
-                let clocks = CaseClocks::of(case, policy, now);
+                let clocks = CaseClocks::of(case.as_ref(), policy, now);
                 list::row(lang, case, &clocks)
             }
             Change::Removed(id) => lang.fill(T::FollowRemoved, &[("case", id)]),

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::case::{Case, Target};
+use super::case::Target;
 use super::clock::{ClockStatus, Policy, Timer};
+use super::summary::Standing;
 use super::workflow::State;
 
 /// Both targets of one case at one moment.
@@ -16,7 +17,7 @@ pub struct CaseClocks {
 }
 
 impl CaseClocks {
-    pub fn of(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Self {
+    pub fn of<C: Standing + ?Sized>(case: &C, policy: &Policy, now: DateTime<Utc>) -> Self {
         Self::with(
             case,
             &mut |since, days| match days {
@@ -28,28 +29,28 @@ impl CaseClocks {
     }
 
     /// The same as [`CaseClocks::of`], for many cases at one moment: see [`Clocks`].
-    pub fn in_queue(case: &Case, clocks: &mut Clocks) -> Self {
+    pub fn in_queue<C: Standing + ?Sized>(case: &C, clocks: &mut Clocks) -> Self {
         let policy = clocks.policy;
         Self::with(case, &mut |since, days| clocks.status(since, days), policy)
     }
 
     /// Both targets, with `status(since, Some(days))` the status of a running
     /// one and `status(since, None)` of one paused since `since`.
-    fn with(
-        case: &Case,
+    fn with<C: Standing + ?Sized>(
+        case: &C,
         status: &mut dyn FnMut(DateTime<Utc>, Option<u32>) -> ClockStatus,
         policy: &Policy,
     ) -> Self {
         let acknowledge = match case.verdict(Target::Acknowledge) {
             Some(v) => ClockStatus::Met(v.clone()),
-            None if case.state == State::Received => {
-                status(case.complained_at, Some(policy.acknowledge_days))
+            None if case.state() == State::Received => {
+                status(case.complained_at(), Some(policy.acknowledge_days))
             }
             None => ClockStatus::NotStarted,
         };
-        let outcome = match (case.state, case.outcome_clock_since) {
+        let outcome = match (case.state(), case.outcome_clock_since()) {
             (State::InTreatment, Some(since)) => status(since, Some(policy.outcome_days)),
-            (State::Waiting, _) => status(waiting_since(case), None),
+            (State::Waiting, _) => status(case.waiting_since(), None),
             _ => match case.verdict(Target::Outcome) {
                 Some(v) => ClockStatus::Met(v.clone()),
                 None => ClockStatus::NotStarted,
@@ -88,15 +89,6 @@ impl CaseClocks {
             ClockStatus::Met(_) => (4, 0),
         }
     }
-}
-
-/// Since when a waiting case waits: the open information request's moment.
-fn waiting_since(case: &Case) -> DateTime<Utc> {
-    case.info_requests
-        .iter()
-        .rev()
-        .find(|r| r.received_at.is_none())
-        .map_or(case.complained_at, |r| r.requested_at)
 }
 
 /// The running clocks of many cases at one moment, as the board derives

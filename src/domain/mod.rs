@@ -16,6 +16,7 @@ pub mod query;
 pub mod report;
 pub mod service;
 pub mod step_time;
+pub mod summary;
 mod steps;
 pub mod template;
 pub mod undo;

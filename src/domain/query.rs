@@ -4,6 +4,7 @@
 use super::case::{Case, Channel};
 use super::contact::phone_key;
 use super::deadlines::CaseClocks;
+use super::summary::Standing;
 use super::workflow::State;
 
 /// Conditions a case must all meet; an empty filter matches every case.
@@ -23,19 +24,22 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, case: &Case, clocks: &CaseClocks) -> bool {
-        (self.states.is_empty() || self.states.contains(&case.state))
+        self.matches_but_text(case, clocks) && self.text.as_ref().is_none_or(|t| text_matches(case, t))
+    }
+
+    /// Every condition but the text: what a case's summary can answer alone.
+    pub fn matches_but_text<C: Standing + ?Sized>(&self, case: &C, clocks: &CaseClocks) -> bool {
+        (self.states.is_empty() || self.states.contains(&case.state()))
             && self
                 .service
                 .as_ref()
-                .is_none_or(|s| case.service.eq_ignore_ascii_case(s.trim()))
+                .is_none_or(|s| case.service().eq_ignore_ascii_case(s.trim()))
             && self.handler.as_ref().is_none_or(|h| {
-                case.handler
-                    .as_ref()
+                case.handler()
                     .is_some_and(|c| c.eq_ignore_ascii_case(h.trim()))
             })
-            && self.channel.is_none_or(|c| case.channel == c)
+            && self.channel.is_none_or(|c| case.channel() == c)
             && self.urgent_matches(clocks)
-            && self.text.as_ref().is_none_or(|t| text_matches(case, t))
     }
 }
 
@@ -52,16 +56,21 @@ impl Filter {
 /// organisation, e-mail, phone number (ignoring spaces and +31/0 prefixes) or
 /// description, ignoring case.
 pub fn text_matches(case: &Case, query: &str) -> bool {
+    text_matches_in(case, &case.description, query)
+}
+
+/// [`text_matches`] of a case told by its summary, with its description.
+pub fn text_matches_in<C: Standing + ?Sized>(case: &C, description: &str, query: &str) -> bool {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     if words.is_empty() {
         return true;
     }
-    let phone = case.contact.phone.as_deref().map(phone_key).unwrap_or_default();
+    let phone = case.contact().phone.as_deref().map(phone_key).unwrap_or_default();
     // A number typed with spaces (`+31 6 1234`) is one phone fragment, not three words.
     if phone_matches(&phone, query.trim()) {
         return true;
     }
-    let haystack = searchable_text(case);
+    let haystack = searchable_text_in(case, description);
     words
         .iter()
         .all(|w| haystack.contains(w.as_str()) || phone_matches(&phone, w))
@@ -69,14 +78,18 @@ pub fn text_matches(case: &Case, query: &str) -> bool {
 
 /// The lower-cased text a search looks through.
 pub fn searchable_text(case: &Case) -> String {
-    let c = &case.contact;
+    searchable_text_in(case, &case.description)
+}
+
+fn searchable_text_in<C: Standing + ?Sized>(case: &C, description: &str) -> String {
+    let c = case.contact();
     [
-        case.id.to_string().as_str(),
+        case.id().to_string().as_str(),
         &c.name,
         c.organisation.as_deref().unwrap_or(""),
         c.email.as_deref().unwrap_or(""),
         c.phone.as_deref().unwrap_or(""),
-        &case.description,
+        description,
     ]
     .join("\n")
     .to_lowercase()

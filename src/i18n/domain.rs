@@ -147,9 +147,9 @@ pub fn holiday_key(kind: HolidayKind) -> T {
 }
 
 /// A case's state as the operator reads it, noting a withdrawal.
-pub fn state_label(lang: Lang, case: &crate::domain::case::Case) -> String {
-    let state = lang.t(state_key(case.state));
-    if case.withdrawal.is_some() {
+pub fn state_label<C: crate::domain::summary::Standing + ?Sized>(lang: Lang, case: &C) -> String {
+    let state = lang.t(state_key(case.state()));
+    if case.withdrawn() {
         format!("{state} ({})", lang.t(T::Withdrawn))
     } else {
         state.to_string()
