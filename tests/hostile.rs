@@ -1019,7 +1019,7 @@ fn world_app(scene: &WorldScene, width: u16, height: u16, plain: Option<CaseId>)
     let mut app = support::app_over(&scene.store, "anna", Lang::En);
     dispatch(&mut app, Msg::Resize { width, height }, &scene.store);
     if let Some(id) = plain {
-        let mut case: Case = app.cases.case(id).unwrap().clone();
+        let mut case: Case = app.cases.case(id).unwrap().as_ref().clone();
         case.contact.name = "Plain Name".into();
         case.contact.organisation = Some("Plain Organisation".into());
         case.description = "Plain description.".into();

@@ -35,6 +35,7 @@ use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Target};
 use klachtdesk::domain::clock::Policy;
 use klachtdesk::domain::event::{Event, EventKind};
 use klachtdesk::domain::intake::Intake;
+use klachtdesk::domain::summary::Summary;
 use klachtdesk::domain::workflow::{self, Command, Ctx, Rules, State};
 use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
@@ -168,10 +169,18 @@ fn check_store(store: &Store, app: &App) -> Result<(), TestCaseError> {
         }
     }
     let queue = app.cases.read();
-    let mut held: Vec<&Case> = queue.iter().collect();
+    let mut held: Vec<&Summary> = queue.iter().collect();
     held.sort_by_key(|c| c.id);
-    let stored: Vec<&Case> = loaded.cases.iter().collect();
-    prop_assert_eq!(held, stored, "the app's cases are not the store's");
+    let stored: Vec<Summary> = loaded.cases.iter().map(Summary::of).collect();
+    prop_assert_eq!(
+        held,
+        stored.iter().collect::<Vec<_>>(),
+        "the app's queue is not the store's"
+    );
+    for case in &loaded.cases {
+        let opened = app.cases.case(case.id);
+        prop_assert_eq!(opened.as_deref(), Some(case), "an opened case is not the store's");
+    }
     Ok(())
 }
 

@@ -649,7 +649,11 @@ fn csv_has_a_row_per_figure() {
 #[test]
 fn the_register_groups_learnings_by_service_and_root_cause() {
     let history = history(true);
-    let entries = learnings::register(history.iter().map(|(c, _)| c), str::to_string);
+    let summaries: Vec<klachtdesk::domain::summary::Summary> = history
+        .iter()
+        .map(|(c, _)| klachtdesk::domain::summary::Summary::of(c))
+        .collect();
+    let entries = learnings::register(&summaries, str::to_string);
     // Closed with learnings: 0001, 0002, 0003, 0008 (0004 was not admissible).
     let shown: Vec<(&str, &str, Vec<CaseId>, Vec<&str>)> = entries
         .iter()

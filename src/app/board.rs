@@ -100,7 +100,7 @@ impl Board {
             .collect();
         let mut totals = Totals::default();
         let mut queue = Clocks::new(policy, now);
-        let shown: Box<dyn Iterator<Item = &crate::domain::case::Case>> = if self.show_closed {
+        let shown: Box<dyn Iterator<Item = &crate::domain::summary::Summary>> = if self.show_closed {
             Box::new(cases.iter())
         } else {
             Box::new(cases.iter_open())
@@ -116,7 +116,7 @@ impl Board {
                 totals.breached += usize::from(clocks.is_breached());
                 totals.due_today += usize::from(clocks.is_due_today());
             }
-            if !filter.matches(case, &clocks) {
+            if !filter.matches_but_text(case, &clocks) {
                 continue;
             }
             let Some((column, keys)) = columns.iter_mut().find(|(c, _)| c.state == case.state) else {

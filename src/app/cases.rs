@@ -1,21 +1,40 @@
-//! The cases an App works with: every case of the store, kept current as
-//! changes come in, with what the search looks through.
+//! The cases an App works with: a summary of every case of the store, kept
+//! current as changes come in, with what the search looks through; and the
+//! full cases read when they are opened.
 //!
-//! The cases are kept in one vector, in the order they came (the store's
+//! The summaries are kept in one vector, in the order they came (the store's
 //! case-number order, new ones at the end), with an index by number beside
 //! it: a queue of 100,000 cases is taken over from the store without moving
 //! or rehashing any of them, and the search reads its entries in one sweep.
+//! A full case (description, contact log, the texts of every step) is read
+//! from its [`CaseSource`] when a screen asks for it, and kept while it is
+//! in use; the descriptions the search looks through are read once, when a
+//! search first asks for them ([`Cases::describe`]).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::contact::phone_key;
+use crate::domain::summary::{Standing, Summary};
+
+/// Where full cases are read from when a screen opens one: the store the
+/// desk holds.
+pub trait CaseSource: Send + Sync + std::fmt::Debug {
+    /// The case as it stands, if it can be read now.
+    fn case(&self, id: CaseId) -> Option<Case>;
+    /// Every case's description, for the search.
+    fn descriptions(&self) -> Vec<(CaseId, String)>;
+}
 
 /// One case's text as the search reads it, prepared once per change.
 #[derive(Debug, Clone)]
 pub struct SearchEntry {
     pub id: CaseId,
-    /// Lower-cased number, contact, organisation, e-mail, phone and description.
+    /// Lower-cased number, contact, organisation, e-mail, phone and (once
+    /// read) description.
     pub text: String,
     /// The phone number reduced to its digits, Dutch prefix normalised.
     pub phone: String,
@@ -25,142 +44,280 @@ pub struct SearchEntry {
     /// Where the name, organisation, e-mail, phone and description start in
     /// `text`, in bytes: what a match ranks by.
     pub fields: [u32; 5],
+    /// Whether `text` holds the description.
+    pub(crate) described: bool,
 }
 
 impl SearchEntry {
     fn of(case: &Case) -> SearchEntry {
+        let mut entry = SearchEntry::of_summary(case);
+        entry.describe(&case.description);
+        entry
+    }
+
+    /// The entry without the description: the text ends where it would start.
+    fn of_summary<C: Standing + ?Sized>(case: &C) -> SearchEntry {
         let text = search_text(case);
-        let name = case.contact.name.to_lowercase();
+        let name = case.contact().name.to_lowercase();
         SearchEntry {
-            id: case.id,
+            id: case.id(),
             fields: super::search::fields(&text, &name),
             text,
-            phone: case.contact.phone.as_deref().map(phone_key).unwrap_or_default(),
+            phone: case.contact().phone.as_deref().map(phone_key).unwrap_or_default(),
             name,
             open: case.is_open(),
+            described: false,
+        }
+    }
+
+    fn describe(&mut self, description: &str) {
+        if !self.described {
+            push_lowercase(&mut self.text, description);
+            self.described = true;
         }
     }
 }
 
-/// `domain::query::searchable_text(case)`, built in one pass: number,
-/// name, organisation, e-mail, phone and description on lines of their own,
-/// lower-cased. Each part is lower-cased on its own, which gives the same
-/// text: the only lower case that depends on its neighbours (a final sigma)
-/// looks no further than the line break between two parts.
-fn search_text(case: &Case) -> String {
-    let c = &case.contact;
+/// `domain::query::searchable_text(case)` without the description, built in
+/// one pass: number, name, organisation, e-mail and phone on lines of their
+/// own, lower-cased, and the line break before the description. Each part is
+/// lower-cased on its own, which gives the same text: the only lower case that
+/// depends on its neighbours (a final sigma) looks no further than the line
+/// break between two parts.
+fn search_text<C: Standing + ?Sized>(case: &C) -> String {
+    let c = case.contact();
     let parts = [
         c.name.as_str(),
         c.organisation.as_deref().unwrap_or(""),
         c.email.as_deref().unwrap_or(""),
         c.phone.as_deref().unwrap_or(""),
-        case.description.as_str(),
     ];
     let mut text = String::with_capacity(16 + parts.iter().map(|p| p.len() + 1).sum::<usize>());
-    text.push_str(&case.id.to_string());
+    text.push_str(&case.id().to_string());
     text.make_ascii_lowercase();
     for part in parts {
         text.push('\n');
-        if part.is_ascii() {
-            let start = text.len();
-            text.push_str(part);
-            text[start..].make_ascii_lowercase();
-        } else {
-            text.push_str(&part.to_lowercase());
-        }
+        push_lowercase(&mut text, part);
     }
+    text.push('\n');
     text
 }
 
-#[derive(Debug, Default, Clone)]
+fn push_lowercase(text: &mut String, part: &str) {
+    if part.is_ascii() {
+        let start = text.len();
+        text.push_str(part);
+        text[start..].make_ascii_lowercase();
+    } else {
+        text.push_str(&part.to_lowercase());
+    }
+}
+
+/// How many full cases are kept read beyond those in use: each board has at
+/// most a few open at a time.
+const KEPT: usize = 256;
+
+/// The full cases read so far, the least recently asked for going first.
+#[derive(Debug, Default)]
+struct Full {
+    cases: HashMap<CaseId, (Arc<Case>, u64)>,
+    tick: u64,
+}
+
+impl Full {
+    fn get(&mut self, id: CaseId) -> Option<Arc<Case>> {
+        self.tick += 1;
+        let tick = self.tick;
+        self.cases.get_mut(&id).map(|(case, used)| {
+            *used = tick;
+            case.clone()
+        })
+    }
+
+    fn keep(&mut self, case: Arc<Case>, bounded: bool) {
+        self.tick += 1;
+        self.cases.insert(case.id, (case, self.tick));
+        if bounded && self.cases.len() > KEPT {
+            let oldest = self
+                .cases
+                .iter()
+                .min_by_key(|(_, (_, used))| *used)
+                .map(|(id, _)| *id);
+            if let Some(id) = oldest {
+                self.cases.remove(&id);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default)]
 pub struct Cases {
-    /// Every case, each number once.
-    cases: Vec<Case>,
-    /// The search entry of `cases[i]` at `search[i]`.
+    /// Every case in brief, each number once.
+    summaries: Vec<Summary>,
+    /// The search entry of `summaries[i]` at `search[i]`.
     search: Vec<SearchEntry>,
-    /// Where each case is in `cases`.
+    /// Where each case is in `summaries`.
     index: HashMap<CaseId, usize>,
+    /// Where full cases are read from; `None` when they are all held (a
+    /// queue made of full cases: the demo, the tests).
+    source: Option<Arc<dyn CaseSource>>,
+    full: Mutex<Full>,
+    /// Whether the search entries hold the descriptions.
+    described: bool,
+}
+
+impl Clone for Cases {
+    fn clone(&self) -> Self {
+        Cases {
+            summaries: self.summaries.clone(),
+            search: self.search.clone(),
+            index: self.index.clone(),
+            source: self.source.clone(),
+            full: Mutex::new(Full {
+                cases: self.full.lock().cases.clone(),
+                tick: 0,
+            }),
+            described: self.described,
+        }
+    }
 }
 
 /// Below this many cases the search entries are prepared on one thread.
 const PARALLEL_FROM: usize = 4096;
 
 impl Cases {
-    /// Takes over the cases; of two with the same number, the newer version
-    /// is kept (the later one when both are the same version).
-    pub fn new(mut cases: Vec<Case>) -> Self {
-        let mut index: HashMap<CaseId, usize> = HashMap::with_capacity(cases.len());
-        let mut dropped = Vec::new();
-        for (i, case) in cases.iter().enumerate() {
-            if let Some(held) = index.get_mut(&case.id) {
-                if cases[*held].version > case.version {
-                    dropped.push(i);
-                    continue;
-                }
-                dropped.push(*held);
-                *held = i;
-            } else {
-                index.insert(case.id, i);
-            }
+    /// A queue of full cases, all held: of two with the same number, the
+    /// newer version is kept (the later one when both are the same version).
+    pub fn new(cases: Vec<Case>) -> Self {
+        let cases = newest(cases, |c| (c.id, c.version));
+        let search = entries(&cases, SearchEntry::of);
+        let summaries: Vec<Summary> = cases.iter().map(Summary::of).collect();
+        let mut full = Full::default();
+        for case in cases {
+            full.keep(Arc::new(case), false);
         }
-        if !dropped.is_empty() {
-            // Only a damaged store holds a number twice: rare enough to do simply.
-            dropped.sort_unstable();
-            let mut i = 0;
-            cases.retain(|_| {
-                let keep = dropped.binary_search(&i).is_err();
-                i += 1;
-                keep
-            });
-            index = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        Self {
+            index: index(&summaries),
+            summaries,
+            search,
+            source: None,
+            full: Mutex::new(full),
+            described: true,
         }
-        let search = entries(&cases);
-        Self { cases, search, index }
+    }
+
+    /// A queue of summaries, the full cases read from `source` when asked for.
+    pub fn of_summaries(summaries: Vec<Summary>, source: Arc<dyn CaseSource>) -> Self {
+        let summaries = newest(summaries, |s| (s.id, s.version));
+        let search = entries(&summaries, SearchEntry::of_summary);
+        Self {
+            index: index(&summaries),
+            summaries,
+            search,
+            source: Some(source),
+            full: Mutex::default(),
+            described: false,
+        }
     }
 
     /// Adds or replaces a case; returns whether it was newer than what was held.
     pub fn put(&mut self, case: Case) -> bool {
+        let summary = Summary::of(&case);
+        let mut entry = SearchEntry::of(&case);
+        if !self.described {
+            // Until the search reads every description, no entry holds one:
+            // a search matches the same whichever cases changed since.
+            entry = SearchEntry::of_summary(&case);
+        }
         match self.index.get(&case.id).copied() {
-            Some(i) if self.cases[i].version > case.version => false,
+            Some(i) if self.summaries[i].version > case.version => return false,
             Some(i) => {
-                self.search[i] = SearchEntry::of(&case);
-                self.cases[i] = case;
-                true
+                self.search[i] = entry;
+                self.summaries[i] = summary;
             }
             None => {
-                self.index.insert(case.id, self.cases.len());
-                self.search.push(SearchEntry::of(&case));
-                self.cases.push(case);
-                true
+                self.index.insert(case.id, self.summaries.len());
+                self.search.push(entry);
+                self.summaries.push(summary);
             }
         }
+        self.full.get_mut().keep(Arc::new(case), self.source.is_some());
+        true
     }
 
     /// Takes a case out (the store no longer holds it). Rare: done simply.
     pub fn remove(&mut self, id: CaseId) {
         let Some(i) = self.index.remove(&id) else { return };
-        self.cases.remove(i);
+        self.summaries.remove(i);
         self.search.remove(i);
-        for (j, case) in self.cases.iter().enumerate().skip(i) {
-            self.index.insert(case.id, j);
+        self.full.get_mut().cases.remove(&id);
+        for (j, summary) in self.summaries.iter().enumerate().skip(i) {
+            self.index.insert(summary.id, j);
         }
     }
 
-    pub fn get(&self, id: CaseId) -> Option<&Case> {
-        self.index.get(&id).map(|&i| &self.cases[i])
+    /// A case in brief.
+    pub fn get(&self, id: CaseId) -> Option<&Summary> {
+        self.index.get(&id).map(|&i| &self.summaries[i])
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Case> {
-        self.cases.iter()
+    /// The full case, read from the source if it is not held yet; `None`
+    /// when the queue has no such case or it cannot be read now (the
+    /// database is lent to a maintenance job).
+    pub fn case(&self, id: CaseId) -> Option<Arc<Case>> {
+        let summary = self.get(id)?;
+        if let Some(case) = self.full.lock().get(id) {
+            return Some(case);
+        }
+        let case = Arc::new(self.source.as_ref()?.case(id)?);
+        // Only the version the queue holds is kept: a newer one is on its
+        // way through the feed, and an older one is not what the board shows.
+        if case.version == summary.version {
+            self.full.lock().keep(case.clone(), true);
+        }
+        Some(case)
+    }
+
+    /// Reads every description into the search entries, once.
+    pub fn describe(&mut self) {
+        if self.described {
+            return;
+        }
+        if let Some(source) = &self.source {
+            for (id, description) in source.descriptions() {
+                if let Some(&i) = self.index.get(&id) {
+                    self.search[i].describe(&description);
+                }
+            }
+        }
+        // The cases the source had no description of (none, or a case put
+        // since) are described from what is held.
+        let full = self.full.get_mut();
+        for entry in self.search.iter_mut().filter(|e| !e.described) {
+            match full.cases.get(&entry.id) {
+                Some((case, _)) => entry.describe(&case.description),
+                None => entry.described = true,
+            }
+        }
+        self.described = true;
+    }
+
+    /// Whether the search entries hold every description.
+    pub fn is_described(&self) -> bool {
+        self.described
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Summary> {
+        self.summaries.iter()
     }
 
     /// The cases still being worked on, without reading the others.
-    pub fn iter_open(&self) -> impl Iterator<Item = &Case> {
+    pub fn iter_open(&self) -> impl Iterator<Item = &Summary> {
         self.search
             .iter()
-            .zip(&self.cases)
+            .zip(&self.summaries)
             .filter(|(entry, _)| entry.open)
-            .map(|(_, case)| case)
+            .map(|(_, summary)| summary)
     }
 
     pub fn search_entries(&self) -> impl Iterator<Item = &SearchEntry> {
@@ -173,11 +330,11 @@ impl Cases {
     }
 
     pub fn len(&self) -> usize {
-        self.cases.len()
+        self.summaries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cases.is_empty()
+        self.summaries.is_empty()
     }
 
     /// The names of everyone who handles or is involved in a case, for pickers.
@@ -186,7 +343,7 @@ impl Cases {
         // the order first met, before sorting.
         let mut seen: HashSet<&str> = HashSet::new();
         let mut names: Vec<String> = self
-            .cases
+            .summaries
             .iter()
             .flat_map(|c| c.handler.iter().chain(c.involved.iter()))
             .filter(|n| seen.insert(n.as_str()))
@@ -198,22 +355,57 @@ impl Cases {
     }
 }
 
-/// The search entries of `cases`, in order; prepared on every core when there
-/// are many. This thread prepares the first part straight into the result.
-fn entries(cases: &[Case]) -> Vec<SearchEntry> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cases.len() < PARALLEL_FROM || threads < 2 {
-        return cases.iter().map(SearchEntry::of).collect();
+/// Each number once, the newest version kept (the later of two alike), in
+/// the order they came.
+fn newest<T>(mut items: Vec<T>, key: impl Fn(&T) -> (CaseId, u32)) -> Vec<T> {
+    let mut held: HashMap<CaseId, usize> = HashMap::with_capacity(items.len());
+    let mut dropped = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let (id, version) = key(item);
+        match held.get_mut(&id) {
+            Some(at) if key(&items[*at]).1 > version => dropped.push(i),
+            Some(at) => {
+                dropped.push(*at);
+                *at = i;
+            }
+            None => {
+                held.insert(id, i);
+            }
+        }
     }
-    let part = cases.len().div_ceil(threads);
-    let (first, rest) = cases.split_at(part);
+    if !dropped.is_empty() {
+        // Only a damaged store holds a number twice: rare enough to do simply.
+        dropped.sort_unstable();
+        let mut i = 0;
+        items.retain(|_| {
+            let keep = dropped.binary_search(&i).is_err();
+            i += 1;
+            keep
+        });
+    }
+    items
+}
+
+fn index(summaries: &[Summary]) -> HashMap<CaseId, usize> {
+    summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect()
+}
+
+/// The search entries of `items`, in order; prepared on every core when there
+/// are many. This thread prepares the first part straight into the result.
+fn entries<T: Sync>(items: &[T], entry: fn(&T) -> SearchEntry) -> Vec<SearchEntry> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if items.len() < PARALLEL_FROM || threads < 2 {
+        return items.iter().map(entry).collect();
+    }
+    let part = items.len().div_ceil(threads);
+    let (first, rest) = items.split_at(part);
     std::thread::scope(|scope| {
         let others: Vec<_> = rest
             .chunks(part)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(SearchEntry::of).collect::<Vec<_>>()))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(entry).collect::<Vec<_>>()))
             .collect();
-        let mut all = Vec::with_capacity(cases.len());
-        all.extend(first.iter().map(SearchEntry::of));
+        let mut all = Vec::with_capacity(items.len());
+        all.extend(first.iter().map(entry));
         for other in others {
             match other.join() {
                 Ok(entries) => all.extend(entries),
@@ -300,7 +492,7 @@ mod tests {
             case.contact.organisation = Some(organisation).filter(|o| !o.is_empty());
             case.contact.email = Some("ΣA@B.NL".into());
             case.description = description;
-            prop_assert_eq!(search_text(&case), searchable_text(&case));
+            prop_assert_eq!(SearchEntry::of(&case).text, searchable_text(&case));
         }
     }
 
@@ -366,10 +558,115 @@ mod tests {
             .collect();
         let cases = Cases::new(cases);
         assert!(
+            cases.iter().zip(cases.search_entries()).all(|(c, e)| c.id == e.id
+                && Some(e.text.clone()) == cases.case(c.id).map(|c| searchable_text(&c)))
+        );
+    }
+
+    /// A store stand-in that counts what is read from it.
+    #[derive(Debug, Default)]
+    struct Counting {
+        cases: parking_lot::Mutex<HashMap<CaseId, Case>>,
+        reads: std::sync::atomic::AtomicUsize,
+        description_reads: std::sync::atomic::AtomicUsize,
+    }
+
+    impl CaseSource for Counting {
+        fn case(&self, id: CaseId) -> Option<Case> {
+            self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            self.cases.lock().get(&id).cloned()
+        }
+        fn descriptions(&self) -> Vec<(CaseId, String)> {
+            self.description_reads
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            self.cases
+                .lock()
+                .values()
+                .map(|c| (c.id, c.description.clone()))
+                .collect()
+        }
+    }
+
+    fn of_summaries(cases: &[Case]) -> (Cases, Arc<Counting>) {
+        let source = Arc::new(Counting::default());
+        source
+            .cases
+            .lock()
+            .extend(cases.iter().map(|c| (c.id, c.clone())));
+        let summaries = cases.iter().map(Summary::of).collect();
+        (Cases::of_summaries(summaries, source.clone()), source)
+    }
+
+    #[test]
+    fn a_full_case_is_read_when_first_opened_and_then_held() {
+        let all: Vec<Case> = (1..=3).map(|seq| case(seq, &format!("N{seq}"), 1)).collect();
+        let (cases, source) = of_summaries(&all);
+        let reads = || source.reads.load(std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(reads(), 0, "nothing is read in full to hold the queue");
+        let id = CaseId::new(2026, 2);
+        assert_eq!(cases.case(id).as_deref(), Some(&all[1]));
+        assert_eq!(cases.case(id).as_deref(), Some(&all[1]));
+        assert_eq!(reads(), 1, "read once, then held");
+        assert!(cases.case(CaseId::new(2026, 9)).is_none());
+        assert_eq!(reads(), 1, "a number the queue does not hold is not looked for");
+    }
+
+    #[test]
+    fn a_case_put_is_what_opening_it_shows_without_reading_the_store() {
+        let all: Vec<Case> = (1..=2).map(|seq| case(seq, "Jan", 1)).collect();
+        let (mut cases, source) = of_summaries(&all);
+        let mut changed = all[0].clone();
+        changed.description = "The invoice was wrong again.".into();
+        changed.version = 2;
+        assert!(cases.put(changed.clone()));
+        assert_eq!(cases.case(changed.id).as_deref(), Some(&changed));
+        assert_eq!(cases.get(changed.id), Some(&Summary::of(&changed)));
+        assert_eq!(source.reads.load(std::sync::atomic::Ordering::SeqCst), 0);
+    }
+
+    #[test]
+    fn a_stored_version_other_than_the_queues_is_shown_but_not_held() {
+        let all = vec![case(1, "Jan", 1)];
+        let (cases, source) = of_summaries(&all);
+        let mut newer = all[0].clone();
+        newer.version = 2;
+        source.cases.lock().insert(newer.id, newer.clone());
+        assert_eq!(cases.case(newer.id).as_deref(), Some(&newer));
+        cases.case(newer.id);
+        assert_eq!(
+            source.reads.load(std::sync::atomic::Ordering::SeqCst),
+            2,
+            "read again until the feed brings the queue the same version"
+        );
+    }
+
+    #[test]
+    fn descriptions_are_searched_once_read_and_read_once() {
+        let mut all: Vec<Case> = (1..=3).map(|seq| case(seq, &format!("N{seq}"), 1)).collect();
+        all[2].description = "Ransomware op de server.".into();
+        let (mut cases, source) = of_summaries(&all);
+        let found = |cases: &Cases| super::super::search::find(cases, "ransomware").1;
+        assert_eq!(found(&cases), 0, "not read yet");
+        cases.describe();
+        cases.describe();
+        assert_eq!(found(&cases), 1);
+        assert_eq!(
+            source.description_reads.load(std::sync::atomic::Ordering::SeqCst),
+            1
+        );
+        let mut changed = all[0].clone();
+        changed.description = "Ook ransomware.".into();
+        changed.version = 2;
+        cases.put(changed);
+        assert_eq!(
+            found(&cases),
+            2,
+            "a case put after reading is searched with its description"
+        );
+        assert!(
             cases
-                .iter()
-                .zip(cases.search_entries())
-                .all(|(c, e)| c.id == e.id && e.text == searchable_text(c))
+                .search_entries()
+                .all(|e| e.text == searchable_text(&cases.case(e.id).unwrap()))
         );
     }
 }

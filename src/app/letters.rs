@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use parking_lot::MappedRwLockReadGuard;
 use ratatui::layout::{Constraint, Layout, Rect};
+use std::sync::Arc;
 
 use super::modal::{Outcome, Typed};
 use super::{Action, App, Effect, Modal};
@@ -60,11 +60,10 @@ impl LetterView {
     /// The view with the letter the case's state calls for, in the operator's
     /// language, to go out by e-mail.
     pub fn with_templates(app: &App, id: CaseId, templates: Templates) -> Option<Self> {
-        let queue = app.cases.read();
-        let case = queue.get(id)?;
+        let case = app.cases.case(id)?;
         Some(Self {
             id,
-            kind: LetterKind::fitting(case),
+            kind: LetterKind::fitting(&case),
             language: app.lang.into(),
             via: SentVia::Email,
             row: Row::Kind,
@@ -75,7 +74,7 @@ impl LetterView {
         })
     }
 
-    pub fn case<'a>(&self, app: &'a App) -> Option<MappedRwLockReadGuard<'a, Case>> {
+    pub fn case(&self, app: &App) -> Option<Arc<Case>> {
         app.cases.case(self.id)
     }
 

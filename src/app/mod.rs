@@ -24,6 +24,7 @@ pub mod reports;
 pub mod save_as;
 pub mod search;
 pub mod settings;
+mod source;
 pub mod timeline;
 pub mod undo;
 mod update;
@@ -183,8 +184,8 @@ impl App {
     /// How many rows the open case's pane has: its fields, then its timeline.
     pub fn pane_rows(&self) -> usize {
         let Some(pane) = &self.pane else { return 0 };
-        let timeline = self.cases.read().get(pane.id).map_or(0, |c| {
-            c.contact_log.len() + timeline::events(c, &pane.events).count()
+        let timeline = self.cases.case(pane.id).map_or(0, |c| {
+            c.contact_log.len() + timeline::events(&c, &pane.events).count()
         });
         pane::PANE_FIELDS.len() + timeline
     }

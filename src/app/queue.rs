@@ -5,15 +5,16 @@
 
 use std::sync::Arc;
 
-use parking_lot::{MappedRwLockReadGuard, RwLock, RwLockReadGuard};
+use parking_lot::{RwLock, RwLockReadGuard};
 
 use chrono::{DateTime, Utc};
 
-use super::cases::Cases;
+use super::cases::{Cases, SearchEntry};
 use crate::desk::Held;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadlines::CaseClocks;
-use crate::domain::query::Filter;
+use crate::domain::query::{Filter, text_matches_in};
+use crate::domain::summary::Summary;
 use crate::domain::workflow::Rules;
 
 /// A handle on the shared queue; cheap to clone.
@@ -32,9 +33,17 @@ impl Queue {
         self.0.read_recursive()
     }
 
-    /// One case, for as long as the guard is held.
-    pub fn case(&self, id: CaseId) -> Option<MappedRwLockReadGuard<'_, Case>> {
-        RwLockReadGuard::try_map(self.read(), |cases| cases.get(id)).ok()
+    /// One full case, read from the store if no screen had it open yet.
+    pub fn case(&self, id: CaseId) -> Option<Arc<Case>> {
+        self.read().case(id)
+    }
+
+    /// Makes the search look through the descriptions too: they are read
+    /// once, when a search first needs them.
+    pub fn describe(&self) {
+        if !self.read().is_described() {
+            self.0.write().describe();
+        }
     }
 
     /// Puts a case as it stands now; `false` if it is older than the one held
@@ -59,16 +68,34 @@ impl Queue {
 }
 
 /// A desk's selections answered from the queue in memory, without reading
-/// or decoding the store.
+/// or decoding the store (but the descriptions, once, for a text filter).
 impl Held for Queue {
-    fn select(&self, filter: &Filter, rules: &Rules, now: DateTime<Utc>) -> Vec<Case> {
+    fn select(&self, filter: &Filter, rules: &Rules, now: DateTime<Utc>) -> Vec<Summary> {
+        if filter.text.is_some() {
+            self.describe();
+        }
         let cases = self.read();
-        let mut chosen: Vec<(&Case, CaseClocks)> = cases
+        let mut chosen: Vec<(&Summary, CaseClocks)> = cases
             .iter()
-            .map(|case| (case, CaseClocks::of(case, &rules.policy, now)))
-            .filter(|(case, clocks)| filter.matches(case, clocks))
+            .zip(cases.search_entries())
+            .map(|(case, entry)| (case, entry, CaseClocks::of(case, &rules.policy, now)))
+            .filter(|(case, entry, clocks)| {
+                filter.matches_but_text(*case, clocks)
+                    && filter
+                        .text
+                        .as_ref()
+                        .is_none_or(|t| text_matches_entry(case, entry, t))
+            })
+            .map(|(case, _, clocks)| (case, clocks))
             .collect();
         chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
         chosen.into_iter().map(|(case, _)| case.clone()).collect()
     }
+}
+
+/// `domain::query::text_matches` of a case in brief, with the description
+/// its search entry holds.
+fn text_matches_entry(case: &Summary, entry: &SearchEntry, query: &str) -> bool {
+    let description = entry.text.get(entry.fields[4] as usize..).unwrap_or("");
+    text_matches_in(case, description, query)
 }

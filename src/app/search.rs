@@ -537,6 +537,7 @@ mod tests {
             name: name.into(),
             open: true,
             fields: fields(text, name),
+            described: true,
         };
         let layout = Layout::of(&entry);
         let rank_at = |needle: &str| layout.rank_at(entry.text.find(needle).unwrap());

@@ -243,6 +243,8 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
             Some(Vec::new())
         }
         Action::Search => {
+            // The descriptions are read the first time anyone on the desk searches.
+            app.cases.describe();
             app.modal = Some(Modal::Search(Default::default()));
             Some(Vec::new())
         }

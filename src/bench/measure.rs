@@ -147,7 +147,7 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     };
     for i in 0..amounts.saves {
         let id = ids[(mix(i as u64, 90) % ids.len().max(1) as u64) as usize];
-        let case = app.cases.read().get(id).cloned().ok_or("a case went missing")?;
+        let case = app.cases.case(id).ok_or("a case went missing")?;
         let command = if i % 2 == 0 {
             log_entry(i)
         } else {
@@ -226,7 +226,7 @@ fn queries(app: &App) -> Vec<String> {
     ids.sort_unstable();
     let some = |salt: u64| -> Option<Case> {
         let id = ids.get((mix(salt, 91) % ids.len().max(1) as u64) as usize)?;
-        app.cases.read().get(*id).cloned()
+        app.cases.case(*id).map(|case| case.as_ref().clone())
     };
     let mut queries = vec!["jan".to_string()];
     if let Some(case) = some(1) {

@@ -4,9 +4,10 @@ use std::io::Write;
 
 use super::text::cell;
 use super::{Failure, Session, json, output};
-use crate::domain::case::Case;
+use crate::domain::case::{Case, CaseId};
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::query::Filter;
+use crate::domain::summary::{Standing, Summary};
 use crate::domain::workflow::State;
 use crate::i18n::Describe;
 use crate::i18n::{self, Lang, T};
@@ -57,22 +58,36 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     for problem in &loaded.unreadable {
         eprintln!("klachtdesk: {}", problem.describe(lang));
     }
-    let policy = &session.rules.policy;
-    let rows: Vec<(Case, CaseClocks)> = loaded
-        .cases
-        .into_iter()
-        .map(|case| {
-            let clocks = CaseClocks::of(&case, policy, session.now);
-            (case, clocks)
-        })
-        .collect();
     if args.json {
+        // Scripts get every case whole: read in batches, in the order chosen.
+        let ids: Vec<CaseId> = loaded.summaries.iter().map(|s| s.id).collect();
+        let trails = session
+            .desk()?
+            .trails(&ids)
+            .map_err(|e| Failure::store(lang, &e))?;
+        let policy = &session.rules.policy;
+        let rows: Vec<(Case, CaseClocks)> = trails
+            .into_iter()
+            .map(|trail| {
+                let clocks = CaseClocks::of(&trail.case, policy, session.now);
+                (trail.case, clocks)
+            })
+            .collect();
         let list: Vec<_> = rows
             .iter()
             .map(|(case, clocks)| json::case(case, clocks, None))
             .collect();
         return output::print_json(lang, &list);
     }
+    let policy = &session.rules.policy;
+    let rows: Vec<(Summary, CaseClocks)> = loaded
+        .summaries
+        .into_iter()
+        .map(|case| {
+            let clocks = CaseClocks::of(&case, policy, session.now);
+            (case, clocks)
+        })
+        .collect();
     output::print(lang, |out| {
         if rows.is_empty() {
             return writeln!(out, "{}", lang.t(T::NoCases));
@@ -97,10 +112,10 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     })
 }
 
-pub(super) fn row(lang: Lang, case: &Case, clocks: &CaseClocks) -> String {
-    let contact = match &case.contact.organisation {
-        Some(org) => format!("{} ({org})", case.contact.name),
-        None => case.contact.name.clone(),
+pub(super) fn row<C: Standing + ?Sized>(lang: Lang, case: &C, clocks: &CaseClocks) -> String {
+    let contact = match &case.contact().organisation {
+        Some(org) => format!("{} ({org})", case.contact().name),
+        None => case.contact().name.clone(),
     };
     let deadline = if case.is_open() {
         let (target, status) = clocks.current();
@@ -110,10 +125,10 @@ pub(super) fn row(lang: Lang, case: &Case, clocks: &CaseClocks) -> String {
     };
     format!(
         "{} {} {} {} {}",
-        cell(&case.id.to_string(), 11),
+        cell(&case.id().to_string(), 11),
         cell(&i18n::state_label(lang, case), 24),
         cell(&contact, 32),
-        cell(i18n::service_name(lang, &case.service), 26),
+        cell(i18n::service_name(lang, case.service()), 26),
         deadline
     )
 }

@@ -9,6 +9,16 @@ use crate::sanitize::{clusters, columns, one_line};
 /// it. Cut between clusters and measured as the terminal draws them (see
 /// [`clusters`]), so that `❤️` or `لا` keeps the columns after it in line.
 pub fn cell(text: &str, width: usize) -> String {
+    // Printable ASCII, as most names and numbers are: one column a byte.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return if text.len() > width {
+            let mut out = text[..width.saturating_sub(1)].to_string();
+            out.push('…');
+            out
+        } else {
+            format!("{text:width$}")
+        };
+    }
     let text = one_line(text);
     let mut out = String::new();
     let mut used = 0;
@@ -54,6 +64,9 @@ mod tests {
     fn cells_cut_and_pad_by_display_width() {
         assert_eq!(cell("abc", 5), "abc  ");
         assert_eq!(cell("abcdef", 4), "abc…");
+        assert_eq!(cell("abcd", 4), "abcd");
+        assert_eq!(cell("", 2), "  ");
+        assert_eq!(cell("abc", 0), "…", "as a wide text is cut to nothing");
         assert_eq!(cell("日本語テキスト", 7), "日本語…");
         assert_eq!(cell("a\nb", 4), "a b ");
         assert_eq!(cell("xx❤\u{fe0f}yy", 4), "xx… ");

@@ -11,9 +11,9 @@ use super::{BadRequest, Clock, Desk, MAX_IDS, MAX_REQUEST_ID, Request, Response,
 use chrono::{DateTime, Utc};
 
 use super::Slot;
-use crate::domain::case::Case;
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::query::Filter;
+use crate::domain::summary::Summary;
 use crate::domain::workflow::{Command, Ctx, Rules};
 use crate::exchange::CaseTrail;
 use crate::store::{CommandError, Store, StoreError};
@@ -23,7 +23,12 @@ use crate::store::{CommandError, Store, StoreError};
 pub trait Held: Send + Sync + std::fmt::Debug {
     /// The cases `filter` chooses, their deadlines counted at `now`, most
     /// urgent first.
-    fn select(&self, filter: &Filter, rules: &Rules, now: DateTime<Utc>) -> Vec<Case>;
+    fn select(
+        &self,
+        filter: &Filter,
+        rules: &Rules,
+        now: DateTime<Utc>,
+    ) -> Vec<crate::domain::summary::Summary>;
 }
 
 /// A desk answered from a store this process holds.
@@ -165,25 +170,15 @@ impl Local {
             Request::Select { filter } => {
                 let now = self.clock.now();
                 match &self.held {
-                    Some(held) => Response::Loaded {
-                        cases: held.select(&filter, &self.rules, now),
+                    Some(held) => Response::Summaries {
+                        summaries: held.select(&filter, &self.rules, now),
                         unreadable: self.unreadable.to_vec(),
                     },
                     None => {
-                        let loaded = store.load();
-                        let mut chosen: Vec<(Case, CaseClocks)> = loaded
-                            .cases
-                            .into_iter()
-                            .map(|case| {
-                                let clocks = CaseClocks::of(&case, &self.rules.policy, now);
-                                (case, clocks)
-                            })
-                            .filter(|(case, clocks)| filter.matches(case, clocks))
-                            .collect();
-                        chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
-                        Response::Loaded {
-                            cases: chosen.into_iter().map(|(case, _)| case).collect(),
-                            unreadable: loaded.unreadable,
+                        let (summaries, unreadable) = select(store, &filter, &self.rules, now);
+                        Response::Summaries {
+                            summaries,
+                            unreadable,
                         }
                     }
                 }
@@ -225,4 +220,27 @@ impl Local {
             },
         }
     }
+}
+
+/// The cases `filter` chooses, read from the store: their summaries, and the
+/// descriptions only when the filter looks for text in them.
+fn select(
+    store: &Store,
+    filter: &Filter,
+    rules: &Rules,
+    now: DateTime<Utc>,
+) -> (Vec<Summary>, Vec<StoreError>) {
+    let loaded = store.load();
+    let mut chosen: Vec<(Summary, CaseClocks)> = loaded
+        .cases
+        .iter()
+        .map(|case| (case, CaseClocks::of(case, &rules.policy, now)))
+        .filter(|(case, clocks)| filter.matches(case, clocks))
+        .map(|(case, clocks)| (Summary::of(case), clocks))
+        .collect();
+    chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
+    (
+        chosen.into_iter().map(|(case, _)| case).collect(),
+        loaded.unreadable,
+    )
 }

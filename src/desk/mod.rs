@@ -25,11 +25,19 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::intake::Intake;
 use crate::domain::query::Filter;
+use crate::domain::summary::Summary;
 use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
 use crate::store::backup::BackupError;
 use crate::store::writings::Writing;
 use crate::store::{CommandError, Loaded, Store, StoreError};
+
+/// The cases a selection chose, in brief, and the records that could not be read.
+#[derive(Debug, Default)]
+pub struct Selected {
+    pub summaries: Vec<Summary>,
+    pub unreadable: Vec<StoreError>,
+}
 
 /// Something that answers requests on one database.
 pub trait Desk: Send + Sync + std::fmt::Debug {
@@ -86,13 +94,19 @@ impl dyn Desk + '_ {
         }
     }
 
-    /// The cases `filter` chooses, chosen where they are held: a desk that
-    /// has the queue in memory sends only those.
-    pub fn select(&self, filter: &Filter) -> Result<Loaded, StoreError> {
+    /// The cases `filter` chooses, in brief, most urgent first; chosen
+    /// where they are held: a desk that has the queue in memory sends only those.
+    pub fn select(&self, filter: &Filter) -> Result<Selected, StoreError> {
         match self.call(Request::Select {
             filter: filter.clone(),
         }) {
-            Response::Loaded { cases, unreadable } => Ok(Loaded { cases, unreadable }),
+            Response::Summaries {
+                summaries,
+                unreadable,
+            } => Ok(Selected {
+                summaries,
+                unreadable,
+            }),
             other => Err(unexpected(other)),
         }
     }

@@ -11,6 +11,7 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::intake::Intake;
 use crate::domain::query::Filter;
+use crate::domain::summary::Summary;
 use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
 use crate::store::backup::BackupError;
@@ -47,8 +48,9 @@ pub enum Request {
     },
     /// Every case, with the records that could not be read.
     Load,
-    /// The cases `filter` chooses (their deadlines as they stand on the
-    /// desk's clock), with the records that could not be read.
+    /// The cases `filter` chooses, in brief, most urgent first (their
+    /// deadlines as they stand on the desk's clock), with the records that
+    /// could not be read.
     Select {
         filter: Filter,
     },
@@ -94,6 +96,11 @@ pub enum Response {
     Case(Box<Case>),
     Loaded {
         cases: Vec<Case>,
+        unreadable: Vec<StoreError>,
+    },
+    /// The answer to `Select`.
+    Summaries {
+        summaries: Vec<Summary>,
         unreadable: Vec<StoreError>,
     },
     Events(Vec<Event>),

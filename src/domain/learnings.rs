@@ -6,8 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::case::{Case, CaseId};
+use super::case::CaseId;
 use super::report::normalise;
+use super::summary::Summary;
 use super::workflow::State;
 
 /// One learning and the cases that recorded it.
@@ -60,12 +61,12 @@ pub fn words(query: &str) -> Vec<String> {
 /// by name (`service_name` names a service id), and within a service the root
 /// causes with the most cases first.
 pub fn register<'a>(
-    cases: impl IntoIterator<Item = &'a Case>,
+    cases: impl IntoIterator<Item = &'a Summary>,
     service_name: impl Fn(&str) -> String,
 ) -> Vec<Entry> {
-    let mut closed: Vec<&Case> = cases
+    let mut closed: Vec<&Summary> = cases
         .into_iter()
-        .filter(|c| c.state == State::Closed && c.withdrawal.is_none() && !c.learnings.trim().is_empty())
+        .filter(|c| c.state == State::Closed && !c.withdrawn && !c.learnings.trim().is_empty())
         .collect();
     closed.sort_by_key(|c| c.id);
     // In the order first seen; indexed by (service, normalised root cause),

@@ -46,11 +46,15 @@ pub struct Summary {
     pub verdicts: Vec<TargetVerdict>,
     /// The root cause as recorded (short: one line), for the learnings register.
     pub root_cause: String,
-    /// Whether the case recorded learnings (the text stays in the full case).
-    pub has_learnings: bool,
+    /// What the case taught (short: a sentence or two), for the register.
+    pub learnings: String,
 }
 
 impl Summary {
+    pub fn is_open(&self) -> bool {
+        self.state.is_open()
+    }
+
     pub fn of(case: &Case) -> Summary {
         Summary {
             id: case.id,
@@ -71,7 +75,7 @@ impl Summary {
             withdrawn: case.withdrawal.is_some(),
             verdicts: case.verdicts.clone(),
             root_cause: case.root_cause.clone(),
-            has_learnings: !case.learnings.trim().is_empty(),
+            learnings: case.learnings.clone(),
         }
     }
 }

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 use crate::domain::case::Case;
 use crate::domain::event::Event;
+use crate::domain::summary::Summary;
 
 /// The format this version writes, and the newest it reads. Format 2: the
 /// steps that start or stop a clock say when they happened.
@@ -23,6 +24,10 @@ impl Record for Case {
 
 impl Record for Vec<Case> {
     type V1 = Vec<Case>;
+}
+
+impl Record for Vec<Summary> {
+    type V1 = Vec<Summary>;
 }
 
 impl Record for Event {
@@ -85,6 +90,16 @@ fn whole<T: DeserializeOwned>(body: &[u8]) -> Result<T, CodecError> {
 /// twice the size and three times the work to write and read).
 pub fn encode_cases(cases: &[Case]) -> Vec<u8> {
     encode(&cases)
+}
+
+/// Summaries, in one record: how the desk sends many at once.
+pub fn encode_summaries(summaries: &[Summary]) -> Vec<u8> {
+    encode(&summaries)
+}
+
+/// Summaries sent by [`encode_summaries`].
+pub fn decode_summaries(bytes: &[u8]) -> Result<Vec<Summary>, CodecError> {
+    decode(bytes)
 }
 
 /// Cases sent by [`encode_cases`].

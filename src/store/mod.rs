@@ -29,7 +29,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use undo::{Ghosts, LastAttempt, Undo, Which};
 
-pub use codec::{CodecError, FORMAT, decode_cases, encode_cases};
+pub use codec::{CodecError, FORMAT, decode_cases, decode_summaries, encode_cases, encode_summaries};
 pub use daily::{DailyBackup, daily_backups};
 pub use error::{CommandError, StoreError};
 pub use feed::{Change, Numbered, Subscription};

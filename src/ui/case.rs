@@ -30,11 +30,11 @@ pub fn draw(app: &App, pane: &CasePane, theme: &Theme, frame: &mut Frame, area: 
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focus_border());
-    let queue = app.cases.read();
-    let Some(case) = queue.get(pane.id) else {
+    let Some(held) = app.cases.case(pane.id) else {
         frame.render_widget(Paragraph::new(lang.t(T::CaseNotLoaded)).block(block), area);
         return;
     };
+    let case = held.as_ref();
     let mut title = vec![
         Span::styled(format!(" {} ", case.id), theme.title()),
         Span::raw(format!("· {} ", i18n::state_label(lang, case))),

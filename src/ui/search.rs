@@ -13,7 +13,7 @@ use super::text::{fit, pad, wrap};
 use super::{Theme, centred};
 use crate::app::App;
 use crate::app::search::{Hit, Rank, Search};
-use crate::domain::case::Case;
+use crate::domain::summary::Summary;
 use crate::i18n::{T, state_label};
 
 /// The widest the box gets: wider lines are harder to read across.
@@ -222,7 +222,20 @@ fn hit_line<'a>(
     spans.extend(marked(contact, words, base, mark));
     if widths.detail > 0 {
         spans.push(Span::styled(GAP, base));
-        spans.extend(detail(case, hit.rank, words, widths.detail, base, mark));
+        // Only a match in the description needs the full case.
+        let full = (hit.rank == Rank::Description)
+            .then(|| app.cases.case(hit.id))
+            .flatten();
+        let description = full.as_ref().map_or("", |c| c.description.as_str());
+        spans.extend(detail(
+            case,
+            description,
+            hit.rank,
+            words,
+            widths.detail,
+            base,
+            mark,
+        ));
     }
     finish(spans, base, width)
 }
@@ -235,7 +248,7 @@ fn finish<'a>(mut spans: Vec<Span<'a>>, base: Style, width: usize) -> Line<'a> {
 }
 
 /// `name · organisation`, or just the name.
-fn contact(case: &Case) -> String {
+fn contact(case: &Summary) -> String {
     match &case.contact.organisation {
         Some(org) => format!("{} · {org}", case.contact.name),
         None => case.contact.name.clone(),
@@ -245,7 +258,8 @@ fn contact(case: &Case) -> String {
 /// What matched when it is not on the line already (the e-mail address or a
 /// piece of the description), else how to reach the contact.
 fn detail<'a>(
-    case: &Case,
+    case: &Summary,
+    description: &str,
     rank: Rank,
     words: &[String],
     width: usize,
@@ -257,7 +271,7 @@ fn detail<'a>(
     match rank {
         Rank::Phone => vec![Span::styled(fit(phone.unwrap_or(""), width), mark)],
         Rank::Email => marked(fit(email.unwrap_or(""), width), words, base, mark),
-        Rank::Description => marked(fit(&snippet(&case.description, words), width), words, base, mark),
+        Rank::Description => marked(fit(&snippet(description, words), width), words, base, mark),
         _ => {
             let reach = phone.or(email).unwrap_or("");
             vec![Span::styled(fit(reach, width), base)]

@@ -10,8 +10,8 @@ use crate::i18n::{self, channel_key, satisfaction_key};
 
 /// The editor for `field` of case `id`, holding its current value.
 pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
-    let queue = app.cases.read();
-    let case = queue.get(id)?;
+    let held = app.cases.case(id)?;
+    let case = held.as_ref();
     let lang = app.lang;
     let value = pane::value(case, field);
     // What the form always needs, or what the case's state depends on.

@@ -162,9 +162,8 @@ fn build(app: &App, modal: &FormModal) -> Result<Effect, (Field, Problem)> {
             })
         }
         Purpose::Edit { id, version, field } => {
-            let queue = app.cases.read();
-            let case = queue.get(*id);
-            let command = edit::build(app, case, *field, &modal.form)?;
+            let case = app.cases.case(*id);
+            let command = edit::build(app, case.as_deref(), *field, &modal.form)?;
             Ok(Effect::Execute {
                 id: *id,
                 expected_version: *version,

@@ -11,8 +11,8 @@ use crate::i18n::{ack_via_key, direction_key, log_kind_key, satisfaction_key};
 
 /// The form for `step` on case `id`, or `None` if the case is not loaded.
 pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
-    let queue = app.cases.read();
-    let case = queue.get(id)?;
+    let held = app.cases.case(id)?;
+    let case = held.as_ref();
     let lang = app.lang;
     let draft = |f: Field| pane::value(case, f);
     let fields = match step {

@@ -110,7 +110,7 @@ pub fn through(
             // What `list --all` asks: every case, chosen by the desk.
             let every = crate::domain::query::Filter::default();
             let loaded = desk.select(&every).map_err(|e| format!("listing: {e:?}"))?;
-            if loaded.cases.is_empty() {
+            if loaded.summaries.is_empty() {
                 return Err("the desk listed no cases".into());
             }
             Ok(())
