@@ -601,8 +601,10 @@ fn the_random_operator_can_move_cases() {
 fn valid_records() -> &'static (Vec<u8>, Vec<u8>) {
     static RECORDS: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
     RECORDS.get_or_init(|| {
-        let (dir, store, _app) = desk();
+        let (dir, store, app) = desk();
         let id = store.load().cases.last().unwrap().id;
+        // The board reads full cases from the store: it holds it open too.
+        drop(app);
         drop(store);
         let db = raw_sled(&dir.path().join("db"));
         let key = id.as_u64().to_be_bytes();

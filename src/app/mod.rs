@@ -25,6 +25,7 @@ pub mod save_as;
 pub mod search;
 pub mod settings;
 mod source;
+pub use source::read_queue;
 pub mod timeline;
 pub mod undo;
 mod update;

@@ -3,9 +3,25 @@
 //! to a maintenance job is simply not there (the board says so) rather than
 //! keeping the job from having the database.
 
-use super::cases::CaseSource;
+use std::sync::Arc;
+
+use super::cases::{CaseSource, Cases};
 use crate::desk::Slot;
 use crate::domain::case::{Case, CaseId};
+use crate::domain::summary::Summary;
+use crate::store::{Store, StoreError};
+
+/// The queue as a desk holds it: every case of `store` in brief, the full
+/// cases read through `slot` (the desk's hold on the same store) when a
+/// board opens one; and the records that could not be read.
+pub fn read_queue(store: &Store, slot: &Slot) -> (Cases, Vec<StoreError>) {
+    let loaded = store.load();
+    let summaries = loaded.cases.iter().map(Summary::of).collect();
+    (
+        Cases::of_summaries(summaries, Arc::new(slot.clone())),
+        loaded.unreadable,
+    )
+}
 
 impl CaseSource for Slot {
     fn case(&self, id: CaseId) -> Option<Case> {

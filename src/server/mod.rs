@@ -20,7 +20,6 @@ use std::time::{Duration, Instant};
 
 use registry::Registry;
 
-use crate::app::cases::Cases;
 use crate::app::{Notice, Presence, Queue, Settings};
 use crate::config::Config;
 use crate::desk::{Away, BadRequest, ChangeLog, Desk, Followed, Job, Local, Mark, Start};
@@ -81,7 +80,7 @@ impl DeskServer {
         let store = desk.store().expect("a local desk has its store");
         // Follow before reading, so that no change falls between the two.
         let feed = store.subscribe();
-        let (cases, unreadable) = read_queue(&store, desk.slot());
+        let (cases, unreadable) = crate::app::read_queue(&store, desk.slot());
         let shared = Arc::new(Shared {
             queue: Queue::new(cases),
             unreadable,
@@ -279,7 +278,7 @@ impl Host for Shared {
         let by = slot.away().map(|a| a.by).unwrap_or_default();
         let store = maintenance::open_again(slot.path(), Duration::from_secs(30))?;
         let feed = store.subscribe();
-        let (cases, _) = read_queue(&store, slot);
+        let (cases, _) = crate::app::read_queue(&store, slot);
         self.queue.replace(cases);
         *self.next_feed.lock() = Some(feed);
         slot.take_back(store);
@@ -289,21 +288,6 @@ impl Host for Shared {
             .tell(|| Input::Notice(Notice::Back { by: by.clone() }));
         Ok(())
     }
-}
-
-/// The queue as the desk holds it: every case in brief, the full cases read
-/// through the desk's slot when a board opens one.
-fn read_queue(store: &crate::store::Store, slot: &crate::desk::Slot) -> (Cases, Vec<StoreError>) {
-    let loaded = store.load();
-    let summaries = loaded
-        .cases
-        .iter()
-        .map(crate::domain::summary::Summary::of)
-        .collect();
-    (
-        Cases::of_summaries(summaries, Arc::new(slot.clone())),
-        loaded.unreadable,
-    )
 }
 
 impl ssh::Boards for Shared {

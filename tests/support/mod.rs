@@ -8,7 +8,6 @@
 use chrono::{DateTime, TimeZone, Utc};
 use klachtdesk::app::Effect;
 use klachtdesk::app::board::Column;
-use klachtdesk::app::cases::Cases;
 use klachtdesk::app::forms::FormModal;
 use klachtdesk::app::{App, Modal, Msg, Queue};
 use klachtdesk::desk::{Clock, Local};
@@ -126,7 +125,8 @@ pub fn app_over(store: &Store, operator: &str, lang: Lang) -> App {
         Rules::default(),
         Keymap::default(),
         thursday_ten(),
-        Queue::new(Cases::new(store.load().cases)),
+        // As the desk holds it: summaries, the full cases read when opened.
+        Queue::new(klachtdesk::app::read_queue(store, &klachtdesk::desk::Slot::new(store.clone())).0),
         (100, 30),
     )
 }
