@@ -207,6 +207,28 @@ pub fn explain_case<C: ClockStart + ?Sized>(case: &C, policy: &Policy, now: Date
     }
 }
 
+/// What saving a step now would make of a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhatIf {
+    /// The clock (re)starts in full and is due then.
+    Due { target: Target, due: Due },
+    /// The clock stops until the information comes in.
+    Pauses { target: Target },
+}
+
+/// What `step` done at `at` makes of a clock; `None` for a step that moves none.
+pub fn what_if(step: Step, at: DateTime<Utc>, policy: &Policy) -> Option<WhatIf> {
+    let target = Target::Outcome;
+    match step {
+        Step::TakeIntoTreatment | Step::InformationReceived | Step::Reopen => Some(WhatIf::Due {
+            target,
+            due: policy.due(at, policy.outcome_days),
+        }),
+        Step::RequestInformation => Some(WhatIf::Pauses { target }),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
