@@ -1259,7 +1259,11 @@ fn the_information_received_form_shows_the_outcome_due_date_it_will_set() {
     let case = d.stored(id);
     let policy = &d.app.rules.policy;
     let due = policy.due(case.outcome_clock_since.unwrap(), policy.outcome_days);
-    assert_eq!(due.day.to_string(), "2026-12-08", "the saved clock says what the form said");
+    assert_eq!(
+        due.day.to_string(),
+        "2026-12-08",
+        "the saved clock says what the form said"
+    );
 }
 
 #[test]
@@ -1271,7 +1275,10 @@ fn the_request_information_form_says_the_outcome_clock_pauses_in_the_operators_l
     let mut d = Desk::demo();
     step_form(&mut d, State::InTreatment, Step::AssignHandler);
     let shown = screen(&d.app);
-    assert!(!has_row(&shown, "due:") && !has_row(&shown, "clock pauses"), "{shown:#?}");
+    assert!(
+        !has_row(&shown, "due:") && !has_row(&shown, "clock pauses"),
+        "{shown:#?}"
+    );
 }
 
 fn has_row(rows: &[String], text: &str) -> bool {

@@ -21,7 +21,13 @@ fn stdout_at(cli: &Cli, now: &str, lang: &str, args: &[&str]) -> String {
     let mut all = vec!["--now", now];
     all.extend(args);
     let mut cmd = Command::from_std(cli.command(&all));
-    let out = cmd.env("LANG", lang).assert().success().get_output().stdout.clone();
+    let out = cmd
+        .env("LANG", lang)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     String::from_utf8(out).unwrap()
 }
 
@@ -34,7 +40,11 @@ fn due_explain_prints_the_date_first_then_every_day_counted_or_skipped_by_name()
     explain.push("--explain");
     let en = stdout_at(&cli, NOW, "C", &explain);
     let first = en.lines().next().unwrap();
-    assert_eq!(format!("{first}\n"), plain, "the first line is what `calendar due` prints");
+    assert_eq!(
+        format!("{first}\n"),
+        plain,
+        "the first line is what `calendar due` prints"
+    );
     assert_eq!(first, "2026-05-27");
     for line in [
         "  Fri 22 May 2026  start after 17:00, the end of the working day: does not count",
@@ -81,7 +91,10 @@ fn due_explain_names_a_configured_closing_day() {
     .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(text.lines().next(), Some("2026-12-28"));
-    assert!(text.contains("Thu 24 Dec 2026  skipped: Company closing day"), "{text}");
+    assert!(
+        text.contains("Thu 24 Dec 2026  skipped: Company closing day"),
+        "{text}"
+    );
     assert!(text.contains("Fri 25 Dec 2026  skipped: Christmas Day"), "{text}");
 }
 
@@ -101,18 +114,37 @@ fn explain_shows_the_running_clock_from_the_step_that_started_it() {
         assert!(text.lines().any(|l| l == line), "expected {line:?} in:\n{text}");
     }
 
-    cli.ok_at("2026-11-23T12:00", &["move", &id, "acknowledged", "--via", "email"]);
-    cli.ok_at("2026-11-24T12:00", &["move", &id, "in-treatment", "--handler", "anna"]);
-    cli.ok_at("2026-11-25T12:00", &["move", &id, "waiting", "--request", "The invoice."]);
+    cli.ok_at(
+        "2026-11-23T12:00",
+        &["move", &id, "acknowledged", "--via", "email"],
+    );
+    cli.ok_at(
+        "2026-11-24T12:00",
+        &["move", &id, "in-treatment", "--handler", "anna"],
+    );
+    cli.ok_at(
+        "2026-11-25T12:00",
+        &["move", &id, "waiting", "--request", "The invoice."],
+    );
     let waiting = stdout_at(&cli, "2026-11-26T12:00", "C", &["calendar", "explain", &id]);
     assert!(
-        waiting.contains("The outcome clock is paused: waiting for information since Wed 25 Nov 2026 12:00 (1 wd)."),
+        waiting.contains(
+            "The outcome clock is paused: waiting for information since Wed 25 Nov 2026 12:00 (1 wd)."
+        ),
         "{waiting}"
     );
     assert!(waiting.contains("Acknowledgement (2 wd)"), "{waiting}");
 
-    cli.ok_at("2026-11-27T12:00", &["move", &id, "in-treatment", "--note", "Received."]);
-    let nl = stdout_at(&cli, "2026-11-27T13:00", "nl_NL.UTF-8", &["calendar", "explain", &id]);
+    cli.ok_at(
+        "2026-11-27T12:00",
+        &["move", &id, "in-treatment", "--note", "Received."],
+    );
+    let nl = stdout_at(
+        &cli,
+        "2026-11-27T13:00",
+        "nl_NL.UTF-8",
+        &["calendar", "explain", &id],
+    );
     for line in [
         "Klok: uitkomst, 10 werkdagen",
         "Geteld vanaf: Informatie ontvangen, vr 27 nov 2026 12:00",
@@ -128,13 +160,37 @@ fn explain_shows_the_running_clock_from_the_step_that_started_it() {
 fn explain_of_a_closed_case_gives_its_recorded_verdicts() {
     let cli = Cli::new();
     let id = cli.add_at("2026-11-20T10:00", "Jan Jansen", "jan@example.org");
-    cli.ok_at("2026-11-20T11:00", &["move", &id, "acknowledged", "--via", "email"]);
-    cli.ok_at("2026-11-20T12:00", &["move", &id, "in-treatment", "--handler", "anna"]);
-    let outcome = ["--root-cause", "Late.", "--solution", "Sent.", "--outcome", "Sent."];
+    cli.ok_at(
+        "2026-11-20T11:00",
+        &["move", &id, "acknowledged", "--via", "email"],
+    );
+    cli.ok_at(
+        "2026-11-20T12:00",
+        &["move", &id, "in-treatment", "--handler", "anna"],
+    );
+    let outcome = [
+        "--root-cause",
+        "Late.",
+        "--solution",
+        "Sent.",
+        "--outcome",
+        "Sent.",
+    ];
     let mut args = vec!["move", &id, "outcome"];
     args.extend(outcome);
     cli.ok_at("2026-11-20T13:00", &args);
-    cli.ok_at("2026-11-20T14:00", &["move", &id, "closed", "--learnings", "none", "--satisfaction", "satisfied"]);
+    cli.ok_at(
+        "2026-11-20T14:00",
+        &[
+            "move",
+            &id,
+            "closed",
+            "--learnings",
+            "none",
+            "--satisfaction",
+            "satisfied",
+        ],
+    );
     run_at(&cli, NOW, &["calendar", "explain", &id])
         .success()
         .stdout(contains("No deadline clock runs for this case now."))
@@ -157,5 +213,7 @@ fn explain_of_an_unknown_or_malformed_case_says_so_without_a_panic() {
         .stderr(contains("panicked").not());
     run_at(&cli, NOW, &["calendar", "explain", "nonsense"])
         .failure()
-        .stderr(contains("\"nonsense\" is not a case number; they look like K-2026-0042."));
+        .stderr(contains(
+            "\"nonsense\" is not a case number; they look like K-2026-0042.",
+        ));
 }

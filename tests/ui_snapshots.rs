@@ -504,7 +504,10 @@ fn deadline_overlay(lang: Lang) -> Desk {
     let id = d.first_in(klachtdesk::domain::workflow::State::InTreatment);
     d.select(id);
     d.press("d");
-    assert!(matches!(d.app.modal, Some(Modal::Deadline(_))), "d opens the deadline");
+    assert!(
+        matches!(d.app.modal, Some(Modal::Deadline(_))),
+        "d opens the deadline"
+    );
     d
 }
 
@@ -541,5 +544,8 @@ fn the_deadline_key_is_in_the_help_and_in_the_case_pane() {
     d.press("?");
     assert!(has(&rows(&draw(&d.app)), "Why is this due then?"));
     d.press("esc enter d");
-    assert!(matches!(d.app.modal, Some(Modal::Deadline(_))), "d works in the case pane too");
+    assert!(
+        matches!(d.app.modal, Some(Modal::Deadline(_))),
+        "d works in the case pane too"
+    );
 }

@@ -69,10 +69,7 @@ pub fn run(session: &mut Session, cmd: &CalendarCmd) -> Result<(), Failure> {
         }
         CalendarCmd::Explain { id } => {
             let id = CaseId::parse(id).map_err(|p| Failure::refusal(lang, &p.into()))?;
-            let case = session
-                .desk()?
-                .get(id)
-                .map_err(|e| Failure::store(lang, &e))?;
+            let case = session.desk()?.get(id).map_err(|e| Failure::store(lang, &e))?;
             let explained = explain_case(&case, &session.rules.policy, session.now);
             print_lines(session, &deadline_explained(lang, id, &explained))?;
         }

@@ -141,7 +141,9 @@ impl ClockStart for Case {
         let since = self.outcome_clock_since?;
         if self.info_requests.iter().any(|r| r.received_at == Some(since)) {
             Some(Step::InformationReceived)
-        } else if self.satisfaction == Some(Satisfaction::Unsatisfied) && self.outcome_communicated_at.is_some() {
+        } else if self.satisfaction == Some(Satisfaction::Unsatisfied)
+            && self.outcome_communicated_at.is_some()
+        {
             Some(Step::Reopen)
         } else if self
             .admissibility
@@ -167,7 +169,11 @@ impl ClockStart for Summary {
 }
 
 /// The clock that matters now for `case` at `now`, explained.
-pub fn explain_case<C: ClockStart + ?Sized>(case: &C, policy: &Policy, now: DateTime<Utc>) -> DeadlineExplained {
+pub fn explain_case<C: ClockStart + ?Sized>(
+    case: &C,
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> DeadlineExplained {
     let clocks = CaseClocks::of(case, policy, now);
     let (target, status) = clocks.current();
     let clock = match status {
@@ -182,7 +188,11 @@ pub fn explain_case<C: ClockStart + ?Sized>(case: &C, policy: &Policy, now: Date
         },
         status if status.is_running() => {
             let (began, since, days) = match target {
-                Target::Acknowledge => (Began::Complaint, Some(case.complained_at()), policy.acknowledge_days),
+                Target::Acknowledge => (
+                    Began::Complaint,
+                    Some(case.complained_at()),
+                    policy.acknowledge_days,
+                ),
                 Target::Outcome => (
                     case.outcome_started_by().map_or(Began::Unknown, Began::Step),
                     case.outcome_clock_since(),
@@ -247,11 +257,18 @@ mod tests {
     }
 
     fn counts(explained: &DueExplained) -> Vec<(NaiveDate, DayCount)> {
-        explained.day_by_day.iter().map(|day| (day.date, day.count)).collect()
+        explained
+            .day_by_day
+            .iter()
+            .map(|day| (day.date, day.count))
+            .collect()
     }
 
     fn start(after_end_of_day: bool, off: Option<DayOff>) -> DayCount {
-        Start { after_end_of_day, off }
+        Start {
+            after_end_of_day,
+            off,
+        }
     }
 
     #[test]
@@ -334,7 +351,11 @@ mod tests {
                 let e = explain_due(&p, start, days);
                 assert_eq!(e.due, p.due(start, days));
                 assert_eq!(e.day_by_day.last().unwrap().date, e.due.day, "{start} + {days}");
-                let counted = e.day_by_day.iter().filter(|d| matches!(d.count, Counted(_))).count();
+                let counted = e
+                    .day_by_day
+                    .iter()
+                    .filter(|d| matches!(d.count, Counted(_)))
+                    .count();
                 assert_eq!(counted, days as usize);
             }
             start += chrono::Duration::hours(22);

@@ -3,7 +3,9 @@
 //! day and the result. One text for the command line and the board.
 
 use crate::domain::case::{CaseId, Target};
-use crate::domain::explain::{Began, ClockExplained, DayCount, DayOff, DeadlineExplained, DueExplained, WhatIf};
+use crate::domain::explain::{
+    Began, ClockExplained, DayCount, DayOff, DeadlineExplained, DueExplained, WhatIf,
+};
 
 use super::{Lang, T, clock, date, date_short, datetime, holiday_key, step_key, target_key, time, weekday};
 
@@ -108,7 +110,10 @@ pub fn what_if(lang: Lang, what: &WhatIf) -> String {
             T::WhatIfDue,
             &[
                 ("target", &lang.t(target_key(*target))),
-                ("at", &format!("{} {}", date_short(lang, due.day), time(due.deadline))),
+                (
+                    "at",
+                    &format!("{} {}", date_short(lang, due.day), time(due.deadline)),
+                ),
             ],
         ),
         WhatIf::Pauses { target } => lang.fill(T::WhatIfPaused, &[("target", &lang.t(target_key(*target)))]),

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::text::{fit, wrap};
-use crate::sanitize::columns;
 use super::{Theme, centred};
 use crate::app::App;
 use crate::app::deadline::{DeadlineView, lines};
+use crate::sanitize::columns;
 
 pub fn draw(app: &App, view: &DeadlineView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut text = lines(app, view.id).into_iter();
@@ -32,13 +32,19 @@ pub fn draw(app: &App, view: &DeadlineView, theme: &Theme, frame: &mut Frame, ar
         .skip_while(|l| l.is_empty())
         .flat_map(|l| {
             // A day's line keeps its indent; only a long sentence is wrapped.
-            if columns(&l) <= width { vec![fit(&l, width)] } else { wrap(&l, width) }
+            if columns(&l) <= width {
+                vec![fit(&l, width)]
+            } else {
+                wrap(&l, width)
+            }
         })
         .map(Line::from)
         .collect();
     let max = (rows.len() as u16).saturating_sub(outer.height.saturating_sub(2));
     frame.render_widget(
-        Paragraph::new(rows).block(block).scroll((view.scroll.min(max), 0)),
+        Paragraph::new(rows)
+            .block(block)
+            .scroll((view.scroll.min(max), 0)),
         outer,
     );
 }
