@@ -69,6 +69,8 @@ pub enum Action {
     ToggleCompact,
     /// Take back the operator's own last change.
     Undo,
+    /// Why is this due then? The deadline of a case explained.
+    ExplainDeadline,
 }
 
 /// Where on the screen a key is pressed.

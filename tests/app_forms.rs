@@ -1244,3 +1244,43 @@ fn the_moves_menu_offers_the_letter_too() {
     d.press(&row.to_string());
     assert!(matches!(&d.app.modal, Some(Modal::Letter(view)) if view.id == id));
 }
+
+#[test]
+fn the_information_received_form_shows_the_outcome_due_date_it_will_set() {
+    let mut d = Desk::demo();
+    let id = step_form(&mut d, State::Waiting, Step::InformationReceived);
+    // Left for now (Thursday 26 November 10:00): 10 working days on.
+    assert!(has_row(&screen(&d.app), "Outcome due: Thu 10 Dec 17:00"));
+    d.press("tab");
+    d.type_text("2026-11-24 09:00");
+    assert!(has_row(&screen(&d.app), "Outcome due: Tue 8 Dec 17:00"));
+    d.press("ctrl-s");
+    assert!(d.app.modal.is_none(), "{:?}", d.app.modal);
+    let case = d.stored(id);
+    let policy = &d.app.rules.policy;
+    let due = policy.due(case.outcome_clock_since.unwrap(), policy.outcome_days);
+    assert_eq!(
+        due.day.to_string(),
+        "2026-12-08",
+        "the saved clock says what the form said"
+    );
+}
+
+#[test]
+fn the_request_information_form_says_the_outcome_clock_pauses_in_the_operators_language() {
+    let mut d = Desk::demo();
+    d.app.lang = Lang::Nl;
+    step_form(&mut d, State::InTreatment, Step::RequestInformation);
+    assert!(has_row(&screen(&d.app), "Uitkomstklok staat stil"));
+    let mut d = Desk::demo();
+    step_form(&mut d, State::InTreatment, Step::AssignHandler);
+    let shown = screen(&d.app);
+    assert!(
+        !has_row(&shown, "due:") && !has_row(&shown, "clock pauses"),
+        "{shown:#?}"
+    );
+}
+
+fn has_row(rows: &[String], text: &str) -> bool {
+    rows.iter().any(|r| r.contains(text))
+}

@@ -497,3 +497,55 @@ fn moving_the_field_selection_brings_it_back_into_view() {
     let screen = rows(&draw(&d.app));
     assert!(has(&screen, "▌Phone"), "{}", screen.join("\n"));
 }
+
+/// `d` on a case in treatment: its outcome clock explained day by day.
+fn deadline_overlay(lang: Lang) -> Desk {
+    let mut d = desk(lang, 80, 24);
+    let id = d.first_in(klachtdesk::domain::workflow::State::InTreatment);
+    d.select(id);
+    d.press("d");
+    assert!(
+        matches!(d.app.modal, Some(Modal::Deadline(_))),
+        "d opens the deadline"
+    );
+    d
+}
+
+#[test]
+fn the_deadline_explained_over_the_board() {
+    for (lang, code) in LANGS {
+        let mut d = deadline_overlay(lang);
+        let terminal = draw(&d.app);
+        let shown = rows(&terminal);
+        let (clock, skipped) = match lang {
+            Lang::En => ("Clock: outcome, 10 working days", "skipped: Saturday"),
+            Lang::Nl => ("Klok: uitkomst, 10 werkdagen", "overgeslagen: zaterdag"),
+        };
+        assert!(has(&shown, clock), "{shown:#?}");
+        assert!(has(&shown, skipped), "{shown:#?}");
+        insta::assert_snapshot!(format!("deadline_{code}_80x24"), terminal.backend());
+
+        // Too long for 24 rows: paging down brings the result into view.
+        let due = match lang {
+            Lang::En => "Due: ",
+            Lang::Nl => "Uiterlijk: ",
+        };
+        d.press("pagedown");
+        let shown = rows(&draw(&d.app));
+        assert!(shown.iter().any(|r| r.contains(&format!("│{due}"))), "{shown:#?}");
+        d.press("esc");
+        assert!(d.app.modal.is_none(), "Esc closes it");
+    }
+}
+
+#[test]
+fn the_deadline_key_is_in_the_help_and_in_the_case_pane() {
+    let mut d = desk(Lang::En, 160, 48);
+    d.press("?");
+    assert!(has(&rows(&draw(&d.app)), "Why is this due then?"));
+    d.press("esc enter d");
+    assert!(
+        matches!(d.app.modal, Some(Modal::Deadline(_))),
+        "d works in the case pane too"
+    );
+}

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod board;
 pub mod cases;
+pub mod deadline;
 pub mod effects;
 pub mod filter_menu;
 pub mod filters;

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::{Action, App, Effect};
 use crate::keymap::Context;
 
+use super::deadline::DeadlineView;
 use super::filter_menu::FilterMenu;
 use super::forms::FormModal;
 use super::learnings::LearningsView;
@@ -35,6 +36,8 @@ pub enum Modal {
     Replace(Box<ReplaceFile>),
     /// Where to write a letter or an export.
     SaveAs(Box<SaveAs>),
+    /// Why is this due then? A case's deadline explained.
+    Deadline(DeadlineView),
 }
 
 /// Input for the modal that has the focus: an action bound where the key was
@@ -57,7 +60,8 @@ impl Modal {
     /// Where its keys are looked up.
     pub fn context(&self) -> Context {
         match self {
-            Modal::Help { .. } => Context::Help,
+            // Read and scrolled as the help is, with the same keys.
+            Modal::Help { .. } | Modal::Deadline(_) => Context::Help,
             Modal::Search(_) | Modal::SaveAs(_) => Context::Search,
             Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_) => Context::Menu,
             Modal::Learnings(view) if view.typing() => Context::Search,
@@ -83,6 +87,7 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
         && matches!(
             modal,
             Modal::Help { .. }
+                | Modal::Deadline(_)
                 | Modal::Filter(_)
                 | Modal::Menu(_)
                 | Modal::Registered(_)
@@ -104,6 +109,7 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
         Modal::Letter(view) => super::letters::handle(app, view, typed),
         Modal::Replace(replace) => super::replace::handle(app, replace, typed),
         Modal::SaveAs(save) => super::save_as::handle(app, save, typed),
+        Modal::Deadline(view) => (super::deadline::handle(app, view, &typed), Vec::new()),
     };
     if outcome == Outcome::Stay && app.modal.is_none() {
         app.modal = Some(modal);

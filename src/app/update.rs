@@ -278,6 +278,11 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
             Some(take(app, id))
         }
         Action::Undo => Some(super::undo::ask(app)),
+        Action::ExplainDeadline => {
+            let id = app.current_case()?;
+            app.modal = Some(Modal::Deadline(super::deadline::DeadlineView::open(id)));
+            Some(Vec::new())
+        }
         _ => None,
     }
 }

@@ -128,7 +128,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Show(args)) => show::run(&mut session, &args),
         Some(Cmd::Move(args)) => moves::run_move(&mut session, &args),
         Some(Cmd::Log(args)) => moves::run_log(&mut session, &args),
-        Some(Cmd::Calendar(cmd)) => calendar::run(&session, &cmd),
+        Some(Cmd::Calendar(cmd)) => calendar::run(&mut session, &cmd),
         Some(Cmd::Report(args)) => report::run(&mut session, &args),
         Some(Cmd::Letter(args)) => letter::run(&mut session, &args),
         Some(Cmd::Export(args)) => export::run(&mut session, &args),

@@ -148,7 +148,7 @@ impl WorkCalendar {
 
     /// Why `date` is a day off, weekends aside. When two reasons coincide
     /// (Ascension on 5 May, a closing day on a holiday) the public holiday wins.
-    fn day_off(&self, date: NaiveDate) -> Option<HolidayKind> {
+    pub fn day_off(&self, date: NaiveDate) -> Option<HolidayKind> {
         use HolidayKind as K;
         let fixed = match (date.month(), date.day()) {
             (1, 1) => Some(K::NewYear),

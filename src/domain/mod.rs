@@ -6,6 +6,7 @@ pub mod clock;
 pub mod contact;
 pub mod deadlines;
 pub mod event;
+pub mod explain;
 pub mod intake;
 pub mod learnings;
 pub mod merge;

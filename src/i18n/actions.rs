@@ -52,6 +52,7 @@ pub fn action_keys(action: Action) -> (T, T) {
         Action::ToggleQueue => (T::ActToggleQueue, T::ActToggleQueueHelp),
         Action::NextUrgent => (T::ActNextUrgent, T::ActNextUrgentHelp),
         Action::ToggleCompact => (T::ActToggleCompact, T::ActToggleCompactHelp),
+        Action::ExplainDeadline => (T::ActExplainDeadline, T::ActExplainDeadlineHelp),
     }
 }
 

@@ -692,4 +692,31 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     LabelCommunicated => "Communicated", "Gecommuniceerd";
     LabelClosedAt => "Closed", "Afgesloten";
     LabelNone => "—", "—";
+
+    // Issue 13: why is this due then? The deadline explained, and what a step will make it.
+    ExplainTitle => "{id} · why is this due then?", "{id} · waarom deze termijn?";
+    ExplainClockAcknowledge => "Clock: acknowledgement of receipt, {days} working days", "Klok: ontvangstbevestiging, {days} werkdagen";
+    ExplainClockOutcome => "Clock: outcome, {days} working days", "Klok: uitkomst, {days} werkdagen";
+    ExplainFromComplaint => "Counted from: the complaint, {at}", "Geteld vanaf: de klacht, {at}";
+    ExplainFromStep => "Counted from: {step}, {at}", "Geteld vanaf: {step}, {at}";
+    ExplainFromMoment => "Counted from: {at}", "Geteld vanaf: {at}";
+    ExplainStartDay => "start: does not count", "start: telt niet mee";
+    ExplainStartLate => "start after {time}, the end of the working day: does not count", "start na {time}, het einde van de werkdag: telt niet mee";
+    ExplainStartOff => "start on a day off ({why}): does not count", "start op een vrije dag ({why}): telt niet mee";
+    ExplainCounted => "working day {n}", "werkdag {n}";
+    ExplainSkipped => "skipped: {why}", "overgeslagen: {why}";
+    ExplainStartRule => "The start day never counts, whatever the time of day.", "De startdag telt nooit mee, hoe laat het ook is.";
+    ExplainEndOfDay => "A working day ends at {time}.", "Een werkdag eindigt om {time}.";
+    ExplainDue => "Due: {at}", "Uiterlijk: {at}";
+    ExplainNow => "Now: {status}", "Nu: {status}";
+    ExplainPaused => "The outcome clock is paused: waiting for information since {at} ({days} wd).", "De uitkomstklok staat stil: wacht sinds {at} op informatie ({days} wd).";
+    ExplainPausedRestart => "It starts again in full, {days} working days, when the information comes in.", "Hij begint opnieuw, met {days} volle werkdagen, zodra de informatie binnen is.";
+    ExplainStopped => "No deadline clock runs for this case now.", "Voor deze klacht loopt nu geen termijnklok.";
+    ExplainVerdicts => "Recorded verdicts:", "Vastgelegde oordelen:";
+    ExplainVerdict => "{target} ({days} wd) from {start}, due {due}: {verdict}", "{target} ({days} wd) vanaf {start}, uiterlijk {due}: {verdict}";
+    ExplainNoVerdicts => "No target has been met yet.", "Nog geen termijn gehaald.";
+    ActExplainDeadline => "deadline", "termijn";
+    ActExplainDeadlineHelp => "Why is this due then? The deadline explained, day by day", "Waarom deze termijn? De termijn uitgelegd, dag voor dag";
+    WhatIfDue => "{target} due: {at}", "{target} uiterlijk: {at}";
+    WhatIfPaused => "{target} clock pauses; it starts again in full when the information comes in", "{target}klok staat stil; die begint opnieuw zodra de informatie binnen is";
 }

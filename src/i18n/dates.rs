@@ -29,6 +29,11 @@ pub fn date_short(lang: Lang, d: NaiveDate) -> String {
     d.format_localized("%a %-d %b", locale(lang)).to_string()
 }
 
+/// `Saturday` / `zaterdag`: the day of the week in full.
+pub fn weekday(lang: Lang, d: NaiveDate) -> String {
+    d.format_localized("%A", locale(lang)).to_string()
+}
+
 /// `10:15`, Amsterdam time.
 pub fn time(t: DateTime<Utc>) -> String {
     t.with_timezone(&Amsterdam).format("%H:%M").to_string()

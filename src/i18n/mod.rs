@@ -11,6 +11,7 @@ mod domain;
 mod done;
 mod errors;
 mod exchange;
+mod explain;
 mod services;
 
 pub use actions::*;
@@ -20,6 +21,7 @@ pub use domain::*;
 pub use done::done;
 pub use errors::Describe;
 pub use exchange::{DescribeIn, trail_reason};
+pub use explain::{deadline_explained, due_explained, what_if};
 pub use services::*;
 
 use serde::{Deserialize, Serialize};

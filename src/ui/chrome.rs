@@ -127,7 +127,7 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 31] = [
+const FOOTER_ORDER: [Action; 32] = [
     Action::Save,
     Action::TakeTheirs,
     Action::Open,
@@ -137,6 +137,7 @@ const FOOTER_ORDER: [Action; 31] = [
     Action::Menu,
     Action::LogContact,
     Action::Letter,
+    Action::ExplainDeadline,
     Action::Reports,
     Action::Learnings,
     Action::NextUrgent,

@@ -33,7 +33,8 @@ pub fn draw(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area
         .enumerate()
         .map(|(i, f)| field_height(f, i == form.focus, width - 2))
         .sum();
-    let footer = 2 + u16::from(duplicates) * 4;
+    let what_if = crate::app::forms::what_if::line(app, modal);
+    let footer = 2 + u16::from(duplicates) * 4 + u16::from(what_if.is_some());
     let outer = centred(
         area,
         width,
@@ -58,7 +59,7 @@ pub fn draw(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area
     } else {
         (inner, None)
     };
-    let footer_rows = 2 + u16::from(duplicates && side.is_none()) * 4;
+    let footer_rows = 2 + u16::from(duplicates && side.is_none()) * 4 + u16::from(what_if.is_some());
     let fields_area = Rect {
         height: form_area.height.saturating_sub(footer_rows),
         ..form_area
@@ -73,6 +74,12 @@ pub fn draw(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area
     let mut lines = Vec::new();
     if duplicates && side.is_none() {
         lines.extend(duplicate_lines(app, modal, theme, usize::from(bottom.width), 2));
+    }
+    if let Some(what_if) = what_if {
+        lines.push(Line::from(Span::styled(
+            fit(&what_if, usize::from(bottom.width)),
+            theme.urgency(super::theme::Urgency::Soon),
+        )));
     }
     lines.push(status_line(app, modal, theme, usize::from(bottom.width)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), bottom);

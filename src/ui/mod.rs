@@ -4,6 +4,7 @@ mod board;
 mod case;
 mod chrome;
 mod closed_list;
+mod deadline;
 mod filter_menu;
 mod form;
 mod help;
@@ -57,6 +58,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 fn modal(app: &App, open: &Modal, pane: Option<Rect>, theme: &Theme, frame: &mut Frame, area: Rect) {
     match open {
         Modal::Help { scroll } => help::draw(app, *scroll, theme, frame, area),
+        Modal::Deadline(view) => deadline::draw(app, view, theme, frame, area),
         Modal::Search(search) => search::draw(app, search, theme, frame, area),
         Modal::Filter(menu) => filter_menu::draw(app, menu, theme, frame, area),
         Modal::Menu(menu) => menu::draw(app, menu, theme, frame, area),

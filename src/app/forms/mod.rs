@@ -6,6 +6,7 @@
 pub mod edit;
 pub mod intake;
 pub mod step;
+pub mod what_if;
 
 use chrono::{DateTime, Utc};
 
