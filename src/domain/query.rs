@@ -34,10 +34,10 @@ impl Filter {
                 .service
                 .as_ref()
                 .is_none_or(|s| case.service().eq_ignore_ascii_case(s.trim()))
-            && self.handler.as_ref().is_none_or(|h| {
-                case.handler()
-                    .is_some_and(|c| c.eq_ignore_ascii_case(h.trim()))
-            })
+            && self
+                .handler
+                .as_ref()
+                .is_none_or(|h| case.handler().is_some_and(|c| c.eq_ignore_ascii_case(h.trim())))
             && self.channel.is_none_or(|c| case.channel() == c)
             && self.urgent_matches(clocks)
     }
