@@ -37,6 +37,7 @@ use klachtdesk::app::{App, Modal, Msg};
 use klachtdesk::domain::case::{Case, CaseId, Channel};
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::problem::Field;
+use klachtdesk::domain::summary::Summary;
 use klachtdesk::domain::workflow::{self, Ctx, Rules, State};
 use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
@@ -234,6 +235,14 @@ fn check_consistent(store: &Store) -> BTreeMap<CaseId, Case> {
         );
         cases.insert(case.id, case);
     }
+    // The summaries the board reads were written with the snapshots.
+    let summaries = store.summaries();
+    assert!(summaries.unreadable.is_empty(), "{:?}", summaries.unreadable);
+    let expected: Vec<Summary> = cases.values().map(Summary::of).collect();
+    assert_eq!(
+        summaries.summaries, expected,
+        "every case's summary, and no other"
+    );
     // No audit trail without its case: a registration is all or nothing.
     let next = cases.keys().next_back().map_or(1, |id| id.seq() + 1);
     for seq in next..next + 3 {
@@ -1159,6 +1168,16 @@ fn full_disk_board_child() {
         assert!(
             loaded.cases.iter().all(|c| c.contact.name != name),
             "the failed registration is nowhere"
+        );
+        let summaries = store.summaries().summaries;
+        assert_eq!(
+            summaries.len(),
+            before,
+            "no ghost in the summaries the board reads"
+        );
+        assert!(
+            summaries.iter().all(|s| s.contact.name != name),
+            "the failed registration is in no summary"
         );
         let ghost = klachtdesk::domain::case::CaseId::new(2026, before as u32 + 1);
         assert!(

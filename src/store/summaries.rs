@@ -155,3 +155,77 @@ impl Store {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sled::Transactional;
+    use sled::transaction::ConflictableTransactionError;
+
+    use super::*;
+    use crate::domain::intake::Intake;
+    use crate::domain::workflow::{Ctx, Rules};
+    use crate::store::undo::Undo;
+
+    /// What a save whose flush failed leaves in sled's memory: Jan's case
+    /// changed and a new case registered, snapshots and summaries alike.
+    fn a_save_whose_flush_failed(store: &Store, rules: &Rules) -> (Undo, Vec<Summary>) {
+        let ctx = Ctx {
+            now: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+            actor: "anna",
+            rules,
+        };
+        let intake = |name: &str| Intake {
+            name: name.into(),
+            phone: "06-12345678".into(),
+            service: "Other".into(),
+            description: "Something went wrong.".into(),
+            ..Intake::default()
+        };
+        let jan = store.register(&intake("Jan"), &ctx).expect("registers");
+        let before = store.summaries().summaries;
+        let mut changed = jan.clone();
+        changed.handler = Some("bram".into());
+        let (ghost, _) = crate::domain::workflow::register(CaseId::new(2026, 2), &intake("Ghost"), &ctx)
+            .expect("registers");
+        let undo = (&store.cases, &store.summaries)
+            .transaction(|(cases, summaries)| {
+                let mut undo = Undo::default();
+                for case in [&changed, &ghost] {
+                    let key = keys::case(case.id);
+                    undo.insert(cases, Which::Cases, &key, codec::encode(case))?;
+                    undo.insert(summaries, Which::Summaries, &key, encode(case))?;
+                }
+                Ok::<_, ConflictableTransactionError<()>>(undo)
+            })
+            .expect("commits in memory");
+        (undo, before)
+    }
+
+    #[test]
+    fn a_failed_save_sled_would_not_take_back_shows_in_no_summary() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = Store::open(&dir.path().join("db")).expect("opens");
+        let rules = Rules::default();
+        let (undo, before) = a_save_whose_flush_failed(&store, &rules);
+        assert_ne!(store.summaries().summaries, before, "sled holds the attempt");
+        store.ghosts.record(&undo);
+        let seen = store.summaries();
+        assert!(seen.unreadable.is_empty(), "{:?}", seen.unreadable);
+        assert_eq!(seen.summaries, before, "read as on disk");
+    }
+
+    #[test]
+    fn a_failed_save_taken_back_is_taken_back_from_the_summaries_too() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = Store::open(&dir.path().join("db")).expect("opens");
+        let rules = Rules::default();
+        let (undo, before) = a_save_whose_flush_failed(&store, &rules);
+        store.roll_back(&undo);
+        assert_eq!(store.summaries().summaries, before);
+        assert_eq!(
+            store.summaries.len(),
+            2,
+            "Jan's summary and the stamp, nothing of the ghost"
+        );
+    }
+}
