@@ -520,7 +520,7 @@ fn only_breached_leaves_the_breached_cards_and_stays_in_the_menu() {
     for id in ids {
         let case = app.cases.case(id).unwrap();
         assert!(
-            CaseClocks::of(&case, &app.rules.policy, app.now).is_breached(),
+            CaseClocks::of(&*case, &app.rules.policy, app.now).is_breached(),
             "{id}"
         );
     }
