@@ -6,6 +6,11 @@
 # private taskwarrior data folder by to_taskwarrior.py. Needs taskwarrior
 # (`task`, Debian's package) and hyperfine. See BENCHMARKS.md.
 #
+# klachtdesk is timed twice: alone (each command opens the database itself,
+# as on a machine where nobody has a board open), and with a desk running
+# (`klachtdesk serve`, as whenever an operator has a board open: commands
+# are then answered by the desk).
+#
 #   scripts/compare-taskwarrior.sh [CASES] [RUNS]      (default 10000, 20)
 set -euo pipefail
 cases="${1:-10000}"
@@ -17,7 +22,8 @@ for tool in task hyperfine python3; do
 done
 [ -x "$exe" ] || { echo "build first: cargo build --release" >&2; exit 2; }
 work="$(mktemp -d /tmp/klachtdesk-vs-task-XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+desk=""
+trap '[ -n "$desk" ] && kill "$desk" 2>/dev/null; rm -rf "$work"' EXIT
 
 export KLACHTDESK_DB="$work/db"
 export KLACHTDESK_CONFIG="$work/config.toml"
@@ -44,3 +50,16 @@ hyperfine --warmup 3 --runs "$runs" --style basic --export-markdown "$work/resul
   -n 'klachtdesk log' "$exe log $open_case --kind call --text 'Caller rang again.'" \
   -n 'task annotate' "task $first_task annotate 'Caller rang again.'" >&2
 cat "$work/result.md"
+
+"$exe" serve >/dev/null 2>&1 &
+desk=$!
+for _ in $(seq 100); do [ -S "$(dirname "$KLACHTDESK_DB")/.db.sock" ] && break; sleep 0.1; done
+echo "with a desk running (pid $desk)" >&2
+hyperfine --warmup 3 --runs "$runs" --style basic --export-markdown "$work/desk.md" \
+  -n 'klachtdesk list --all (desk)' "$exe list --all" \
+  -n 'task list' "task list" \
+  -n 'klachtdesk list --service Consultancy (desk)' "$exe list --service Consultancy" \
+  -n 'task project:Consultancy list' "task project:Consultancy list" \
+  -n 'klachtdesk log (desk)' "$exe log $open_case --kind call --text 'Caller rang again.'" \
+  -n 'task annotate' "task $first_task annotate 'Caller rang again.'" >&2
+cat "$work/desk.md"

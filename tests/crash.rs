@@ -37,6 +37,7 @@ use klachtdesk::app::{App, Modal, Msg};
 use klachtdesk::domain::case::{Case, CaseId, Channel};
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::problem::Field;
+use klachtdesk::domain::summary::Summary;
 use klachtdesk::domain::workflow::{self, Ctx, Rules, State};
 use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
@@ -234,6 +235,14 @@ fn check_consistent(store: &Store) -> BTreeMap<CaseId, Case> {
         );
         cases.insert(case.id, case);
     }
+    // The summaries the board reads were written with the snapshots.
+    let summaries = store.summaries();
+    assert!(summaries.unreadable.is_empty(), "{:?}", summaries.unreadable);
+    let expected: Vec<Summary> = cases.values().map(Summary::of).collect();
+    assert_eq!(
+        summaries.summaries, expected,
+        "every case's summary, and no other"
+    );
     // No audit trail without its case: a registration is all or nothing.
     let next = cases.keys().next_back().map_or(1, |id| id.seq() + 1);
     for seq in next..next + 3 {
@@ -1160,6 +1169,16 @@ fn full_disk_board_child() {
             loaded.cases.iter().all(|c| c.contact.name != name),
             "the failed registration is nowhere"
         );
+        let summaries = store.summaries().summaries;
+        assert_eq!(
+            summaries.len(),
+            before,
+            "no ghost in the summaries the board reads"
+        );
+        assert!(
+            summaries.iter().all(|s| s.contact.name != name),
+            "the failed registration is in no summary"
+        );
         let ghost = klachtdesk::domain::case::CaseId::new(2026, before as u32 + 1);
         assert!(
             matches!(store.get(ghost), Err(klachtdesk::store::StoreError::NotFound(_))),
@@ -1309,7 +1328,7 @@ fn raw_sled(path: &Path) -> sled::Db {
     }
 }
 
-/// Three cases, the second one's snapshot overwritten with garbage.
+/// Three cases, the second one's snapshot and summary overwritten with garbage.
 fn damaged_world() -> (World, CaseId) {
     let world = World::new();
     for name in ["Jan Jansen", "Piet Pieters", "Klaas Klaassen"] {
@@ -1326,6 +1345,12 @@ fn damaged_world() -> (World, CaseId) {
             )
             .unwrap();
         assert!(old.is_some(), "the damaged key is the stored case's");
+        // What the board and `list` read of it.
+        let summaries = db.open_tree("summaries").unwrap();
+        let old = summaries
+            .insert(damaged.as_u64().to_be_bytes(), &[FORMAT, 0xde, 0xad][..])
+            .unwrap();
+        assert!(old.is_some(), "the damaged key is the stored summary's");
         db.flush().unwrap();
     }
     world.wait_unlocked();

@@ -265,3 +265,54 @@ fn a_damaged_backup_restores_nothing() {
     );
     assert_eq!(listed(&cli).len(), 2, "the database is as it was");
 }
+
+#[test]
+fn doctor_makes_wrong_or_missing_summaries_anew_from_the_cases() {
+    let cli = Cli::new();
+    let jan = cli.add_at(NOW, "Jan", "jan@voorbeeld.nl");
+    let piet = cli.add_at(NOW, "Piet", "piet@voorbeeld.nl");
+    let kees = cli.add_at(NOW, "Kees", "kees@voorbeeld.nl");
+    let nobody = "K-2026-0099";
+    behind_its_back(&cli.path("db"), |raw| {
+        let summaries = raw.open_tree("summaries").unwrap();
+        let jans = summaries.get(case_key(&jan)).unwrap().unwrap();
+        // Piet's shows Jan, Kees has none, and a case that is not there has one.
+        summaries.insert(case_key(&piet), jans.clone()).unwrap();
+        summaries.remove(case_key(&kees)).unwrap();
+        summaries.insert(case_key(nobody), jans).unwrap();
+    });
+
+    let (code, out, err) = doctor(&cli);
+    assert_eq!(code, Some(0), "a repair leaves nothing wrong: {out}{err}");
+    assert!(
+        out.contains(&format!(
+            "Repaired: what the board and `list` show of 3 cases did not match the cases themselves ({piet}, {kees}, {nobody})"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("Checked 3 cases and 3 events: all is well."),
+        "{out}"
+    );
+    {
+        let store = Store::open(&cli.path("db")).unwrap();
+        let names: Vec<String> = store
+            .summaries()
+            .summaries
+            .into_iter()
+            .map(|s| format!("{} {}", s.id, s.contact.name))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                format!("{jan} Jan"),
+                format!("{piet} Piet"),
+                format!("{kees} Kees")
+            ]
+        );
+    }
+
+    let (code, out, _) = doctor(&cli);
+    assert_eq!(code, Some(0));
+    assert!(!out.contains("Repaired"), "nothing left to repair: {out}");
+}

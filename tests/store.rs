@@ -19,7 +19,7 @@ use klachtdesk::domain::problem::{Field, Problem, Refusal};
 use klachtdesk::domain::workflow::{Command, Ctx, Edit, Rules, State};
 use klachtdesk::i18n::Describe;
 use klachtdesk::i18n::Lang;
-use klachtdesk::store::{CommandError, FORMAT, Store, StoreError};
+use klachtdesk::store::{CommandError, DATABASE_FORMAT, FORMAT, Store, StoreError};
 
 /// A fixed moment: Tuesday 10 March 2026, 09:00 UTC (10:00 in Amsterdam).
 fn t0() -> DateTime<Utc> {
@@ -589,10 +589,10 @@ fn a_database_of_a_newer_format_is_refused_not_read() {
         let meta = db.open_tree("meta").unwrap();
         assert_eq!(
             meta.get(b"format").unwrap().as_deref(),
-            Some(&[FORMAT][..]),
+            Some(&[DATABASE_FORMAT][..]),
             "a new database is stamped with the current format"
         );
-        meta.insert(b"format", &[FORMAT + 1]).unwrap();
+        meta.insert(b"format", &[DATABASE_FORMAT + 1]).unwrap();
         db.flush().unwrap();
     }
 
@@ -601,8 +601,8 @@ fn a_database_of_a_newer_format_is_refused_not_read() {
         err,
         StoreError::TooNew {
             path: path.clone(),
-            found: FORMAT + 1,
-            supported: FORMAT
+            found: DATABASE_FORMAT + 1,
+            supported: DATABASE_FORMAT
         }
     );
     let message = err.describe(Lang::En);
@@ -613,7 +613,10 @@ fn a_database_of_a_newer_format_is_refused_not_read() {
     // The refusal left the newer stamp alone, so the newer version still opens it.
     let db = raw_sled(&path);
     let meta = db.open_tree("meta").unwrap();
-    assert_eq!(meta.get(b"format").unwrap().as_deref(), Some(&[FORMAT + 1][..]));
+    assert_eq!(
+        meta.get(b"format").unwrap().as_deref(),
+        Some(&[DATABASE_FORMAT + 1][..])
+    );
 }
 
 #[test]

@@ -8,17 +8,15 @@ use std::sync::Arc;
 use super::cases::{CaseSource, Cases};
 use crate::desk::Slot;
 use crate::domain::case::{Case, CaseId};
-use crate::domain::summary::Summary;
 use crate::store::{Store, StoreError};
 
 /// The queue as a desk holds it: every case of `store` in brief, the full
 /// cases read through `slot` (the desk's hold on the same store) when a
 /// board opens one; and the records that could not be read.
 pub fn read_queue(store: &Store, slot: &Slot) -> (Cases, Vec<StoreError>) {
-    let loaded = store.load();
-    let summaries = loaded.cases.iter().map(Summary::of).collect();
+    let loaded = store.summaries();
     (
-        Cases::of_summaries(summaries, Arc::new(slot.clone())),
+        Cases::of_summaries(loaded.summaries, Arc::new(slot.clone())),
         loaded.unreadable,
     )
 }
@@ -29,14 +27,6 @@ impl CaseSource for Slot {
     }
 
     fn descriptions(&self) -> Vec<(CaseId, String)> {
-        self.with(|store| {
-            store
-                .load()
-                .cases
-                .into_iter()
-                .map(|case| (case.id, case.description))
-                .collect()
-        })
-        .unwrap_or_default()
+        self.with(Store::descriptions).unwrap_or_default()
     }
 }

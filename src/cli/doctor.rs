@@ -127,23 +127,30 @@ fn describe(lang: Lang, path: &Path, finding: &Finding) -> String {
             T::DoctorDisagrees,
             &[("id", case), ("reason", &trail_reason(lang, problem))],
         ),
-        Finding::Lost { backup, cases } => {
-            const SHOWN: usize = 20;
-            let mut ids: Vec<String> = cases.iter().take(SHOWN).map(ToString::to_string).collect();
-            if cases.len() > SHOWN {
-                ids.push(lang.fill(T::DoctorAndMore, &[("count", &(cases.len() - SHOWN))]));
-            }
-            lang.fill(
-                T::DoctorLost,
-                &[
-                    ("path", &backup.display()),
-                    ("count", &cases.len()),
-                    ("ids", &ids.join(", ")),
-                ],
-            )
-        }
+        Finding::Lost { backup, cases } => lang.fill(
+            T::DoctorLost,
+            &[
+                ("path", &backup.display()),
+                ("count", &cases.len()),
+                ("ids", &some_of(lang, cases)),
+            ],
+        ),
         Finding::BackupUnreadable(e) => e.describe(lang),
+        Finding::SummariesMadeAnew { cases } => lang.fill(
+            T::DoctorSummariesMadeAnew,
+            &[("count", &cases.len()), ("ids", &some_of(lang, cases))],
+        ),
     }
+}
+
+/// The first case numbers of `cases`, and how many more there are.
+fn some_of(lang: Lang, cases: &[impl ToString]) -> String {
+    const SHOWN: usize = 20;
+    let mut ids: Vec<String> = cases.iter().take(SHOWN).map(ToString::to_string).collect();
+    if cases.len() > SHOWN {
+        ids.push(lang.fill(T::DoctorAndMore, &[("count", &(cases.len() - SHOWN))]));
+    }
+    ids.join(", ")
 }
 
 /// What was put right of an interrupted rewrite, in words.

@@ -61,16 +61,20 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     if args.json {
         // Scripts get every case whole: read in batches, in the order chosen.
         let ids: Vec<CaseId> = loaded.summaries.iter().map(|s| s.id).collect();
-        let trails = session
+        let whole = session
             .desk()?
-            .trails(&ids)
+            .cases(&ids)
             .map_err(|e| Failure::store(lang, &e))?;
+        for problem in &whole.unreadable {
+            eprintln!("klachtdesk: {}", problem.describe(lang));
+        }
         let policy = &session.rules.policy;
-        let rows: Vec<(Case, CaseClocks)> = trails
+        let rows: Vec<(Case, CaseClocks)> = whole
+            .cases
             .into_iter()
-            .map(|trail| {
-                let clocks = CaseClocks::of(&trail.case, policy, session.now);
-                (trail.case, clocks)
+            .map(|case| {
+                let clocks = CaseClocks::of(&case, policy, session.now);
+                (case, clocks)
             })
             .collect();
         let list: Vec<_> = rows

@@ -3,6 +3,7 @@
 //! command line uses it when it holds the database; the server uses it for
 //! each of its clients, with the operator the server says the client is.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -11,8 +12,9 @@ use super::{BadRequest, Clock, Desk, MAX_IDS, MAX_REQUEST_ID, Request, Response,
 use chrono::{DateTime, Utc};
 
 use super::Slot;
+use crate::domain::case::CaseId;
 use crate::domain::deadlines::CaseClocks;
-use crate::domain::query::Filter;
+use crate::domain::query::{Filter, text_matches_in};
 use crate::domain::summary::Summary;
 use crate::domain::workflow::{Command, Ctx, Rules};
 use crate::exchange::CaseTrail;
@@ -109,7 +111,9 @@ impl Local {
             {
                 Some(BadRequest::NeedsDatabaseToItself)
             }
-            Request::Trails { ids } if ids.len() > MAX_IDS => Some(BadRequest::TooManyCases { max: MAX_IDS }),
+            Request::Trails { ids } | Request::Cases { ids } if ids.len() > MAX_IDS => {
+                Some(BadRequest::TooManyCases { max: MAX_IDS })
+            }
             Request::Backup { path } if path.is_relative() => Some(BadRequest::RelativePath(path.clone())),
             _ => None,
         }
@@ -187,6 +191,20 @@ impl Local {
                 Ok(events) => Response::Events(events),
                 Err(e) => Response::Failed(e.into()),
             },
+            Request::Cases { ids } => {
+                let mut loaded = crate::store::Loaded::default();
+                for id in ids {
+                    match store.get(id) {
+                        Ok(case) => loaded.cases.push(case),
+                        Err(StoreError::NotFound(_)) => {}
+                        Err(e) => loaded.unreadable.push(e),
+                    }
+                }
+                Response::Loaded {
+                    cases: loaded.cases,
+                    unreadable: loaded.unreadable,
+                }
+            }
             Request::Trails { ids } => {
                 let trails: Result<Vec<CaseTrail>, _> = distinct(ids)
                     .into_iter()
@@ -230,13 +248,25 @@ fn select(
     rules: &Rules,
     now: DateTime<Utc>,
 ) -> (Vec<Summary>, Vec<StoreError>) {
-    let loaded = store.load();
+    let loaded = store.summaries();
+    let descriptions: HashMap<CaseId, String> = match &filter.text {
+        Some(_) => store.descriptions().into_iter().collect(),
+        None => HashMap::new(),
+    };
     let mut chosen: Vec<(Summary, CaseClocks)> = loaded
-        .cases
-        .iter()
-        .map(|case| (case, CaseClocks::of(case, &rules.policy, now)))
-        .filter(|(case, clocks)| filter.matches(case, clocks))
-        .map(|(case, clocks)| (Summary::of(case), clocks))
+        .summaries
+        .into_iter()
+        .map(|case| {
+            let clocks = CaseClocks::of(&case, &rules.policy, now);
+            (case, clocks)
+        })
+        .filter(|(case, clocks)| {
+            filter.matches_but_text(case, clocks)
+                && filter.text.as_ref().is_none_or(|text| {
+                    let description = descriptions.get(&case.id).map_or("", String::as_str);
+                    text_matches_in(case, description, text)
+                })
+        })
         .collect();
     chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
     (

@@ -118,6 +118,23 @@ impl dyn Desk + '_ {
         }
     }
 
+    /// These cases whole, in the order asked, in batches of at most
+    /// [`MAX_IDS`]; a case that cannot be read is named beside the others
+    /// rather than failing them all.
+    pub fn cases(&self, ids: &[CaseId]) -> Result<Loaded, StoreError> {
+        let mut out = Loaded::default();
+        for chunk in ids.chunks(MAX_IDS) {
+            match self.call(Request::Cases { ids: chunk.to_vec() }) {
+                Response::Loaded { cases, unreadable } => {
+                    out.cases.extend(cases);
+                    out.unreadable.extend(unreadable);
+                }
+                other => return Err(unexpected(other)),
+            }
+        }
+        Ok(out)
+    }
+
     /// Each case with its audit trail, as they stand together, asked for in
     /// batches so that no answer is larger than [`MAX_IDS`] trails.
     pub fn trails(&self, ids: &[CaseId]) -> Result<Vec<CaseTrail>, StoreError> {

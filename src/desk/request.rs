@@ -57,6 +57,11 @@ pub enum Request {
     Events {
         id: CaseId,
     },
+    /// These cases, whole, in the order asked; those that cannot be read
+    /// are named beside them (answered as `Loaded`).
+    Cases {
+        ids: Vec<CaseId>,
+    },
     /// Each case with its audit trail as they stand together.
     Trails {
         ids: Vec<CaseId>,

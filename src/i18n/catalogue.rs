@@ -108,6 +108,7 @@ StepEdit => "Edit", "Bewerken";
     DoctorOrphans => "Case {id} is not in the database, but {count} events of its audit trail are.", "Klacht {id} staat niet in de database, maar {count} gebeurtenissen van de audittrail wel.";
     DoctorDisagrees => "Case {id}: its audit trail does not lead to its snapshot: {reason}", "Klacht {id}: de audittrail leidt niet tot de huidige stand: {reason}";
     DoctorLost => "The newest automatic backup ({path}) holds {count} cases the database does not: {ids}. They were lost after it was made.", "De nieuwste automatische reservekopie ({path}) bevat {count} klachten die niet in de database staan: {ids}. Ze zijn verloren gegaan nadat die werd gemaakt.";
+    DoctorSummariesMadeAnew => "Repaired: what the board and `list` show of {count} cases did not match the cases themselves ({ids}); it was made anew from the cases.", "Hersteld: wat het bord en `list` van {count} klachten tonen, kwam niet overeen met de klachten zelf ({ids}); het is opnieuw gemaakt uit de klachten.";
     DoctorAndMore => "and {count} more", "en nog {count}";
     DoctorHealthy => "Checked {cases} cases and {events} events: all is well.", "{cases} klachten en {events} gebeurtenissen gecontroleerd: alles is in orde.";
     DoctorProblems => "Checked {cases} cases and {events} events: {count} problems remain.", "{cases} klachten en {events} gebeurtenissen gecontroleerd: er blijven {count} problemen over.";

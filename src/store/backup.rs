@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::place::{self, Guard, Rewrite, sibling};
-use super::{Store, StoreError, archive};
+use super::{Store, StoreError, archive, summaries};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::private_file::FileError;
@@ -179,9 +179,14 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    /// Applies what is left and flushes it to disk.
+    /// Applies what is left and flushes it to disk. The copy's summaries
+    /// (none: a backup holds none) are made anew when it is next opened.
     fn finish(mut self) -> Result<(), BackupError> {
         self.apply()?;
+        self.copy
+            .summaries
+            .remove(summaries::STAMP)
+            .map_err(|e| self.failed(&e))?;
         self.copy.db.flush().map_err(|e| self.failed(&e))?;
         Ok(())
     }

@@ -16,76 +16,105 @@ use crate::domain::event::Event;
 /// Records handed to a decoding thread at a time.
 const BATCH: usize = 1024;
 
-/// Below this many cases they are decoded on this thread alone.
+/// Below this many records they are decoded on this thread alone.
 const PARALLEL_FROM: usize = 4 * BATCH;
 
 /// Records as sled gives them, in key order.
 type Batch = Vec<sled::Result<(sled::IVec, sled::IVec)>>;
 
+/// What one record decodes into, or why it does not.
+pub(super) type Decode<'a, T> = dyn Fn(&[u8], &[u8]) -> Result<T, StoreError> + Sync + 'a;
+
+/// The records of a tree, decoded, in key order; and those that did not decode.
+pub(super) struct Decoded<T> {
+    pub(super) items: Vec<T>,
+    pub(super) unreadable: Vec<StoreError>,
+}
+
+impl<T> Default for Decoded<T> {
+    fn default() -> Self {
+        Decoded {
+            items: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+}
+
 impl Store {
     /// Every case, in key order; see [`Store::load`].
     pub(super) fn read_all(&self) -> Loaded {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let mut items = self.cases.iter();
-        // A small queue is decoded faster than threads start.
-        let head: Batch = items.by_ref().take(PARALLEL_FROM).collect();
-        if threads < 2 || head.len() < PARALLEL_FROM {
-            return decode(head.into_iter().chain(items));
+        let decoded = read_parallel(&self.cases, &|key, bytes| {
+            codec::decode::<Case>(bytes).map_err(|e| unreadable("cases", &keys::describe_case(key), e))
+        });
+        Loaded {
+            cases: decoded.items,
+            unreadable: decoded.unreadable,
         }
+    }
+}
 
-        let (send, receive) = sync_channel::<(usize, Batch)>(2 * threads);
-        let receive = Mutex::new(receive);
-        let (done, decoded) = channel::<(usize, Loaded)>();
-        std::thread::scope(|scope| {
-            // One core is this thread's, walking the tree; when it is done it
-            // helps decode what is left.
-            for _ in 1..threads {
-                let done = done.clone();
-                let receive = &receive;
-                scope.spawn(move || {
-                    loop {
-                        let next = match receive.lock() {
-                            Ok(receive) => receive.recv(),
-                            Err(_) => break,
-                        };
-                        let Ok((i, batch)) = next else { break };
-                        if done.send((i, decode(batch))).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(done);
-            // Decoded batches are put in order as they come back, so that no
-            // more than a few are held beside the cases put in order already.
-            let mut assembly = Assembly::default();
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut sent = 0;
-            for item in head.into_iter().chain(items) {
-                batch.push(item);
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if send.send((sent, full)).is_err() {
+/// Every record of `tree` through `decode`, in key order.
+pub(super) fn read_parallel<T: Send>(tree: &sled::Tree, decode: &Decode<'_, T>) -> Decoded<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut items = tree.iter();
+    // A small tree is decoded faster than threads start.
+    let head: Batch = items.by_ref().take(PARALLEL_FROM).collect();
+    if threads < 2 || head.len() < PARALLEL_FROM {
+        return decode_all(head.into_iter().chain(items), decode);
+    }
+
+    let (send, receive) = sync_channel::<(usize, Batch)>(2 * threads);
+    let receive = Mutex::new(receive);
+    let (done, decoded) = channel::<(usize, Decoded<T>)>();
+    std::thread::scope(|scope| {
+        // One core is this thread's, walking the tree; when it is done it
+        // helps decode what is left.
+        for _ in 1..threads {
+            let done = done.clone();
+            let receive = &receive;
+            scope.spawn(move || {
+                loop {
+                    let next = match receive.lock() {
+                        Ok(receive) => receive.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((i, batch)) = next else { break };
+                    if done.send((i, decode_all(batch, decode))).is_err() {
                         break;
                     }
-                    sent += 1;
-                    assembly.take(decoded.try_iter());
                 }
+            });
+        }
+        drop(done);
+        // Decoded batches are put in order as they come back, so that no
+        // more than a few are held beside the records put in order already.
+        let mut assembly = Assembly::default();
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut sent = 0;
+        for item in head.into_iter().chain(items) {
+            batch.push(item);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if send.send((sent, full)).is_err() {
+                    break;
+                }
+                sent += 1;
+                assembly.take(decoded.try_iter());
             }
-            let _ = send.send((sent, batch));
-            drop(send);
-            loop {
-                let next = match receive.lock() {
-                    Ok(receive) => receive.recv(),
-                    Err(_) => break,
-                };
-                let Ok((i, batch)) = next else { break };
-                assembly.take(std::iter::once((i, decode(batch))));
-            }
-            assembly.take(decoded.iter());
-            assembly.loaded
-        })
-    }
+        }
+        let _ = send.send((sent, batch));
+        drop(send);
+        loop {
+            let next = match receive.lock() {
+                Ok(receive) => receive.recv(),
+                Err(_) => break,
+            };
+            let Ok((i, batch)) = next else { break };
+            assembly.take(std::iter::once((i, decode_all(batch, decode))));
+        }
+        assembly.take(decoded.iter());
+        assembly.done
+    })
 }
 
 impl Store {
@@ -101,21 +130,30 @@ impl Store {
 }
 
 /// Decoded batches put back in key order.
-#[derive(Default)]
-struct Assembly {
-    loaded: Loaded,
+struct Assembly<T> {
+    done: Decoded<T>,
     /// The batch that comes next, and those that came back before it.
     next: usize,
-    early: BTreeMap<usize, Loaded>,
+    early: BTreeMap<usize, Decoded<T>>,
 }
 
-impl Assembly {
-    fn take(&mut self, batches: impl Iterator<Item = (usize, Loaded)>) {
+impl<T> Default for Assembly<T> {
+    fn default() -> Self {
+        Assembly {
+            done: Decoded::default(),
+            next: 0,
+            early: BTreeMap::new(),
+        }
+    }
+}
+
+impl<T> Assembly<T> {
+    fn take(&mut self, batches: impl Iterator<Item = (usize, Decoded<T>)>) {
         for (i, part) in batches {
             self.early.insert(i, part);
             while let Some(part) = self.early.remove(&self.next) {
-                self.loaded.cases.extend(part.cases);
-                self.loaded.unreadable.extend(part.unreadable);
+                self.done.items.extend(part.items);
+                self.done.unreadable.extend(part.unreadable);
                 self.next += 1;
             }
         }
@@ -135,9 +173,11 @@ impl Store {
         let _shared = self.gate.shared();
         let mut snapshots = sled::Batch::default();
         let mut trails = sled::Batch::default();
+        let mut summaries = sled::Batch::default();
         let mut highest: BTreeMap<u16, u32> = BTreeMap::new();
         for (case, events) in cases {
             snapshots.insert(&keys::case(case.id), codec::encode(case));
+            summaries.insert(&keys::case(case.id), super::summaries::encode(case));
             for event in events {
                 trails.insert(&keys::event(case.id, event.seq), codec::encode(event));
             }
@@ -146,30 +186,35 @@ impl Store {
         }
         // The trails first: a case is never written without its history.
         self.events.apply_batch(trails).map_err(write)?;
+        // Made anew on the next open if this is cut short.
+        self.unstamp_summaries()?;
+        self.summaries.apply_batch(summaries).map_err(write)?;
         self.cases.apply_batch(snapshots).map_err(write)?;
         self.raise_sequences(highest)?;
+        self.stamp_summaries()?;
         self.db.flush().map_err(write)?;
         Ok(())
     }
 }
 
-/// The cases of some records; what does not decode is reported by key.
-fn decode(items: impl IntoIterator<Item = sled::Result<(sled::IVec, sled::IVec)>>) -> Loaded {
+/// Some records through `decode`; what does not decode is reported.
+fn decode_all<T>(
+    items: impl IntoIterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    decode: &Decode<'_, T>,
+) -> Decoded<T> {
     let items = items.into_iter();
-    let mut loaded = Loaded::default();
-    loaded.cases.reserve_exact(items.size_hint().0);
+    let mut decoded = Decoded::default();
+    decoded.items.reserve_exact(items.size_hint().0);
     for item in items {
-        match item {
-            Ok((key, bytes)) => match codec::decode::<Case>(&bytes) {
-                Ok(case) => loaded.cases.push(case),
-                Err(e) => loaded
-                    .unreadable
-                    .push(unreadable("cases", &keys::describe_case(&key), e)),
+        match item.map_err(|e| StoreError::Write(e.to_string())) {
+            Ok((key, bytes)) => match decode(&key, &bytes) {
+                Ok(value) => decoded.items.push(value),
+                Err(e) => decoded.unreadable.push(e),
             },
-            Err(e) => loaded.unreadable.push(StoreError::Write(e.to_string())),
+            Err(e) => decoded.unreadable.push(e),
         }
     }
-    loaded
+    decoded
 }
 
 #[cfg(test)]

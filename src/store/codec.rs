@@ -30,6 +30,10 @@ impl Record for Vec<Summary> {
     type V1 = Vec<Summary>;
 }
 
+impl Record for Summary {
+    type V1 = Summary;
+}
+
 impl Record for Event {
     type V1 = super::legacy::EventV1;
 }
@@ -70,6 +74,24 @@ pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
         1 => whole::<T::V1>(body).map(Into::into),
         v if v > FORMAT => Err(CodecError::TooNew(v)),
         v => Err(CodecError::UnknownFormat(v)),
+    }
+}
+
+/// What leads a record of type `T`, decoded without decoding the rest: `P`
+/// holds the same leading fields as `T`, in the same order (bincode writes
+/// a struct's fields one after another), and `from_part` takes what is
+/// wanted of it. A record of an older format is decoded whole and upgraded,
+/// and `from_whole` takes what is wanted of that.
+pub fn decode_leading<T: Record, P: DeserializeOwned, O>(
+    bytes: &[u8],
+    from_part: impl FnOnce(P) -> O,
+    from_whole: impl FnOnce(T) -> O,
+) -> Result<O, CodecError> {
+    match bytes.split_first() {
+        Some((&FORMAT, body)) => bincode::serde::decode_from_slice(body, config())
+            .map(|(part, _)| from_part(part))
+            .map_err(|e| CodecError::Malformed(e.to_string())),
+        _ => decode::<T>(bytes).map(from_whole),
     }
 }
 
@@ -140,6 +162,37 @@ mod tests {
         });
         bytes[0] = FORMAT + 1;
         assert_eq!(decode::<Sample>(&bytes), Err(CodecError::TooNew(FORMAT + 1)));
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct NameOnly {
+        name: String,
+    }
+
+    #[test]
+    fn the_leading_fields_decode_alone() {
+        let bytes = encode(&Sample {
+            name: "Jan".into(),
+            n: 7,
+        });
+        let part = |p: NameOnly| p.name;
+        let whole = |s: Sample| format!("{} (whole)", s.name);
+        assert_eq!(decode_leading(&bytes, part, whole), Ok("Jan".to_string()));
+        let mut older = bytes.clone();
+        older[0] = 1;
+        assert_eq!(
+            decode_leading(&older, part, whole),
+            Ok("Jan (whole)".to_string()),
+            "an older format is decoded whole"
+        );
+        assert_eq!(
+            decode_leading(&[FORMAT + 1, 0], part, whole),
+            Err(CodecError::TooNew(FORMAT + 1))
+        );
+        assert!(matches!(
+            decode_leading(&[FORMAT, 0xff], part, whole),
+            Err(CodecError::Malformed(_))
+        ));
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //!   numbered past the snapshot's version, and those of cases registered since.
 //! - The other trees hold nothing that must agree with another record: a year's
 //!   sequence read later may be ahead of the cases, which only skips numbers.
+//! - The summaries are not copied: they are made from the snapshots, and the
+//!   copy, with no stamp, makes them anew when it is opened.
 
 use std::collections::HashMap;
 
@@ -29,6 +31,7 @@ pub(super) type Put<'a, E> = dyn FnMut(&[u8], &[u8], &[u8]) -> Result<(), E> + '
 /// The trees that are read in their own way; every other tree is copied whole.
 const CASES: &[u8] = b"cases";
 const EVENTS: &[u8] = b"events";
+const SUMMARIES: &[u8] = b"summaries";
 
 impl Store {
     /// Hands every record to `put` (tree name, key, value) as the database
@@ -63,7 +66,7 @@ impl Store {
             }
         }
         for name in self.db.tree_names() {
-            if name == CASES || name == EVENTS {
+            if name == CASES || name == EVENTS || name == SUMMARIES {
                 continue;
             }
             let tree = self.db.open_tree(&name).map_err(failed)?;

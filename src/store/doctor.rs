@@ -8,6 +8,8 @@
 //! - Every record of every tree must decode; each that does not is named.
 //! - Every case's audit trail, played again (`exchange::replay`, as an import
 //!   checks it), must lead to its snapshot, with no event missing.
+//! - Every snapshot must have its summary, as made of it now, and every
+//!   summary a snapshot; when not, the summaries are made anew.
 //!
 //! Needs the database to itself: it holds the guard exclusive, as a restore does.
 
@@ -20,7 +22,7 @@ use sled::IVec;
 
 use super::backup::{BackupError, parent_of, set_aside_path};
 use super::place::{self, Found, Guard, Recovered};
-use super::{Store, StoreError, archive, codec, create_private_dir, keys};
+use super::{Store, StoreError, archive, codec, create_private_dir, keys, summaries};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
 use crate::domain::service::Catalogue;
@@ -59,12 +61,18 @@ pub enum Finding {
     Lost { backup: PathBuf, cases: Vec<CaseId> },
     /// The newest backup could not be read to compare with.
     BackupUnreadable(BackupError),
+    /// Repaired: the summaries of these cases (as case numbers) were wrong
+    /// or missing, or had no case; every summary was made anew.
+    SummariesMadeAnew { cases: Vec<String> },
 }
 
 impl Finding {
     /// Whether this is something put right rather than a problem that remains.
     pub fn is_repair(&self) -> bool {
-        matches!(self, Finding::SnapshotSetAside { .. } | Finding::Recovered(_))
+        matches!(
+            self,
+            Finding::SnapshotSetAside { .. } | Finding::Recovered(_) | Finding::SummariesMadeAnew { .. }
+        )
     }
 }
 
@@ -199,6 +207,7 @@ impl Store {
             queue.found(events.orphans(&case, checkup)?);
         }
         queue.flush(&mut checkup.findings);
+        self.check_summaries(checkup)?;
         self.check_meta(checkup)?;
         for (key, decoded) in self.writing_records()? {
             if let Err(e) = decoded {
@@ -207,6 +216,42 @@ impl Store {
                     .push(unreadable("writings", format!("{key:02x?}"), &e));
             }
         }
+        Ok(())
+    }
+
+    /// Whether every snapshot has the summary made of it, and every summary
+    /// a snapshot; makes them anew when not. A snapshot that does not decode
+    /// (named already) keeps the summary it has.
+    fn check_summaries(&self, checkup: &mut Checkup) -> Result<(), StoreError> {
+        let failed = |e: sled::Error| self.read_failed(&e);
+        let mut wrong = Vec::new();
+        for item in self.cases.iter() {
+            let (key, value) = item.map_err(failed)?;
+            let held = self.summaries.get(&key).map_err(failed)?;
+            let expected = summaries::record_of(&value);
+            let right = match held {
+                None => false,
+                Some(_) if expected == summaries::UNDECODED => true,
+                Some(held) => held[..] == expected[..],
+            };
+            if !right {
+                wrong.push(key);
+            }
+        }
+        for key in self.summaries.iter().keys() {
+            let key = key.map_err(failed)?;
+            if &key[..] != summaries::STAMP && !self.cases.contains_key(&key).map_err(failed)? {
+                wrong.push(key);
+            }
+        }
+        if wrong.is_empty() {
+            return Ok(());
+        }
+        wrong.sort();
+        self.rebuild_summaries()?;
+        checkup.findings.push(Finding::SummariesMadeAnew {
+            cases: wrong.iter().map(|key| keys::describe_case(key)).collect(),
+        });
         Ok(())
     }
 

@@ -66,7 +66,7 @@ type TreeName = &'static str;
 fn tree_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     use serde::Deserialize;
     let name = String::deserialize(d)?;
-    ["cases", "events", "meta"]
+    ["cases", "events", "meta", "summaries"]
         .into_iter()
         .find(|known| *known == name)
         .ok_or_else(|| serde::de::Error::custom(format!("unknown tree {name:?}")))

@@ -53,6 +53,8 @@ impl Store {
             }
         }
         self.events.apply_batch(trails).map_err(write)?;
+        // Made anew on the next open if this is cut short.
+        self.unstamp_summaries()?;
         for chunk in cases.chunks(CHUNK) {
             let mut trails = sled::Batch::default();
             for verified in chunk {
@@ -63,15 +65,19 @@ impl Store {
             self.events.apply_batch(trails).map_err(write)?;
         }
         let mut snapshots = sled::Batch::default();
+        let mut summaries = sled::Batch::default();
         let mut highest: BTreeMap<u16, u32> = BTreeMap::new();
         for verified in &cases {
             let case = verified.case();
             snapshots.insert(&keys::case(case.id), codec::encode(case));
+            summaries.insert(&keys::case(case.id), super::summaries::encode(case));
             let seq = highest.entry(case.id.year()).or_default();
             *seq = (*seq).max(case.id.seq());
         }
+        self.summaries.apply_batch(summaries).map_err(write)?;
         self.cases.apply_batch(snapshots).map_err(write)?;
         self.raise_sequences(highest)?;
+        self.stamp_summaries()?;
         self.db.flush().map_err(write)?;
         self.publish(cases.iter().map(|v| Change::Put(Box::new(v.case().clone()))));
         Ok(cases.len())

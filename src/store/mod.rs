@@ -8,6 +8,7 @@ mod bulk;
 mod codec;
 mod consistent;
 mod daily;
+mod descriptions;
 pub mod doctor;
 mod error;
 mod feed;
@@ -16,6 +17,7 @@ mod keys;
 mod legacy;
 mod place;
 mod privacy;
+mod summaries;
 mod take_back;
 mod undo;
 pub mod writings;
@@ -34,6 +36,7 @@ pub use daily::{DailyBackup, daily_backups};
 pub use error::{CommandError, StoreError};
 pub use feed::{Change, Numbered, Subscription};
 pub use place::Recovered;
+pub use summaries::LoadedSummaries;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
@@ -41,6 +44,12 @@ use crate::domain::intake::Intake;
 use crate::domain::merge;
 use crate::domain::problem::{Problem, Refusal};
 use crate::domain::workflow::{self, Command, Ctx};
+
+/// The format of the database as a whole, stamped in `meta`: what an older
+/// klachtdesk checks before it opens it. Format 3: every snapshot has its
+/// summary beside it, which a klachtdesk before 3 would not write. (Each
+/// record says its own encoding, [`FORMAT`], too.)
+pub const DATABASE_FORMAT: u8 = 3;
 
 /// Everything read from the database, and what could not be read.
 #[derive(Debug, Default)]
@@ -58,6 +67,8 @@ pub struct Store {
     cases: sled::Tree,
     events: sled::Tree,
     meta: sled::Tree,
+    /// A [`crate::domain::summary::Summary`] of every case (see `summaries`).
+    summaries: sled::Tree,
     gate: backup::Gate,
     /// Set when a change could not be flushed to disk: from then on this
     /// store refuses to save, since what it holds in memory may not be on disk.
@@ -135,6 +146,7 @@ impl Store {
             cases: tree("cases")?,
             events: tree("events")?,
             meta: tree("meta")?,
+            summaries: tree("summaries")?,
             gate: backup::Gate::default(),
             failed: Arc::new(AtomicBool::new(false)),
             ghosts: Ghosts::default(),
@@ -144,6 +156,7 @@ impl Store {
             db,
         };
         store.check_format()?;
+        store.keep_summaries_current()?;
         Ok(store)
     }
 
@@ -201,22 +214,27 @@ impl Store {
         match self.meta.get(keys::FORMAT).map_err(write)? {
             Some(v) => {
                 let found = v.first().copied().unwrap_or(0);
-                if found > FORMAT {
+                if found > DATABASE_FORMAT {
                     return Err(StoreError::TooNew {
                         path: self.path.clone(),
                         found,
-                        supported: FORMAT,
+                        supported: DATABASE_FORMAT,
                     });
                 }
                 // Older records stay as they are and are upgraded on reading;
-                // the stamp keeps an older klachtdesk from misreading new ones.
-                if found < FORMAT {
-                    self.meta.insert(keys::FORMAT, &[FORMAT]).map_err(write)?;
+                // the stamp keeps an older klachtdesk from misreading new
+                // ones, and from saving cases without their summaries.
+                if found < DATABASE_FORMAT {
+                    self.meta
+                        .insert(keys::FORMAT, &[DATABASE_FORMAT])
+                        .map_err(write)?;
                     self.db.flush().map_err(write)?;
                 }
             }
             None => {
-                self.meta.insert(keys::FORMAT, &[FORMAT]).map_err(write)?;
+                self.meta
+                    .insert(keys::FORMAT, &[DATABASE_FORMAT])
+                    .map_err(write)?;
                 self.db.flush().map_err(write)?;
             }
         }
@@ -245,55 +263,64 @@ impl Store {
         let seq_key = keys::sequence(year);
         let _shared = self.gate.shared();
         let attempt = LastAttempt::default();
-        let result = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
-            let mut undo = Undo::default();
-            if let Some(earlier) = request_key.as_ref().and_then(|k| meta.get(k).transpose()) {
-                let id = keys::request_case(&earlier?).ok_or_else(|| {
-                    ConflictableTransactionError::Abort(
-                        StoreError::Write("a damaged request record".into()).into(),
-                    )
-                })?;
-                let bytes = cases
-                    .get(keys::case(id))?
-                    .ok_or_else(|| ConflictableTransactionError::Abort(StoreError::NotFound(id).into()))?;
-                let case: Case = codec::decode(&bytes)
-                    .map_err(|e| ConflictableTransactionError::Abort(unreadable("cases", &id, e).into()))?;
+        let result = (&self.cases, &self.events, &self.meta, &self.summaries).transaction(
+            |(cases, events, meta, summaries)| {
+                let mut undo = Undo::default();
+                if let Some(earlier) = request_key.as_ref().and_then(|k| meta.get(k).transpose()) {
+                    let id = keys::request_case(&earlier?).ok_or_else(|| {
+                        ConflictableTransactionError::Abort(
+                            StoreError::Write("a damaged request record".into()).into(),
+                        )
+                    })?;
+                    let bytes = cases.get(keys::case(id))?.ok_or_else(|| {
+                        ConflictableTransactionError::Abort(StoreError::NotFound(id).into())
+                    })?;
+                    let case: Case = codec::decode(&bytes).map_err(|e| {
+                        ConflictableTransactionError::Abort(unreadable("cases", &id, e).into())
+                    })?;
+                    attempt.keep(&undo);
+                    return Ok((case, undo));
+                }
+                let mut next = meta
+                    .get(&seq_key)?
+                    .and_then(|v| keys::sequence_number(&v))
+                    .map_or(1, |n| n.saturating_add(1));
+                // A damaged sequence record must never hand out a number in use;
+                // past the year's last number nothing is handed out (no wrapping).
+                let last = crate::domain::case::MAX_SEQ;
+                while next <= last && cases.get(keys::case(CaseId::new(year, next)))?.is_some() {
+                    next += 1;
+                }
+                if next > last {
+                    let used_up = crate::domain::problem::Problem::NumbersUsedUp { year };
+                    return Err(ConflictableTransactionError::Abort(CommandError::Refused(
+                        used_up.into(),
+                    )));
+                }
+                let id = CaseId::new(year, next);
+                let (case, event) = workflow::register(id, intake, ctx)
+                    .map_err(|r| ConflictableTransactionError::Abort(CommandError::Refused(r)))?;
+                undo.insert(meta, Which::Meta, &seq_key, &next.to_be_bytes())?;
+                if let Some(key) = &request_key {
+                    undo.insert(meta, Which::Meta, key, &id.as_u64().to_be_bytes())?;
+                }
+                undo.insert(cases, Which::Cases, &keys::case(id), codec::encode(&case))?;
+                undo.insert(
+                    summaries,
+                    Which::Summaries,
+                    &keys::case(id),
+                    summaries::encode(&case),
+                )?;
+                undo.insert(
+                    events,
+                    Which::Events,
+                    &keys::event(id, event.seq),
+                    codec::encode(&event),
+                )?;
                 attempt.keep(&undo);
-                return Ok((case, undo));
-            }
-            let mut next = meta
-                .get(&seq_key)?
-                .and_then(|v| keys::sequence_number(&v))
-                .map_or(1, |n| n.saturating_add(1));
-            // A damaged sequence record must never hand out a number in use;
-            // past the year's last number nothing is handed out (no wrapping).
-            let last = crate::domain::case::MAX_SEQ;
-            while next <= last && cases.get(keys::case(CaseId::new(year, next)))?.is_some() {
-                next += 1;
-            }
-            if next > last {
-                let used_up = crate::domain::problem::Problem::NumbersUsedUp { year };
-                return Err(ConflictableTransactionError::Abort(CommandError::Refused(
-                    used_up.into(),
-                )));
-            }
-            let id = CaseId::new(year, next);
-            let (case, event) = workflow::register(id, intake, ctx)
-                .map_err(|r| ConflictableTransactionError::Abort(CommandError::Refused(r)))?;
-            undo.insert(meta, Which::Meta, &seq_key, &next.to_be_bytes())?;
-            if let Some(key) = &request_key {
-                undo.insert(meta, Which::Meta, key, &id.as_u64().to_be_bytes())?;
-            }
-            undo.insert(cases, Which::Cases, &keys::case(id), codec::encode(&case))?;
-            undo.insert(
-                events,
-                Which::Events,
-                &keys::event(id, event.seq),
-                codec::encode(&event),
-            )?;
-            attempt.keep(&undo);
-            Ok((case, undo))
-        });
+                Ok((case, undo))
+            },
+        );
         self.finish(result, attempt, |case| vec![Change::Put(Box::new(case.clone()))])
     }
 
@@ -332,57 +359,59 @@ impl Store {
         let key = keys::case(id);
         let _shared = self.gate.shared();
         let attempt = LastAttempt::default();
-        let result = (&self.cases, &self.events).transaction(|(cases, events)| {
-            let mut undo = Undo::default();
-            let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
-            let bytes = cases
-                .get(key)?
-                .ok_or_else(|| abort(StoreError::NotFound(id).into()))?;
-            let mut case: Case =
-                codec::decode(&bytes).map_err(|e| abort(unreadable("cases", &id, e).into()))?;
-            // On an older version: what others saved since, and the case now.
-            let merging = match expected_version.filter(|v| *v != case.version) {
-                None => None,
-                Some(expected) => {
-                    let stale = Problem::Stale {
-                        expected,
-                        found: case.version,
-                    };
-                    let since = Store::changes_since(events, &case, expected, commands)?
-                        .ok_or_else(|| abort(CommandError::Refused(stale.into())))?;
-                    Some((since, case.clone()))
-                }
-            };
-            let mut written = Vec::with_capacity(commands.len());
-            for command in commands {
-                let done = match command {
-                    Command::Undo { seq } if commands.len() == 1 => {
-                        Store::take_back(events, &case, *seq, ctx)?
+        let result =
+            (&self.cases, &self.events, &self.summaries).transaction(|(cases, events, summaries)| {
+                let mut undo = Undo::default();
+                let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
+                let bytes = cases
+                    .get(key)?
+                    .ok_or_else(|| abort(StoreError::NotFound(id).into()))?;
+                let mut case: Case =
+                    codec::decode(&bytes).map_err(|e| abort(unreadable("cases", &id, e).into()))?;
+                // On an older version: what others saved since, and the case now.
+                let merging = match expected_version.filter(|v| *v != case.version) {
+                    None => None,
+                    Some(expected) => {
+                        let stale = Problem::Stale {
+                            expected,
+                            found: case.version,
+                        };
+                        let since = Store::changes_since(events, &case, expected, commands)?
+                            .ok_or_else(|| abort(CommandError::Refused(stale.into())))?;
+                        Some((since, case.clone()))
                     }
-                    command => workflow::apply(&case, command, ctx),
                 };
-                let (next, event) = done.map_err(|r| abort(r.into()))?;
-                written.push(event);
-                case = next;
-            }
-            if let Some((since, now)) = merging {
-                let conflicts = merge::conflicts(&merge::changed_fields(&now, &case), &since);
-                if !conflicts.is_empty() {
-                    return Err(abort(CommandError::Refused(Refusal(conflicts))));
+                let mut written = Vec::with_capacity(commands.len());
+                for command in commands {
+                    let done = match command {
+                        Command::Undo { seq } if commands.len() == 1 => {
+                            Store::take_back(events, &case, *seq, ctx)?
+                        }
+                        command => workflow::apply(&case, command, ctx),
+                    };
+                    let (next, event) = done.map_err(|r| abort(r.into()))?;
+                    written.push(event);
+                    case = next;
                 }
-            }
-            for event in &written {
-                undo.insert(
-                    events,
-                    Which::Events,
-                    &keys::event(id, event.seq),
-                    codec::encode(event),
-                )?;
-            }
-            undo.insert(cases, Which::Cases, &key, codec::encode(&case))?;
-            attempt.keep(&undo);
-            Ok((case, undo))
-        });
+                if let Some((since, now)) = merging {
+                    let conflicts = merge::conflicts(&merge::changed_fields(&now, &case), &since);
+                    if !conflicts.is_empty() {
+                        return Err(abort(CommandError::Refused(Refusal(conflicts))));
+                    }
+                }
+                for event in &written {
+                    undo.insert(
+                        events,
+                        Which::Events,
+                        &keys::event(id, event.seq),
+                        codec::encode(event),
+                    )?;
+                }
+                undo.insert(cases, Which::Cases, &key, codec::encode(&case))?;
+                undo.insert(summaries, Which::Summaries, &key, summaries::encode(&case))?;
+                attempt.keep(&undo);
+                Ok((case, undo))
+            });
         self.finish(result, attempt, |case| vec![Change::Put(Box::new(case.clone()))])
     }
 

@@ -34,7 +34,8 @@ impl Store {
         // A backup or export must not catch an anonymisation half done.
         let _shared = self.gate.rewriting();
         let attempt = LastAttempt::default();
-        let result = (&self.cases, &self.events).transaction(|(cases, events)| {
+        let trees = (&self.cases, &self.events, &self.summaries);
+        let result = trees.transaction(|(cases, events, summaries)| {
             let abort = |e: CommandError| ConflictableTransactionError::Abort(e);
             let mut undo = Undo::default();
             let mut done = Vec::new();
@@ -68,6 +69,7 @@ impl Store {
                     codec::encode(&event),
                 )?;
                 undo.insert(cases, Which::Cases, &key, codec::encode(&next))?;
+                undo.insert(summaries, Which::Summaries, &key, super::summaries::encode(&next))?;
                 done.push(next);
             }
             attempt.keep(&undo);

@@ -16,6 +16,7 @@ pub(crate) enum Which {
     Cases,
     Events,
     Meta,
+    Summaries,
 }
 
 /// The previous value of every key a transaction wrote, in write order.
@@ -58,12 +59,14 @@ impl Store {
     /// this fails too, the store is marked failed anyway and refuses to save.
     pub(crate) fn roll_back(&self, undo: &Undo) {
         use sled::Transactional;
-        let _ = (&self.cases, &self.events, &self.meta).transaction(|(cases, events, meta)| {
+        let trees = (&self.cases, &self.events, &self.meta, &self.summaries);
+        let _ = trees.transaction(|(cases, events, meta, summaries)| {
             for (which, key, old) in undo.0.iter().rev() {
                 let tree = match which {
                     Which::Cases => cases,
                     Which::Events => events,
                     Which::Meta => meta,
+                    Which::Summaries => summaries,
                 };
                 match old {
                     Some(value) => tree.insert(key.as_slice(), value.clone())?,
