@@ -65,6 +65,7 @@ fn the_bench_generates_measures_and_prints_every_line() {
         "board after a save p50 / p99",
         "first save of a day (starts the backup)",
         "the day's backup, made meanwhile",
+        "memory once the board is drawn (peak)",
         "peak memory",
         "runs (median shown)",
     ] {

@@ -91,6 +91,9 @@ pub fn measure(dir: &Path, amounts: Amounts) -> Result<Row, String> {
     row.set_time("cases_new", indexed - read);
     row.set_time("app_new", built - indexed);
     row.set_time("first_draw", drawn - built);
+    if let Some(kib) = peak_kib() {
+        row.set("open_peak_mb", kib as f64 / 1024.0);
+    }
     if !app.cases.read().is_empty() && !screen(&terminal).contains("K-") {
         return Err("the board shows no cards".into());
     }

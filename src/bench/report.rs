@@ -87,7 +87,7 @@ impl Row {
 /// The lines of the table: a label, how to show the figures of one size, and
 /// the target at 100,000 cases.
 type Show = fn(&Row) -> String;
-const LINES: [(&str, Show, &str); 17] = [
+const LINES: [(&str, Show, &str); 18] = [
     (
         "cases (open on the board)",
         |r| format!("{} ({})", count(r.get("cases")), count(r.get("open"))),
@@ -126,6 +126,14 @@ const LINES: [(&str, Show, &str); 17] = [
     (
         "  the day's backup, made meanwhile",
         |r| ms(r.get("daily_backup_ms")),
+        "",
+    ),
+    (
+        "memory once the board is drawn (peak)",
+        |r| match r.get("open_peak_mb") {
+            Some(mb) => format!("{mb:.0} MB"),
+            None => "n/a".into(),
+        },
         "",
     ),
     (

@@ -648,8 +648,11 @@ pub(crate) fn open_db(path: &Path) -> sled::Result<sled::Db> {
     }
 }
 
-/// sled's page cache; its default (1 GiB) is far more than a desk needs.
-const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// sled's page cache; its default (1 GiB) is far more than a desk needs. The
+/// desk holds the queue itself and reads single cases: the cache only has
+/// to keep what a few saves touch, and a sweep (the descriptions, a backup)
+/// must not leave a hundred megabytes behind.
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 
 fn is_lock_error(io: &std::io::Error) -> bool {
     io.to_string().contains("could not acquire lock")
