@@ -20,6 +20,7 @@ pub mod moves_menu;
 pub mod pane;
 pub mod presence;
 pub mod queue;
+pub mod recurrence;
 pub mod replace;
 pub mod reports;
 pub mod save_as;
@@ -96,6 +97,8 @@ pub struct App {
     pub asked: Option<undo::Asked>,
     /// Records the store could not read, reported once at start.
     pub unreadable: Vec<String>,
+    /// The recurrence alerts this operator has seen, each shown once.
+    pub told: recurrence::Told,
     pub quit: bool,
 }
 
@@ -128,6 +131,7 @@ impl App {
             last_change: None,
             asked: None,
             unreadable: Vec::new(),
+            told: Default::default(),
             quit: false,
         };
         app.rebuild();

@@ -9,11 +9,12 @@ use chrono::{DateTime, TimeZone, Utc};
 use klachtdesk::app::Effect;
 use klachtdesk::app::board::Column;
 use klachtdesk::app::forms::FormModal;
+use klachtdesk::app::moves_menu::MoveMenu;
 use klachtdesk::app::{App, Modal, Msg, Queue};
 use klachtdesk::desk::{Clock, Local};
 use klachtdesk::domain::case::{Case, CaseId};
 use klachtdesk::domain::problem::Field;
-use klachtdesk::domain::workflow::{Rules, State};
+use klachtdesk::domain::workflow::{Rules, State, Step};
 use klachtdesk::i18n::Lang;
 use klachtdesk::keymap::Keymap;
 use klachtdesk::store::Store;
@@ -110,6 +111,14 @@ impl Desk {
             self.press("down");
         }
         assert_eq!(self.app.board.selected_id(), Some(id));
+    }
+
+    /// Opens the form of `step` on case `id` through the moves menu, as an
+    /// operator would.
+    pub fn open_step(&mut self, id: CaseId, step: Step) {
+        self.select(id);
+        let position = menu_position(self, step);
+        self.press(&format!("m {position}"));
     }
 
     /// The first case on the board in `state`.
@@ -210,6 +219,22 @@ pub fn type_text(app: &mut App, store: &Store, text: &str) {
         };
         dispatch(app, Msg::Key(KeyEvent::new(code, modifiers)), store);
     }
+}
+
+/// The moves menu, or a panic saying what is open instead.
+pub fn menu(d: &Desk) -> &MoveMenu {
+    match &d.app.modal {
+        Some(Modal::Menu(menu)) => menu,
+        other => panic!("expected the moves menu, found {other:?}"),
+    }
+}
+
+/// Where `step` is in the moves menu of the selected case, counted from 1.
+pub fn menu_position(d: &mut Desk, step: Step) -> usize {
+    d.press("m");
+    let position = menu(d).steps.iter().position(|s| *s == step).expect("offered") + 1;
+    d.press("esc");
+    position
 }
 
 /// The open form, or a panic saying what is open instead.

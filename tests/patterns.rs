@@ -1,0 +1,144 @@
+//! Patterns caught while they are small: the recurrence alert after the k-th
+//! case with one root cause on one service, the earlier causes offered as
+//! completions, and the marker on the card of a complainant with another
+//! open case.
+
+mod support;
+
+use klachtdesk::app::recurrence::RecurrenceAlert;
+use klachtdesk::app::{Modal, Msg};
+use klachtdesk::desk::Desk as DeskCalls;
+use klachtdesk::domain::case::{CaseId, Satisfaction};
+use klachtdesk::domain::problem::Field;
+use klachtdesk::domain::workflow::{Command, Edit, State, Step};
+use support::*;
+
+const SOC: &str = "Security monitoring (SOC)";
+const CAUSE: &str = "Alert not escalated to the duty officer";
+
+/// Sets case `id`'s service and root cause at the desk (as another
+/// operator would), and the board hears of it as the desk's feed tells it.
+fn set_cause(d: &mut Desk, id: CaseId, service: &str, cause: &str) {
+    let desk = desk_of(&d.store, &d.app);
+    let case = (&desk as &dyn DeskCalls)
+        .execute(
+            id,
+            None,
+            vec![Command::Edit {
+                edits: vec![Edit::Service(service.into()), Edit::RootCause(cause.into())],
+            }],
+        )
+        .expect("edited");
+    d.send(Msg::Changed(case));
+}
+
+/// Closes case `id` at the desk, out of this board's sight but for the feed.
+fn close_elsewhere(d: &mut Desk, id: CaseId) {
+    let desk = desk_of(&d.store, &d.app);
+    let case = (&desk as &dyn DeskCalls)
+        .execute(
+            id,
+            None,
+            vec![Command::Close {
+                at: None,
+                learnings: "Escalate at once.".into(),
+                satisfaction: Some(Satisfaction::Satisfied),
+            }],
+        )
+        .expect("closed");
+    d.send(Msg::Changed(case));
+}
+
+/// Closes case `id` on this board: the close step's form, saved.
+fn close_here(d: &mut Desk, id: CaseId) {
+    d.open_step(id, Step::Close);
+    d.type_text("Escalate at once.");
+    d.press("tab space ctrl-s");
+    assert_eq!(d.stored(id).state, State::Closed, "{:?}", d.app.modal);
+}
+
+fn alert(d: &Desk) -> Option<&RecurrenceAlert> {
+    match &d.app.modal {
+        Some(Modal::Recurrence(alert)) => Some(alert),
+        _ => None,
+    }
+}
+
+/// Three cases whose outcome was communicated; the first two on the SOC
+/// service with the same cause written two ways.
+fn two_with_one_cause(d: &mut Desk) -> [CaseId; 3] {
+    let ids = ids_in(&d.app, State::OutcomeCommunicated);
+    assert!(ids.len() >= 3, "the demo has enough outcomes: {ids:?}");
+    let ids = [ids[0], ids[1], ids[2]];
+    set_cause(d, ids[0], SOC, CAUSE);
+    set_cause(d, ids[1], SOC, "alert not escalated to the duty officer.");
+    ids
+}
+
+#[test]
+fn closing_the_third_case_with_one_cause_tells_once_and_the_second_not() {
+    let mut d = Desk::demo();
+    let [first, second, third] = two_with_one_cause(&mut d);
+    close_elsewhere(&mut d, first);
+    assert!(alert(&d).is_none(), "another operator's close tells this board nothing");
+
+    close_here(&mut d, second);
+    assert!(alert(&d).is_none(), "the 2nd is not a pattern yet: {:?}", d.app.modal);
+
+    set_cause(&mut d, third, SOC, "ALERT  not escalated to the duty officer");
+    close_here(&mut d, third);
+    let shown = alert(&d).expect("the 3rd in 30 days is told");
+    assert_eq!(shown.id, third);
+    assert_eq!(
+        shown.text(d.app.lang),
+        "3rd complaint about Security monitoring (SOC): ALERT  not escalated to the duty officer, in 30 days"
+    );
+    assert!(screen(&d.app).iter().any(|l| l.contains("3rd complaint about Security")));
+
+    d.press("esc");
+    assert!(d.app.modal.is_none(), "dismissed: {:?}", d.app.modal);
+    // Other work goes on without the alert coming back.
+    d.press("right left");
+    d.send(Msg::Tick(thursday_at(10, 5)));
+    assert!(alert(&d).is_none());
+}
+
+#[test]
+fn recording_the_cause_tells_and_closing_the_same_case_then_does_not_tell_again() {
+    let mut d = Desk::demo();
+    let [first, second, _] = two_with_one_cause(&mut d);
+    close_elsewhere(&mut d, first);
+    close_elsewhere(&mut d, second);
+    // A case in treatment gets the same cause at its outcome step.
+    let id = d.first_in(State::InTreatment);
+    set_cause(&mut d, id, SOC, "");
+    d.open_step(id, Step::CommunicateOutcome);
+    assert_eq!(focused(&d.app), Field::RootCause);
+    d.type_text("Alert not escalated to the duty officer");
+    d.press("tab");
+    d.type_text("Escalated by hand.");
+    d.press("tab");
+    d.type_text("We apologised.");
+    d.press("ctrl-s");
+    assert_eq!(d.stored(id).state, State::OutcomeCommunicated, "{:?}", d.app.modal);
+    assert_eq!(alert(&d).map(|a| (a.id, a.nth)), Some((id, 3)));
+    d.press("enter");
+    assert!(d.app.modal.is_none());
+
+    close_here(&mut d, id);
+    assert!(alert(&d).is_none(), "told once: {:?}", d.app.modal);
+}
+
+#[test]
+fn a_cause_spread_over_more_days_than_configured_is_not_told() {
+    let mut d = Desk::demo();
+    d.app.settings.patterns.days = 0;
+    let [first, second, third] = two_with_one_cause(&mut d);
+    close_elsewhere(&mut d, first);
+    close_elsewhere(&mut d, second);
+    set_cause(&mut d, third, SOC, CAUSE);
+    // All three closed this morning, yet not within zero days of each other.
+    d.send(Msg::Tick(thursday_at(10, 30)));
+    close_here(&mut d, third);
+    assert!(alert(&d).is_none(), "{:?}", d.app.modal);
+}
