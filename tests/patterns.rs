@@ -142,3 +142,64 @@ fn a_cause_spread_over_more_days_than_configured_is_not_told() {
     close_here(&mut d, third);
     assert!(alert(&d).is_none(), "{:?}", d.app.modal);
 }
+
+/// The suggestions the focused pick offers now.
+fn suggestions(d: &Desk) -> Vec<String> {
+    let field = form(&d.app).form.focused().expect("a focused field");
+    field.suggestions().into_iter().map(String::from).collect()
+}
+
+#[test]
+fn the_root_cause_offers_the_services_earlier_causes_most_used_first() {
+    let mut d = Desk::demo();
+    let [_, _, third] = two_with_one_cause(&mut d);
+    set_cause(&mut d, third, SOC, "Report sent to the wrong address");
+    let id = d.first_in(State::InTreatment);
+    set_cause(&mut d, id, SOC, "");
+    d.open_step(id, Step::CommunicateOutcome);
+    assert_eq!(focused(&d.app), Field::RootCause);
+    let offered = suggestions(&d);
+    let at = |cause: &str| offered.iter().position(|c| c == cause);
+    assert!(at(CAUSE) < at("Report sent to the wrong address"), "twice before once: {offered:?}");
+    assert_eq!(
+        offered
+            .iter()
+            .filter(|c| c.to_lowercase().starts_with("alert not escalated to the duty"))
+            .count(),
+        1,
+        "one cause, one spelling: {offered:?}"
+    );
+    assert!(at("Report sent to the wrong address").is_some(), "{offered:?}");
+
+    // Typing narrows them; ↓ and Tab take one as written before.
+    d.type_text("wrong addr");
+    assert_eq!(suggestions(&d), ["Report sent to the wrong address"]);
+    d.press("down tab");
+    assert_eq!(text_of(&d.app, Field::RootCause), "Report sent to the wrong address");
+}
+
+#[test]
+fn editing_the_root_cause_in_place_offers_the_same_completions_and_tells_the_third() {
+    let mut d = Desk::demo();
+    let [first, second, _] = two_with_one_cause(&mut d);
+    close_elsewhere(&mut d, first);
+    close_elsewhere(&mut d, second);
+    let id = d.first_in(State::InTreatment);
+    set_cause(&mut d, id, SOC, "");
+    d.select(id);
+    d.press("enter");
+    let row = klachtdesk::app::pane::PANE_FIELDS
+        .iter()
+        .position(|f| *f == Field::RootCause)
+        .expect("in the pane");
+    for _ in 0..row {
+        d.press("down");
+    }
+    d.press("enter");
+    assert_eq!(focused(&d.app), Field::RootCause);
+    d.type_text("alert not");
+    assert_eq!(suggestions(&d), [CAUSE]);
+    d.press("down ctrl-s");
+    assert_eq!(d.stored(id).root_cause, CAUSE);
+    assert_eq!(alert(&d).map(|a| (a.id, a.nth)), Some((id, 3)));
+}
