@@ -49,6 +49,10 @@ pub use queue::Queue;
 pub use settings::Settings;
 pub use update::update;
 
+/// The lines of the help's legend of the marks on the cards (its heading,
+/// one line per mark, a blank line).
+pub const HELP_LEGEND_LINES: usize = 3;
+
 /// A message at the bottom of the screen: what just happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -209,6 +213,7 @@ impl App {
             .iter()
             .map(|c| self.keymap.own_bindings(*c).len() + 2)
             .sum::<usize>()
+            + HELP_LEGEND_LINES
             + 1;
         let shown = usize::from(self.size.1.saturating_sub(4));
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)

@@ -15,6 +15,7 @@ mod menu;
 mod queue;
 mod recurrence;
 mod registered;
+mod repeat;
 mod replace;
 mod reports;
 mod save_as;

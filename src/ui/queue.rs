@@ -18,7 +18,8 @@ use crate::i18n::{self, T};
 /// Widths of the case, state, handler and deadline columns; contact and
 /// service share what is left. Below 100 columns the handler and the
 /// deadline make room.
-const CASE: usize = 11;
+/// The case number and the repeat-complainant marker (`K-2026-0042 2×`).
+const CASE: usize = 14;
 const STATE: usize = 14;
 
 fn handler_and_deadline(width: usize) -> (usize, usize) {
@@ -75,7 +76,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             None => case.contact.name.clone(),
         };
         let cells = row([
-            case.id.to_string(),
+            super::repeat::label(lang, card),
             lang.t(i18n::state_short_key(case.state)).into(),
             contact_text,
             i18n::service_name(lang, &case.service).to_string(),
