@@ -11,6 +11,7 @@ use klachtdesk::desk::Desk as DeskCalls;
 use klachtdesk::domain::case::{CaseId, Satisfaction};
 use klachtdesk::domain::problem::Field;
 use klachtdesk::domain::workflow::{Command, Edit, State, Step};
+use klachtdesk::i18n::Lang;
 use support::*;
 
 const SOC: &str = "Security monitoring (SOC)";
@@ -202,4 +203,131 @@ fn editing_the_root_cause_in_place_offers_the_same_completions_and_tells_the_thi
     d.press("down ctrl-s");
     assert_eq!(d.stored(id).root_cause, CAUSE);
     assert_eq!(alert(&d).map(|a| (a.id, a.nth)), Some((id, 3)));
+}
+
+// ---------------------------------------------------------------- repeat complainants
+
+fn card(d: &Desk, id: CaseId) -> &klachtdesk::app::board::Card {
+    d.app
+        .board
+        .columns
+        .iter()
+        .flat_map(|c| &c.cards)
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} is not on the board"))
+}
+
+/// Two open cases of different complainants, neither with another open case.
+fn two_single_complainants(d: &Desk) -> (CaseId, CaseId) {
+    let single: Vec<CaseId> = ids_in(&d.app, State::InTreatment)
+        .into_iter()
+        .filter(|id| card(d, *id).repeat == 0 && d.stored(*id).contact.phone.is_some())
+        .collect();
+    assert!(single.len() >= 2, "{single:?}");
+    (single[0], single[1])
+}
+
+/// Gives case `id` the phone number of case `of`, at the desk.
+fn same_phone(d: &mut Desk, id: CaseId, of: CaseId) {
+    let phone = d.stored(of).contact.phone.expect("a phone number");
+    let desk = desk_of(&d.store, &d.app);
+    let case = (&desk as &dyn DeskCalls)
+        .execute(
+            id,
+            None,
+            vec![Command::Edit {
+                edits: vec![Edit::Phone(phone.replace('-', " "))],
+            }],
+        )
+        .expect("edited");
+    d.send(Msg::Changed(case));
+}
+
+#[test]
+fn a_complainant_with_another_open_case_is_flagged_on_both_cards_until_one_is_done() {
+    let mut d = Desk::demo();
+    d.send(Msg::Resize { width: 160, height: 48 });
+    let (a, b) = two_single_complainants(&d);
+    // Selected, so that the card is in view, wherever it is.
+    let marked = |d: &mut Desk, id: CaseId| {
+        if d.app.board.queue {
+            d.app.board.select_case(id);
+            d.app.scroll_into_view();
+        } else {
+            d.select(id);
+        }
+        screen(&d.app).iter().any(|l| l.contains(&format!("{id} 2×")))
+    };
+    assert!(!marked(&mut d, a) && !marked(&mut d, b));
+
+    same_phone(&mut d, b, a);
+    assert_eq!((card(&d, a).repeat, card(&d, b).repeat), (2, 2));
+    assert!(marked(&mut d, a) && marked(&mut d, b), "{:#?}", screen(&d.app));
+    d.press("tab");
+    assert!(d.app.board.queue);
+    assert!(marked(&mut d, a) && marked(&mut d, b), "in the queue view too: {:#?}", screen(&d.app));
+    d.press("tab");
+
+    let desk = desk_of(&d.store, &d.app);
+    let withdrawn = (&desk as &dyn DeskCalls)
+        .execute(
+            a,
+            None,
+            vec![Command::Withdraw {
+                at: None,
+                reason: "Solved by phone.".into(),
+            }],
+        )
+        .expect("withdrawn");
+    d.send(Msg::Changed(withdrawn));
+    assert_eq!(card(&d, b).repeat, 0, "only open cases count");
+    assert!(!marked(&mut d, b));
+}
+
+#[test]
+fn the_help_explains_the_marker() {
+    let mut d = Desk::demo();
+    d.send(Msg::Resize { width: 160, height: 48 });
+    d.press("?");
+    for _ in 0..20 {
+        d.press("pagedown");
+    }
+    let shown = screen(&d.app);
+    assert!(shown.iter().any(|l| l.contains("Marks on the cards")), "{shown:#?}");
+    assert!(
+        shown
+            .iter()
+            .any(|l| l.contains("2×") && l.contains("The complainant has this many open cases")),
+        "{shown:#?}"
+    );
+}
+
+// ---------------------------------------------------------------- how they look
+
+#[test]
+fn the_alert_and_a_marked_card_at_80x24_in_english_and_dutch() {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Nl, "nl")] {
+        let mut d = Desk::demo();
+        d.app = app_over(&d.store, "anna", lang);
+        d.send(Msg::Resize { width: 80, height: 24 });
+        let [first, second, third] = two_with_one_cause(&mut d);
+        close_elsewhere(&mut d, first);
+        close_elsewhere(&mut d, second);
+        set_cause(&mut d, third, SOC, CAUSE);
+        close_here(&mut d, third);
+        let words = screen(&d.app).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let told = match lang {
+            Lang::En => "3rd complaint about Security monitoring (SOC): Alert not escalated",
+            Lang::Nl => "3e klacht over SOC-monitoring: Alert not escalated",
+        };
+        assert!(words.contains(told), "{words}");
+        insta::assert_snapshot!(format!("alert_{code}_80x24"), drawn(&d.app).backend());
+
+        d.press("esc");
+        let (a, b) = two_single_complainants(&d);
+        same_phone(&mut d, b, a);
+        d.select(b);
+        assert!(screen(&d.app).iter().any(|l| l.contains(&format!("▌{b} 2×"))));
+        insta::assert_snapshot!(format!("repeat_card_{code}_80x24"), drawn(&d.app).backend());
+    }
 }

@@ -274,14 +274,22 @@ pub fn flash(app: &App) -> (String, bool) {
     (f.text.clone(), f.error)
 }
 
-/// The screen `app` draws, line by line, at its size.
-pub fn screen(app: &App) -> Vec<String> {
+/// The terminal `app` draws on, at its size, without colour: what a
+/// snapshot takes.
+pub fn drawn(app: &App) -> ratatui::Terminal<ratatui::backend::TestBackend> {
     let (width, height) = app.size;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
     let theme = klachtdesk::ui::Theme::new(false);
     terminal
         .draw(|frame| klachtdesk::ui::draw(app, &theme, frame))
         .unwrap();
+    terminal
+}
+
+/// The screen `app` draws, line by line, at its size.
+pub fn screen(app: &App) -> Vec<String> {
+    let (width, height) = app.size;
+    let terminal = drawn(app);
     let buffer = terminal.backend().buffer();
     (0..height)
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
