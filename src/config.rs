@@ -655,9 +655,15 @@ recurrence_days = 60
         let (line, reason) = invalid("[patterns]\nrecurrence_count = 1\n");
         assert_eq!(line, 2);
         assert!(reason.contains("patterns.recurrence_count"), "{reason}");
-        assert!(reason.contains("1 is not a number of cases from 2 to 1000"), "{reason}");
+        assert!(
+            reason.contains("1 is not a number of cases from 2 to 1000"),
+            "{reason}"
+        );
         let (_, reason) = invalid("[patterns]\nrecurrence_days = 0\n");
-        assert!(reason.contains("0 is not a number of days from 1 to 3650"), "{reason}");
+        assert!(
+            reason.contains("0 is not a number of days from 1 to 3650"),
+            "{reason}"
+        );
         let (_, reason) = invalid("[patterns]\nrecurrence_days = \"a month\"\n");
         assert!(reason.contains("patterns.recurrence_days"), "{reason}");
 

@@ -81,10 +81,17 @@ fn closing_the_third_case_with_one_cause_tells_once_and_the_second_not() {
     let mut d = Desk::demo();
     let [first, second, third] = two_with_one_cause(&mut d);
     close_elsewhere(&mut d, first);
-    assert!(alert(&d).is_none(), "another operator's close tells this board nothing");
+    assert!(
+        alert(&d).is_none(),
+        "another operator's close tells this board nothing"
+    );
 
     close_here(&mut d, second);
-    assert!(alert(&d).is_none(), "the 2nd is not a pattern yet: {:?}", d.app.modal);
+    assert!(
+        alert(&d).is_none(),
+        "the 2nd is not a pattern yet: {:?}",
+        d.app.modal
+    );
 
     set_cause(&mut d, third, SOC, "ALERT  not escalated to the duty officer");
     close_here(&mut d, third);
@@ -94,7 +101,11 @@ fn closing_the_third_case_with_one_cause_tells_once_and_the_second_not() {
         shown.text(d.app.lang),
         "3rd complaint about Security monitoring (SOC): ALERT  not escalated to the duty officer, in 30 days"
     );
-    assert!(screen(&d.app).iter().any(|l| l.contains("3rd complaint about Security")));
+    assert!(
+        screen(&d.app)
+            .iter()
+            .any(|l| l.contains("3rd complaint about Security"))
+    );
 
     d.press("esc");
     assert!(d.app.modal.is_none(), "dismissed: {:?}", d.app.modal);
@@ -121,7 +132,12 @@ fn recording_the_cause_tells_and_closing_the_same_case_then_does_not_tell_again(
     d.press("tab");
     d.type_text("We apologised.");
     d.press("ctrl-s");
-    assert_eq!(d.stored(id).state, State::OutcomeCommunicated, "{:?}", d.app.modal);
+    assert_eq!(
+        d.stored(id).state,
+        State::OutcomeCommunicated,
+        "{:?}",
+        d.app.modal
+    );
     assert_eq!(alert(&d).map(|a| (a.id, a.nth)), Some((id, 3)));
     d.press("enter");
     assert!(d.app.modal.is_none());
@@ -161,7 +177,10 @@ fn the_root_cause_offers_the_services_earlier_causes_most_used_first() {
     assert_eq!(focused(&d.app), Field::RootCause);
     let offered = suggestions(&d);
     let at = |cause: &str| offered.iter().position(|c| c == cause);
-    assert!(at(CAUSE) < at("Report sent to the wrong address"), "twice before once: {offered:?}");
+    assert!(
+        at(CAUSE) < at("Report sent to the wrong address"),
+        "twice before once: {offered:?}"
+    );
     assert_eq!(
         offered
             .iter()
@@ -176,7 +195,10 @@ fn the_root_cause_offers_the_services_earlier_causes_most_used_first() {
     d.type_text("wrong addr");
     assert_eq!(suggestions(&d), ["Report sent to the wrong address"]);
     d.press("down tab");
-    assert_eq!(text_of(&d.app, Field::RootCause), "Report sent to the wrong address");
+    assert_eq!(
+        text_of(&d.app, Field::RootCause),
+        "Report sent to the wrong address"
+    );
 }
 
 #[test]
@@ -246,7 +268,10 @@ fn same_phone(d: &mut Desk, id: CaseId, of: CaseId) {
 #[test]
 fn a_complainant_with_another_open_case_is_flagged_on_both_cards_until_one_is_done() {
     let mut d = Desk::demo();
-    d.send(Msg::Resize { width: 160, height: 48 });
+    d.send(Msg::Resize {
+        width: 160,
+        height: 48,
+    });
     let (a, b) = two_single_complainants(&d);
     // Selected, so that the card is in view, wherever it is.
     let marked = |d: &mut Desk, id: CaseId| {
@@ -265,7 +290,11 @@ fn a_complainant_with_another_open_case_is_flagged_on_both_cards_until_one_is_do
     assert!(marked(&mut d, a) && marked(&mut d, b), "{:#?}", screen(&d.app));
     d.press("tab");
     assert!(d.app.board.queue);
-    assert!(marked(&mut d, a) && marked(&mut d, b), "in the queue view too: {:#?}", screen(&d.app));
+    assert!(
+        marked(&mut d, a) && marked(&mut d, b),
+        "in the queue view too: {:#?}",
+        screen(&d.app)
+    );
     d.press("tab");
 
     let desk = desk_of(&d.store, &d.app);
@@ -287,13 +316,19 @@ fn a_complainant_with_another_open_case_is_flagged_on_both_cards_until_one_is_do
 #[test]
 fn the_help_explains_the_marker() {
     let mut d = Desk::demo();
-    d.send(Msg::Resize { width: 160, height: 48 });
+    d.send(Msg::Resize {
+        width: 160,
+        height: 48,
+    });
     d.press("?");
     for _ in 0..20 {
         d.press("pagedown");
     }
     let shown = screen(&d.app);
-    assert!(shown.iter().any(|l| l.contains("Marks on the cards")), "{shown:#?}");
+    assert!(
+        shown.iter().any(|l| l.contains("Marks on the cards")),
+        "{shown:#?}"
+    );
     assert!(
         shown
             .iter()
@@ -309,13 +344,20 @@ fn the_alert_and_a_marked_card_at_80x24_in_english_and_dutch() {
     for (lang, code) in [(Lang::En, "en"), (Lang::Nl, "nl")] {
         let mut d = Desk::demo();
         d.app = app_over(&d.store, "anna", lang);
-        d.send(Msg::Resize { width: 80, height: 24 });
+        d.send(Msg::Resize {
+            width: 80,
+            height: 24,
+        });
         let [first, second, third] = two_with_one_cause(&mut d);
         close_elsewhere(&mut d, first);
         close_elsewhere(&mut d, second);
         set_cause(&mut d, third, SOC, CAUSE);
         close_here(&mut d, third);
-        let words = screen(&d.app).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = screen(&d.app)
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let told = match lang {
             Lang::En => "3rd complaint about Security monitoring (SOC): Alert not escalated",
             Lang::Nl => "3e klacht over SOC-monitoring: Alert not escalated",

@@ -233,7 +233,9 @@ pub fn markdown(lang: Lang, view: &LearningsView, today: chrono::NaiveDate) -> S
             service = Some(entry.service.as_str());
             out.push_str(&format!("\n## {}\n\n", one_line(&entry.service)));
         }
-        let mark = recurring_mark(lang, view, entry).map(|m| format!(" · {m}")).unwrap_or_default();
+        let mark = recurring_mark(lang, view, entry)
+            .map(|m| format!(" · {m}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "- **{}**{mark} ({})\n",
             root_cause(lang, entry),

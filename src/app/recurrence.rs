@@ -114,7 +114,9 @@ mod tests {
             .collect();
         assert_eq!(
             en,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"
+            ]
         );
         assert_eq!(ordinal(Lang::Nl, 3), "3e");
         assert_eq!(ordinal(Lang::Nl, 22), "22e");

@@ -157,7 +157,9 @@ mod tests {
             description: "Something went wrong.".into(),
             ..Intake::default()
         };
-        let mut case = register(CaseId::new(2026, seq), &intake, &ctx).expect("registers").0;
+        let mut case = register(CaseId::new(2026, seq), &intake, &ctx)
+            .expect("registers")
+            .0;
         case.root_cause = cause.into();
         case.state = State::Closed;
         case.closed_at = Some(day(on));
@@ -174,7 +176,14 @@ mod tests {
             closed(3, SOC, "Something else", 11),
             closed(4, "Other", "Alert not escalated", 12),
         ];
-        let k = nth(&cases, CaseId::new(2026, 9), SOC, "alert not escalated", day(20), 30);
+        let k = nth(
+            &cases,
+            CaseId::new(2026, 9),
+            SOC,
+            "alert not escalated",
+            day(20),
+            30,
+        );
         assert_eq!(k, 3, "this one and the two of the same service and cause");
     }
 
@@ -185,8 +194,14 @@ mod tests {
             closed(2, SOC, "Alert not escalated", 25),
         ];
         let at = day(1) + Duration::days(31);
-        assert_eq!(nth(&cases, CaseId::new(2026, 9), SOC, "Alert not escalated", at, 30), 2);
-        assert_eq!(nth(&cases, CaseId::new(2026, 9), SOC, "Alert not escalated", at, 31), 3);
+        assert_eq!(
+            nth(&cases, CaseId::new(2026, 9), SOC, "Alert not escalated", at, 30),
+            2
+        );
+        assert_eq!(
+            nth(&cases, CaseId::new(2026, 9), SOC, "Alert not escalated", at, 31),
+            3
+        );
     }
 
     #[test]
@@ -196,7 +211,17 @@ mod tests {
             closed(2, SOC, "", 3),
             closed(9, SOC, "Alert not escalated", 4),
         ];
-        assert_eq!(nth(&cases, CaseId::new(2026, 9), SOC, "Alert not escalated", day(5), 30), 2);
+        assert_eq!(
+            nth(
+                &cases,
+                CaseId::new(2026, 9),
+                SOC,
+                "Alert not escalated",
+                day(5),
+                30
+            ),
+            2
+        );
         assert_eq!(nth(&cases, CaseId::new(2026, 9), SOC, "  ", day(5), 30), 0);
     }
 

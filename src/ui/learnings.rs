@@ -109,8 +109,14 @@ fn list(app: &App, view: &LearningsView, theme: &Theme, frame: &mut Frame, area:
                 theme.title().patch(theme.label()),
             )));
         }
-        let mark = recurring_mark(lang, view, entry).map(|m| format!("{m} · ")).unwrap_or_default();
-        let head = format!("  {mark}{} ({})", root_cause(lang, entry), cases(lang, &entry.cases));
+        let mark = recurring_mark(lang, view, entry)
+            .map(|m| format!("{m} · "))
+            .unwrap_or_default();
+        let head = format!(
+            "  {mark}{} ({})",
+            root_cause(lang, entry),
+            cases(lang, &entry.cases)
+        );
         let style = if i == view.selected {
             theme.selected()
         } else {
