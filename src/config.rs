@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::domain::calendar::{CalendarSettings, LiberationDay, WorkCalendar};
 use crate::domain::clock::Policy;
+use crate::domain::recurrence::Pattern;
 use crate::domain::service::Catalogue;
 use crate::domain::when::YEARS;
 use crate::domain::workflow::Rules;
@@ -32,6 +33,8 @@ pub struct Config {
     /// The service catalogue; empty means the built-in one.
     pub services: Vec<String>,
     pub targets: Targets,
+    /// When a root cause counts as recurring (the recurrence alert).
+    pub patterns: PatternsConfig,
     pub calendar: CalendarConfig,
     /// Key bindings that replace the defaults, per place and action.
     pub keys: crate::keymap::Table,
@@ -281,6 +284,56 @@ impl Default for Targets {
             end_of_working_day: policy.end_of_day,
         }
     }
+}
+
+/// `[patterns]`: the k-th case on one service with one root cause within
+/// N days raises the recurrence alert.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PatternsConfig {
+    #[serde(deserialize_with = "recurrence_count")]
+    pub recurrence_count: usize,
+    #[serde(deserialize_with = "recurrence_days")]
+    pub recurrence_days: u32,
+}
+
+impl Default for PatternsConfig {
+    fn default() -> Self {
+        let pattern = Pattern::default();
+        Self {
+            recurrence_count: pattern.count,
+            recurrence_days: pattern.days,
+        }
+    }
+}
+
+impl PatternsConfig {
+    pub fn pattern(&self) -> Pattern {
+        Pattern {
+            count: self.recurrence_count,
+            days: self.recurrence_days,
+        }
+    }
+}
+
+fn recurrence_count<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let count = i64::deserialize(d)?;
+    usize::try_from(count)
+        .ok()
+        .filter(|c| (2..=1000).contains(c))
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{count} is not a number of cases from 2 to 1000 (the 2nd, 3rd, ... case with the same root cause raises the alert)"
+            ))
+        })
+}
+
+fn recurrence_days<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let days = i64::deserialize(d)?;
+    u32::try_from(days)
+        .ok()
+        .filter(|d| (1..=3650).contains(d))
+        .ok_or_else(|| serde::de::Error::custom(format!("{days} is not a number of days from 1 to 3650")))
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -549,9 +602,13 @@ closing_days = [2026-12-24, "2026-12-31"]
 [backup]
 enabled = false
 keep_days = 30
+[patterns]
+recurrence_count = 4
+recurrence_days = 60
 "#,
         )
         .unwrap();
+        assert_eq!(c.patterns.pattern(), Pattern { count: 4, days: 60 });
         assert_eq!(
             c.backup,
             BackupConfig {
@@ -594,6 +651,21 @@ keep_days = 30
         let (line, reason) = invalid("\n\nlanguage = \"fr\"\n");
         assert_eq!(line, 3);
         assert!(reason.contains("language"), "{reason}");
+
+        let (line, reason) = invalid("[patterns]\nrecurrence_count = 1\n");
+        assert_eq!(line, 2);
+        assert!(reason.contains("patterns.recurrence_count"), "{reason}");
+        assert!(
+            reason.contains("1 is not a number of cases from 2 to 1000"),
+            "{reason}"
+        );
+        let (_, reason) = invalid("[patterns]\nrecurrence_days = 0\n");
+        assert!(
+            reason.contains("0 is not a number of days from 1 to 3650"),
+            "{reason}"
+        );
+        let (_, reason) = invalid("[patterns]\nrecurrence_days = \"a month\"\n");
+        assert!(reason.contains("patterns.recurrence_days"), "{reason}");
 
         let (_, reason) = invalid("[targets]\nacknowledge_days = 0\n");
         assert!(reason.contains("0 is not a number of working days"), "{reason}");

@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 
 use klachtdesk::app::form::Input;
 use klachtdesk::app::forms::Purpose;
-use klachtdesk::app::moves_menu::MoveMenu;
 use klachtdesk::app::pane::PANE_FIELDS;
 use klachtdesk::app::{Modal, Msg};
 use klachtdesk::domain::case::CaseId;
@@ -464,13 +463,6 @@ fn a_megabyte_pasted_into_the_description_is_cut_with_a_message() {
 
 // ---------------------------------------------------------------- the moves menu
 
-fn menu(d: &Desk) -> &MoveMenu {
-    match &d.app.modal {
-        Some(Modal::Menu(menu)) => menu,
-        other => panic!("expected the moves menu, found {other:?}"),
-    }
-}
-
 #[test]
 fn m_lists_the_moves_of_the_cases_state_then_assign_involve_and_log() {
     let mut d = Desk::demo();
@@ -712,13 +704,6 @@ fn a_moment_that_is_no_date_or_in_the_future_is_refused_next_to_at_keeping_what_
 }
 
 /// The 1-based place of `step` in the moves menu of the selected case.
-fn menu_position(d: &mut Desk, step: Step) -> usize {
-    d.press("m");
-    let position = menu(d).steps.iter().position(|s| *s == step).expect("offered") + 1;
-    d.press("esc");
-    position
-}
-
 // ---------------------------------------------------------------- editing in place
 
 #[test]

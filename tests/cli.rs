@@ -1879,6 +1879,8 @@ invalid_configs! {
     invalid_services_not_a_list: "services_not_a_list.toml", line 1, key "services";
     invalid_outcome_days_as_text: "outcome_days_as_text.toml", line 2, key "targets.outcome_days";
     invalid_acknowledge_days_zero: "acknowledge_days_zero.toml", line 2, key "targets.acknowledge_days";
+    invalid_recurrence_count_one: "recurrence_count_one.toml", line 2, key "patterns.recurrence_count";
+    invalid_recurrence_days_zero: "recurrence_days_zero.toml", line 2, key "patterns.recurrence_days";
     invalid_outcome_days_too_many: "outcome_days_too_many.toml", line 3, key "targets.outcome_days";
     invalid_outcome_days_negative: "outcome_days_negative.toml", line 2, key "targets.outcome_days";
     invalid_end_of_day_not_a_time: "end_of_day_not_a_time.toml", line 2, key "targets.end_of_working_day";

@@ -8,6 +8,7 @@ use super::cases::Cases;
 use super::filters::Filters;
 use crate::domain::case::{CaseId, Target};
 use crate::domain::clock::{ClockStatus, Policy};
+use crate::domain::complainant::repeats;
 use crate::domain::deadlines::{CaseClocks, Clocks};
 use crate::domain::workflow::State;
 
@@ -20,6 +21,9 @@ pub struct Card {
     /// How urgent it is: lower first (breached, most late first; then by
     /// working time left).
     pub urgency: (u8, i64),
+    /// How many open cases its complainant has, this one included, when
+    /// more than one; else 0.
+    pub repeat: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +104,8 @@ impl Board {
             .collect();
         let mut totals = Totals::default();
         let mut queue = Clocks::new(policy, now);
+        // Once per rebuild, from the summaries: whose complainant has more open cases.
+        let repeats = repeats(cases.iter_open().map(|s| (s.id, &s.contact)));
         let shown: Box<dyn Iterator<Item = &crate::domain::summary::Summary>> = if self.show_closed {
             Box::new(cases.iter())
         } else {
@@ -129,6 +135,7 @@ impl Board {
                 target,
                 status: status.clone(),
                 urgency: clocks.urgency(),
+                repeat: repeats.get(&case.id).copied().unwrap_or(0),
             });
             keys.push(clocks.urgency());
         }

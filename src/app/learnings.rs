@@ -12,6 +12,7 @@ use super::reports::screen;
 use super::{Action, App, Effect, Modal};
 use crate::domain::case::CaseId;
 use crate::domain::learnings::{Entry, register, words};
+use crate::domain::recurrence::Recurring;
 use crate::i18n::{Lang, T, date};
 use crate::sanitize::one_line;
 
@@ -28,14 +29,19 @@ pub struct LearningsView {
     pub selected: usize,
     /// The first entry on screen, by index into `shown`.
     pub offset: usize,
+    /// The causes that recurred, by service name, and the pattern's days.
+    pub recurring: Recurring,
+    pub days: u32,
 }
 
 impl LearningsView {
     pub fn open(app: &App) -> Self {
+        let name = |id: &str| crate::i18n::service_name(app.lang, id).to_string();
+        let pattern = app.settings.patterns;
         let mut view = LearningsView {
-            entries: register(app.cases.read().iter(), |id| {
-                crate::i18n::service_name(app.lang, id).to_string()
-            }),
+            entries: register(app.cases.read().iter(), name),
+            recurring: Recurring::find(app.cases.read().iter(), pattern).by_name(name),
+            days: pattern.days,
             typing: true,
             ..Default::default()
         };
@@ -227,8 +233,11 @@ pub fn markdown(lang: Lang, view: &LearningsView, today: chrono::NaiveDate) -> S
             service = Some(entry.service.as_str());
             out.push_str(&format!("\n## {}\n\n", one_line(&entry.service)));
         }
+        let mark = recurring_mark(lang, view, entry)
+            .map(|m| format!(" · {m}"))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "- **{}** ({})\n",
+            "- **{}**{mark} ({})\n",
             root_cause(lang, entry),
             cases(lang, &entry.cases)
         ));
@@ -244,6 +253,15 @@ pub fn markdown(lang: Lang, view: &LearningsView, today: chrono::NaiveDate) -> S
         out.push_str(&format!("\n{}\n", lang.t(T::LearningsNone)));
     }
     out
+}
+
+/// `recurring: 3 in 30 days`, for an entry whose cause recurred.
+pub fn recurring_mark(lang: Lang, view: &LearningsView, entry: &Entry) -> Option<String> {
+    if entry.root_cause.trim().is_empty() {
+        return None;
+    }
+    let count = view.recurring.of(&entry.service, &entry.root_cause)?;
+    Some(lang.fill(T::RecurringMark, &[("count", &count), ("days", &view.days)]))
 }
 
 /// The root cause as written, or a note that none was recorded.

@@ -20,6 +20,7 @@ pub mod moves_menu;
 pub mod pane;
 pub mod presence;
 pub mod queue;
+pub mod recurrence;
 pub mod replace;
 pub mod reports;
 pub mod save_as;
@@ -47,6 +48,10 @@ pub use presence::{Presence, Seat};
 pub use queue::Queue;
 pub use settings::Settings;
 pub use update::update;
+
+/// The lines of the help's legend of the marks on the cards (its heading,
+/// one line per mark, a blank line).
+pub const HELP_LEGEND_LINES: usize = 3;
 
 /// A message at the bottom of the screen: what just happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +101,8 @@ pub struct App {
     pub asked: Option<undo::Asked>,
     /// Records the store could not read, reported once at start.
     pub unreadable: Vec<String>,
+    /// The recurrence alerts this operator has seen, each shown once.
+    pub told: recurrence::Told,
     pub quit: bool,
 }
 
@@ -128,6 +135,7 @@ impl App {
             last_change: None,
             asked: None,
             unreadable: Vec::new(),
+            told: Default::default(),
             quit: false,
         };
         app.rebuild();
@@ -205,6 +213,7 @@ impl App {
             .iter()
             .map(|c| self.keymap.own_bindings(*c).len() + 2)
             .sum::<usize>()
+            + HELP_LEGEND_LINES
             + 1;
         let shown = usize::from(self.size.1.saturating_sub(4));
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)

@@ -12,6 +12,7 @@ use super::forms::FormModal;
 use super::learnings::LearningsView;
 use super::letters::LetterView;
 use super::moves_menu::MoveMenu;
+use super::recurrence::RecurrenceAlert;
 use super::replace::ReplaceFile;
 use super::reports::ReportView;
 use super::save_as::SaveAs;
@@ -38,6 +39,9 @@ pub enum Modal {
     SaveAs(Box<SaveAs>),
     /// Why is this due then? A case's deadline explained.
     Deadline(DeadlineView),
+    /// The k-th case with the same root cause on a service within the days:
+    /// said once, until dismissed.
+    Recurrence(Box<RecurrenceAlert>),
 }
 
 /// Input for the modal that has the focus: an action bound where the key was
@@ -63,7 +67,7 @@ impl Modal {
             // Read and scrolled as the help is, with the same keys.
             Modal::Help { .. } | Modal::Deadline(_) => Context::Help,
             Modal::Search(_) | Modal::SaveAs(_) => Context::Search,
-            Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_) => Context::Menu,
+            Modal::Filter(_) | Modal::Menu(_) | Modal::Registered(_) | Modal::Recurrence(_) => Context::Menu,
             Modal::Learnings(view) if view.typing() => Context::Search,
             Modal::Report(_) | Modal::Learnings(_) => Context::Report,
             Modal::Letter(view) if view.confirming => Context::Confirm,
@@ -110,6 +114,7 @@ pub fn handle(app: &mut App, typed: Typed) -> Vec<Effect> {
         Modal::Replace(replace) => super::replace::handle(app, replace, typed),
         Modal::SaveAs(save) => super::save_as::handle(app, save, typed),
         Modal::Deadline(view) => (super::deadline::handle(app, view, &typed), Vec::new()),
+        Modal::Recurrence(_) => (super::recurrence::handle(&typed), Vec::new()),
     };
     if outcome == Outcome::Stay && app.modal.is_none() {
         app.modal = Some(modal);

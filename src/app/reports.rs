@@ -15,6 +15,7 @@ use super::modal::{Outcome, Typed};
 use super::{Action, App, Effect, Modal};
 use crate::domain::case::Case;
 use crate::domain::event::Event;
+use crate::domain::recurrence::Recurring;
 use crate::domain::report::{Period, Report};
 use crate::exchange::report_csv as csv;
 use crate::i18n::T;
@@ -69,7 +70,9 @@ impl ReportView {
     pub fn recompute(&mut self, app: &App) {
         let Some(history) = &self.history else { return };
         let report = Report::compute(history, self.period, &app.rules, app.now);
-        self.rows = rows::rows(app.lang, &report);
+        let pattern = app.settings.patterns;
+        let recurring = Recurring::find(app.cases.read().iter(), pattern);
+        self.rows = rows::marked_rows(app.lang, &report, &recurring, pattern.days);
         self.report = Some(report);
         self.row = self.row.min(self.rows.len().saturating_sub(1));
         self.scroll_into_view(app.size);

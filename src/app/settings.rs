@@ -18,6 +18,8 @@ pub struct Settings {
     pub by_name_only: bool,
     /// Whether the operator's terminal shows colour (`NO_COLOR` not set).
     pub colour: bool,
+    /// When a root cause counts as recurring (`[patterns]`).
+    pub patterns: crate::domain::recurrence::Pattern,
 }
 
 impl Settings {
@@ -39,6 +41,7 @@ impl Default for Settings {
             exports: std::env::temp_dir().join("klachtdesk-exports"),
             by_name_only: false,
             colour: true,
+            patterns: Default::default(),
         }
     }
 }

@@ -183,8 +183,10 @@ fn executed(
         return answered(app, result, false);
     };
     let (id, text) = (case.id, crate::i18n::done(app.lang, case.id, commands));
+    let saved = case.clone();
     let effects = answered(app, result, false);
     app.flash(text, false);
+    super::recurrence::check(app, &saved, commands);
     app.board.select_case(id);
     app.scroll_into_view();
     effects

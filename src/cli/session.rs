@@ -131,6 +131,7 @@ impl Session {
             exports,
             by_name_only: false,
             colour: env("NO_COLOR").is_none_or(|v| v.is_empty()),
+            patterns: self.config.patterns.pattern(),
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod case;
 pub mod clock;
+pub mod complainant;
 pub mod contact;
 pub mod deadlines;
 pub mod event;
@@ -14,6 +15,7 @@ pub mod moment;
 pub mod privacy;
 pub mod problem;
 pub mod query;
+pub mod recurrence;
 pub mod report;
 pub mod service;
 pub mod step_time;

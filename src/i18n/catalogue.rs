@@ -720,4 +720,18 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     ActExplainDeadlineHelp => "Why is this due then? The deadline explained, day by day", "Waarom deze termijn? De termijn uitgelegd, dag voor dag";
     WhatIfDue => "{target} due: {at}", "{target} uiterlijk: {at}";
     WhatIfPaused => "{target} clock pauses; it starts again in full when the information comes in", "{target}klok staat stil; die begint opnieuw zodra de informatie binnen is";
+
+    // Issue 13: patterns caught while they are small (the recurrence alert, repeat complainants).
+    RecurrenceTitle => "A pattern", "Een patroon";
+    RecurrenceAlert => "{nth} complaint about {service}: {cause}, in {days} days", "{nth} klacht over {service}: {cause}, in {days} dagen";
+    RecurrenceAdvice => "The same root cause keeps coming back: worth raising with the service before it grows.", "Dezelfde grondoorzaak komt steeds terug: het aankaarten bij de dienst waard voordat het groeit.";
+    RecurrenceHint => "{back} close", "{back} sluiten";
+    OrdinalFirst => "{n}st", "{n}e";
+    OrdinalSecond => "{n}nd", "{n}e";
+    OrdinalThird => "{n}rd", "{n}e";
+    OrdinalOther => "{n}th", "{n}e";
+    RecurringMark => "recurring: {count} in {days} days", "terugkerend: {count} in {days} dagen";
+    RepeatMarker => "{count}×", "{count}×";
+    LegendTitle => "Marks on the cards", "Tekens op de kaarten";
+    LegendRepeat => "The complainant has this many open cases (this one and others)", "Zoveel open klachten heeft deze klager (deze en andere)";
 }

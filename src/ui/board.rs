@@ -283,7 +283,7 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
     let marker = Span::styled(if selected { "▌" } else { " " }, theme.focus_border());
     if app.board.compact {
         // One line: the number, the badge, the name, as far as they fit.
-        let id = format!("{} ", case.id);
+        let id = format!("{} ", super::repeat::label(lang, card));
         let badge_text = format!("{badge} ");
         let rest = width.saturating_sub(id.width() + badge_text.width());
         let line = Line::from(vec![
@@ -311,14 +311,14 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
     // Who else has it open: first names, after the number.
     let others = app.others_on(case.id);
     let first = if others.is_empty() {
-        line(case.id.to_string(), theme.title())
+        line(super::repeat::label(lang, card), theme.title())
     } else {
         let names: Vec<String> = others
             .iter()
             .map(|(name, field)| format!("{name}{}", if field.is_some() { " ✎" } else { "" }))
             .collect();
-        let id = case.id.to_string();
-        let rest = width.saturating_sub(id.len() + 3);
+        let id = super::repeat::label(lang, card);
+        let rest = width.saturating_sub(id.width() + 3);
         Line::from(vec![
             marker.clone(),
             Span::styled(id, theme.title()),

@@ -27,6 +27,16 @@ pub fn draw(app: &App, scroll: u16, theme: &Theme, frame: &mut Frame, area: Rect
         }
         lines.push(Line::default());
     }
+    // What the marks on the cards mean.
+    lines.push(Line::from(Span::styled(
+        lang.t(T::LegendTitle),
+        theme.title().patch(theme.label()),
+    )));
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {:<18}", super::repeat::marker(lang, 2)), theme.title()),
+        Span::raw(lang.t(T::LegendRepeat)),
+    ]));
+    lines.push(Line::default());
     lines.push(Line::from(Span::styled(lang.t(T::HelpFooter), theme.muted())));
     let area = centred(
         area,

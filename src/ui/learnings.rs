@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::text::{fit, pad, wrap};
-use crate::app::learnings::{LearningsView, cases, layout, root_cause};
+use crate::app::learnings::{LearningsView, cases, layout, recurring_mark, root_cause};
 use crate::app::{Action, App};
 use crate::i18n::T;
 use crate::keymap::Context;
@@ -109,7 +109,14 @@ fn list(app: &App, view: &LearningsView, theme: &Theme, frame: &mut Frame, area:
                 theme.title().patch(theme.label()),
             )));
         }
-        let head = format!("  {} ({})", root_cause(lang, entry), cases(lang, &entry.cases));
+        let mark = recurring_mark(lang, view, entry)
+            .map(|m| format!("{m} · "))
+            .unwrap_or_default();
+        let head = format!(
+            "  {mark}{} ({})",
+            root_cause(lang, entry),
+            cases(lang, &entry.cases)
+        );
         let style = if i == view.selected {
             theme.selected()
         } else {

@@ -13,7 +13,9 @@ mod letter_confirm;
 mod letters;
 mod menu;
 mod queue;
+mod recurrence;
 mod registered;
+mod repeat;
 mod replace;
 mod reports;
 mod save_as;
@@ -63,6 +65,7 @@ fn modal(app: &App, open: &Modal, pane: Option<Rect>, theme: &Theme, frame: &mut
         Modal::Filter(menu) => filter_menu::draw(app, menu, theme, frame, area),
         Modal::Menu(menu) => menu::draw(app, menu, theme, frame, area),
         Modal::Registered(id) => registered::draw(app, *id, theme, frame, area),
+        Modal::Recurrence(alert) => recurrence::draw(app, alert, theme, frame, area),
         Modal::Report(view) => reports::draw(app, view, theme, frame, area),
         Modal::Learnings(view) => learnings::draw(app, view, theme, frame, area),
         Modal::Letter(view) => letters::draw(app, view, theme, frame, area),

@@ -18,7 +18,9 @@ use crate::i18n::{self, T};
 /// Widths of the case, state, handler and deadline columns; contact and
 /// service share what is left. Below 100 columns the handler and the
 /// deadline make room.
-const CASE: usize = 11;
+/// The case number and the repeat-complainant marker (`K-2026-0042 2×`).
+const CASE: usize = 11 + MARKER;
+const MARKER: usize = 3;
 const STATE: usize = 14;
 
 fn handler_and_deadline(width: usize) -> (usize, usize) {
@@ -36,8 +38,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ranked = app.board.by_urgency();
     let (handler, deadline) = handler_and_deadline(width);
     let rest = width.saturating_sub(CASE + STATE + handler + deadline + 6);
-    let contact = rest * 3 / 5;
-    let service = rest - contact;
+    // The room the repeat marker takes comes off the contact: the service
+    // keeps its width.
+    let shared = rest + MARKER;
+    let service = shared - shared * 3 / 5;
+    let contact = rest.saturating_sub(service);
     let widths = [CASE, STATE, contact, service, handler, deadline];
     let row = |cells: [String; 6]| -> Vec<String> {
         cells
@@ -75,7 +80,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             None => case.contact.name.clone(),
         };
         let cells = row([
-            case.id.to_string(),
+            super::repeat::label(lang, card),
             lang.t(i18n::state_short_key(case.state)).into(),
             contact_text,
             i18n::service_name(lang, &case.service).to_string(),

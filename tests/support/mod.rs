@@ -9,11 +9,12 @@ use chrono::{DateTime, TimeZone, Utc};
 use klachtdesk::app::Effect;
 use klachtdesk::app::board::Column;
 use klachtdesk::app::forms::FormModal;
+use klachtdesk::app::moves_menu::MoveMenu;
 use klachtdesk::app::{App, Modal, Msg, Queue};
 use klachtdesk::desk::{Clock, Local};
 use klachtdesk::domain::case::{Case, CaseId};
 use klachtdesk::domain::problem::Field;
-use klachtdesk::domain::workflow::{Rules, State};
+use klachtdesk::domain::workflow::{Rules, State, Step};
 use klachtdesk::i18n::Lang;
 use klachtdesk::keymap::Keymap;
 use klachtdesk::store::Store;
@@ -110,6 +111,14 @@ impl Desk {
             self.press("down");
         }
         assert_eq!(self.app.board.selected_id(), Some(id));
+    }
+
+    /// Opens the form of `step` on case `id` through the moves menu, as an
+    /// operator would.
+    pub fn open_step(&mut self, id: CaseId, step: Step) {
+        self.select(id);
+        let position = menu_position(self, step);
+        self.press(&format!("m {position}"));
     }
 
     /// The first case on the board in `state`.
@@ -212,6 +221,22 @@ pub fn type_text(app: &mut App, store: &Store, text: &str) {
     }
 }
 
+/// The moves menu, or a panic saying what is open instead.
+pub fn menu(d: &Desk) -> &MoveMenu {
+    match &d.app.modal {
+        Some(Modal::Menu(menu)) => menu,
+        other => panic!("expected the moves menu, found {other:?}"),
+    }
+}
+
+/// Where `step` is in the moves menu of the selected case, counted from 1.
+pub fn menu_position(d: &mut Desk, step: Step) -> usize {
+    d.press("m");
+    let position = menu(d).steps.iter().position(|s| *s == step).expect("offered") + 1;
+    d.press("esc");
+    position
+}
+
 /// The open form, or a panic saying what is open instead.
 pub fn form(app: &App) -> &FormModal {
     match &app.modal {
@@ -249,14 +274,22 @@ pub fn flash(app: &App) -> (String, bool) {
     (f.text.clone(), f.error)
 }
 
-/// The screen `app` draws, line by line, at its size.
-pub fn screen(app: &App) -> Vec<String> {
+/// The terminal `app` draws on, at its size, without colour: what a
+/// snapshot takes.
+pub fn drawn(app: &App) -> ratatui::Terminal<ratatui::backend::TestBackend> {
     let (width, height) = app.size;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
     let theme = klachtdesk::ui::Theme::new(false);
     terminal
         .draw(|frame| klachtdesk::ui::draw(app, &theme, frame))
         .unwrap();
+    terminal
+}
+
+/// The screen `app` draws, line by line, at its size.
+pub fn screen(app: &App) -> Vec<String> {
+    let (width, height) = app.size;
+    let terminal = drawn(app);
     let buffer = terminal.backend().buffer();
     (0..height)
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>())

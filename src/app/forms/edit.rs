@@ -43,6 +43,12 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
             i18n::service_names(lang, &app.rules.services),
         ),
         Field::Handler => FormField::pick(field, required(false), &value, app.cases.read().staff()),
+        Field::RootCause => FormField::pick(
+            field,
+            required(false),
+            &value,
+            super::causes::earlier(app, &case.service, id),
+        ),
         f if pane::is_multiline(f) => FormField::text(f, required(f == Field::Description), &value),
         f => FormField::line(f, required(f == Field::Name), &value),
     };

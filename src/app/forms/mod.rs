@@ -3,6 +3,7 @@
 //! store needs from what was typed; a refused save keeps the form on screen
 //! with the problems next to their fields.
 
+pub mod causes;
 pub mod edit;
 pub mod intake;
 pub mod step;

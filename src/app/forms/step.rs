@@ -45,7 +45,12 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
         Step::RequestInformation => vec![FormField::text(Field::Request, true, "")],
         Step::InformationReceived | Step::Reopen => vec![FormField::text(Field::LogText, false, "")],
         Step::CommunicateOutcome => vec![
-            FormField::text(Field::RootCause, true, &draft(Field::RootCause)),
+            FormField::pick(
+                Field::RootCause,
+                true,
+                &draft(Field::RootCause),
+                super::causes::earlier(app, &case.service, id),
+            ),
             FormField::text(Field::Solution, true, &draft(Field::Solution)),
             FormField::text(Field::Outcome, true, &draft(Field::Outcome)),
         ],

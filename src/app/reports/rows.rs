@@ -6,6 +6,7 @@ use chrono::{Datelike, Locale};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::case::{CaseId, Target};
+use crate::domain::recurrence::Recurring;
 use crate::domain::report::{Compliance, Period, PeriodKind, Report, percent};
 use crate::i18n::{
     Lang, T, channel_key, date, date_short, datetime, satisfaction_key, service_name, state_key, target_key,
@@ -150,12 +151,18 @@ pub fn widest_figure(rows: &[Row]) -> usize {
 
 /// Every line of the report, section by section.
 pub fn rows(lang: Lang, report: &Report) -> Vec<Row> {
+    marked_rows(lang, report, &Recurring::default(), 0)
+}
+
+/// The report's lines with the root causes that recurred (`days`: the
+/// pattern's) marked.
+pub fn marked_rows(lang: Lang, report: &Report, recurring: &Recurring, days: u32) -> Vec<Row> {
     let mut out = Vec::new();
     received(lang, report, &mut out);
     open_and_decisions(lang, report, &mut out);
     deadlines(lang, report, &mut out);
     satisfaction_and_repeats(lang, report, &mut out);
-    root_causes(lang, report, &mut out);
+    root_causes(lang, report, recurring, days, &mut out);
     while out.last().is_some_and(|r| r.kind == Kind::Blank) {
         out.pop();
     }
@@ -323,7 +330,7 @@ fn satisfaction_and_repeats(lang: Lang, report: &Report, out: &mut Vec<Row>) {
     }
 }
 
-fn root_causes(lang: Lang, report: &Report, out: &mut Vec<Row>) {
+fn root_causes(lang: Lang, report: &Report, recurring: &Recurring, days: u32, out: &mut Vec<Row>) {
     heading(out, lang, T::ReportRootCauses, None);
     if report.root_causes.is_empty() {
         note(out, lang, T::ReportNone);
@@ -331,13 +338,17 @@ fn root_causes(lang: Lang, report: &Report, out: &mut Vec<Row>) {
     for s in &report.root_causes {
         out.push(Row::new(Kind::Subheading, service_name(lang, &s.service), ""));
         for c in &s.causes {
+            let value = match recurring.of(&s.service, &c.text) {
+                Some(count) => format!(
+                    "{} · {}",
+                    lang.fill(T::RecurringMark, &[("count", &count), ("days", &days)]),
+                    ids(&c.cases)
+                ),
+                None => ids(&c.cases),
+            };
             out.push(Row {
                 case: c.cases.first().copied(),
-                ..Row::new(
-                    Kind::SubItem,
-                    format!("{}× {}", c.cases.len(), c.text),
-                    ids(&c.cases),
-                )
+                ..Row::new(Kind::SubItem, format!("{}× {}", c.cases.len(), c.text), value)
             });
         }
     }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Cause, Repeat, ServiceCauses, normalise};
 use crate::domain::case::{Case, CaseId};
-use crate::domain::contact::phone_key;
+use crate::domain::complainant::keys;
 
 /// Contacts with more than one complaint in the period: the same phone number
 /// (however written), the same e-mail address (in any case), or — for a
@@ -24,7 +24,7 @@ pub(super) fn repeats(received: &[&Case]) -> Vec<Repeat> {
     }
     let mut owner: HashMap<String, usize> = HashMap::new();
     for (i, case) in received.iter().enumerate() {
-        for key in contact_keys(case) {
+        for key in keys(&case.contact) {
             match owner.get(&key) {
                 Some(&j) => {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
@@ -65,29 +65,6 @@ pub(super) fn repeats(received: &[&Case]) -> Vec<Repeat> {
             .then_with(|| a.cases[0].cmp(&b.cases[0]))
     });
     repeats
-}
-
-fn contact_keys(case: &Case) -> Vec<String> {
-    let mut keys = Vec::new();
-    if let Some(phone) = &case.contact.phone {
-        let key = phone_key(phone);
-        if !key.is_empty() {
-            keys.push(format!("phone:{key}"));
-        }
-    }
-    if let Some(email) = &case.contact.email {
-        let key = email.trim().to_lowercase();
-        if !key.is_empty() {
-            keys.push(format!("email:{key}"));
-        }
-    }
-    if keys.is_empty() {
-        let name = normalise(&case.contact.name);
-        if !name.is_empty() {
-            keys.push(format!("name:{name}"));
-        }
-    }
-    keys
 }
 
 pub(super) fn root_causes(mut found: Vec<(DateTime<Utc>, CaseId, &str, String)>) -> Vec<ServiceCauses> {
