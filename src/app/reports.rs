@@ -69,7 +69,7 @@ impl ReportView {
     pub fn recompute(&mut self, app: &App) {
         let Some(history) = &self.history else { return };
         let report = Report::compute(history, self.period, &app.rules, app.now);
-        self.rows = rows::rows(app.lang, &report);
+        self.rows = rows::rows(app.lang, &super::masking::report(app, &report));
         self.report = Some(report);
         self.row = self.row.min(self.rows.len().saturating_sub(1));
         self.scroll_into_view(app.size);

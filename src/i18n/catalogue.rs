@@ -719,4 +719,13 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     ActExplainDeadlineHelp => "Why is this due then? The deadline explained, day by day", "Waarom deze termijn? De termijn uitgelegd, dag voor dag";
     WhatIfDue => "{target} due: {at}", "{target} uiterlijk: {at}";
     WhatIfPaused => "{target} clock pauses; it starts again in full when the information comes in", "{target}klok staat stil; die begint opnieuw zodra de informatie binnen is";
+
+    // Issue 13: personal data off the screen.
+    ActToggleMasking => "mask", "afschermen";
+    ActToggleMaskingOff => "unmask", "tonen";
+    ActToggleMaskingHelp => "Mask personal data on this board (initials, part of the phone and e-mail), or show it again", "Persoonsgegevens op dit bord afschermen (initialen, deel van telefoon en e-mail), of weer tonen";
+    HeaderMasked => "MASKED", "AFGESCHERMD";
+    MaskingOn => "Personal data masked on this board ({key} shows it again).", "Persoonsgegevens afgeschermd op dit bord ({key} toont ze weer).";
+    MaskingOff => "Personal data shown again ({key} masks it).", "Persoonsgegevens weer zichtbaar ({key} schermt ze af).";
+    MaskedEditShowsReal => "Masking is on: this form shows the real value you edit.", "Afscherming staat aan: dit formulier toont de echte waarde die u bewerkt.";
 }

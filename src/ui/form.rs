@@ -356,7 +356,7 @@ fn duplicate_lines<'a>(
             "{} {} · {}",
             case.id,
             lang.t(i18n::state_short_key(case.state)),
-            case.contact.name
+            app.contact(&case.contact).name
         );
         let picked = at == modal.picked;
         let marker = if picked { "▌" } else { " " };
