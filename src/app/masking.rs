@@ -15,10 +15,14 @@ use crate::i18n::T;
 /// Masks personal data on this board, or shows it again, and says which.
 pub fn toggle(app: &mut App) {
     app.masked = !app.masked;
-    if let Some(Modal::Report(mut view)) = app.modal.take() {
-        view.recompute(app);
-        app.modal = Some(Modal::Report(view));
-    }
+    // The report's lines are made when its figures are: made again.
+    app.modal = match app.modal.take() {
+        Some(Modal::Report(mut view)) => {
+            view.recompute(app);
+            Some(Modal::Report(view))
+        }
+        other => other,
+    };
     let key = app
         .keymap
         .key_of(app.context(), Action::ToggleMasking)

@@ -37,8 +37,8 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 
 use crate::domain::case::{CaseId, Contact};
-use crate::domain::mask;
 use crate::domain::event::Event;
+use crate::domain::mask;
 use crate::domain::workflow::Rules;
 use crate::i18n::Lang;
 use crate::keymap::{Context, Keymap};

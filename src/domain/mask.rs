@@ -35,7 +35,11 @@ pub fn name(name: &str) -> String {
 /// keep six digits and still hide some keeps only its last two.
 pub fn phone(phone: &str) -> String {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
-    let plus = if phone.trim_start().starts_with('+') { "+" } else { "" };
+    let plus = if phone.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
     if digits.len() >= 8 {
         let first: String = digits[..2].iter().collect();
         let last: String = digits[digits.len() - 4..].iter().collect();
@@ -161,6 +165,9 @@ mod tests {
         assert_eq!(field(Field::Email, "jan@example.org"), "j•••@example.org");
         assert_eq!(field(Field::Phone, ""), "");
         assert_eq!(field(Field::Organisation, "ACME"), "ACME");
-        assert_eq!(field(Field::Description, "Jan de Vries called"), "Jan de Vries called");
+        assert_eq!(
+            field(Field::Description, "Jan de Vries called"),
+            "Jan de Vries called"
+        );
     }
 }

@@ -103,7 +103,10 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ];
     let (mut left, right) = match choices.iter().find(|(l, r)| width(l) + width(r) < room) {
         Some((l, r)) => (l.clone(), (*r).clone()),
-        None => (masked.clone().into_iter().chain([clock]).collect(), compact.clone()),
+        None => (
+            masked.clone().into_iter().chain([clock]).collect(),
+            compact.clone(),
+        ),
     };
     let before_last = width(&left) - left.last().map_or(0, |s| s.content.width());
     if width(&left) + width(&right) >= room
