@@ -723,7 +723,7 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     // Issue 13: personal data off the screen.
     ActToggleMasking => "mask", "afschermen";
     ActToggleMaskingOff => "unmask", "tonen";
-    ActToggleMaskingHelp => "Mask personal data on this board (initials, part of the phone and e-mail), or show it again", "Persoonsgegevens op dit bord afschermen (initialen, deel van telefoon en e-mail), of weer tonen";
+    ActToggleMaskingHelp => "Mask names, phones and e-mails on screen, or show them", "Namen, telefoons en e-mails afschermen, of weer tonen";
     HeaderMasked => "MASKED", "AFGESCHERMD";
     MaskingOn => "Personal data masked on this board ({key} shows it again).", "Persoonsgegevens afgeschermd op dit bord ({key} toont ze weer).";
     MaskingOff => "Personal data shown again ({key} masks it).", "Persoonsgegevens weer zichtbaar ({key} schermt ze af).";

@@ -157,7 +157,6 @@ const FOOTER_ORDER: [Action; 33] = [
     Action::LogContact,
     Action::Letter,
     Action::ExplainDeadline,
-    Action::ToggleMasking,
     Action::Reports,
     Action::Learnings,
     Action::NextUrgent,
@@ -178,6 +177,7 @@ const FOOTER_ORDER: [Action; 33] = [
     Action::Undo,
     Action::Back,
     Action::Quit,
+    Action::ToggleMasking,
     Action::PageDown,
     Action::PageUp,
 ];
@@ -200,7 +200,13 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let reserved = help.as_ref().map_or(0, |(k, l)| k.width() + l.width() + 3);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + reserved;
-    for action in FOOTER_ORDER {
+    // While masked, the key that shows the data again comes first: whoever
+    // masked it for a screen share must find it at a glance.
+    let masking_first = app.masked.then_some(Action::ToggleMasking);
+    let order = masking_first
+        .into_iter()
+        .chain(FOOTER_ORDER.into_iter().filter(|a| Some(*a) != masking_first));
+    for action in order {
         if action == Action::OpenDuplicate && !duplicates
             || action == Action::TakeTheirs && !conflicts
             || action != super::yes_action(app) && matches!(action, Action::Yes | Action::Ja)
