@@ -240,7 +240,10 @@ fn the_key_is_in_the_help_and_in_the_footer_where_there_is_room() {
     d.press("?");
     let help = screen(&d.app).join("\n");
     assert!(help.contains("Ctrl+G"), "{help}");
-    assert!(help.contains("Mask names, phones and e-mails on screen, or show them"), "{help}");
+    assert!(
+        help.contains("Mask names, phones and e-mails on screen, or show them"),
+        "{help}"
+    );
 }
 
 #[test]
