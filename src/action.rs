@@ -71,6 +71,9 @@ pub enum Action {
     Undo,
     /// Why is this due then? The deadline of a case explained.
     ExplainDeadline,
+    /// Personal data on the screen masked (initials, part of the phone and
+    /// e-mail), or shown: for screen sharing and shoulder surfing.
+    ToggleMasking,
 }
 
 /// Where on the screen a key is pressed.

@@ -178,11 +178,17 @@ pub struct PrivacyConfig {
     /// Months after closing after which `klachtdesk purge` anonymises a case.
     #[serde(deserialize_with = "months")]
     pub retention_months: u32,
+    /// Every board starts with personal data masked on the screen (the
+    /// operator unmasks it with a key); else each operator's last choice.
+    pub start_masked: bool,
 }
 
 impl Default for PrivacyConfig {
     fn default() -> Self {
-        Self { retention_months: 24 }
+        Self {
+            retention_months: 24,
+            start_masked: false,
+        }
     }
 }
 

@@ -33,6 +33,11 @@ struct World {
 impl World {
     /// Only the desk holds the database, as when it runs by itself.
     fn new() -> World {
+        World::configured(Config::default())
+    }
+
+    /// As [`World::new`], the desk configured with `config`.
+    fn configured(config: Config) -> World {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
         let desk = Local::new(store, Rules::default(), Clock::Pinned(now()), "anna".into());
@@ -40,7 +45,7 @@ impl World {
             exports: dir.path().join("exports"),
             ..Settings::default()
         };
-        let desk = DeskServer::start(desk, Config::default(), Keymap::default(), settings).unwrap();
+        let desk = DeskServer::start(desk, config, Keymap::default(), settings).unwrap();
         World {
             dir,
             desk: Some(desk),
@@ -276,6 +281,52 @@ fn compact_cards_are_remembered_for_the_operators_next_board() {
 
     let again = world.attach(100, 30, "en");
     again.wait_until("the card on one line again", one_line);
+}
+
+/// Ctrl+G, as a terminal sends it.
+const CTRL_G: &str = "\x07";
+
+#[test]
+fn masking_is_remembered_for_the_operators_next_board() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en");
+    a.wait_for("open 0");
+    register(&a, "Jan Jansen");
+    a.press_until(ESC, "open 1");
+    a.wait_for("Jan Jansen");
+    a.keys(CTRL_G);
+    a.wait_for("MASKED");
+    a.wait_for("J. J.");
+    assert!(!a.contents().contains("Jan Jansen"), "{}", a.contents());
+    assert!(matches!(a.quit(), Detached::Exit { code: 0, .. }));
+
+    let again = world.attach(100, 30, "en");
+    again.wait_for("MASKED");
+    again.wait_for("J. J.");
+    again.keys(CTRL_G);
+    again.wait_for("Jan Jansen");
+    assert!(matches!(again.quit(), Detached::Exit { code: 0, .. }));
+    let third = world.attach(100, 30, "en");
+    third.wait_for("Jan Jansen");
+    assert!(!third.contents().contains("MASKED"));
+}
+
+#[test]
+fn a_desk_configured_to_start_masked_starts_every_board_masked() {
+    let config: Config = toml::from_str("[privacy]\nstart_masked = true\n").unwrap();
+    let world = World::configured(config);
+    let a = world.attach(100, 30, "en");
+    a.wait_for("MASKED");
+    register(&a, "Jan Jansen");
+    a.press_until(ESC, "open 1");
+    a.wait_for("J. J.");
+    // Shown for a moment, and left so: the next board starts masked all the same.
+    a.keys(CTRL_G);
+    a.wait_for("Jan Jansen");
+    assert!(matches!(a.quit(), Detached::Exit { code: 0, .. }));
+    let again = world.attach(100, 30, "nl");
+    again.wait_for("AFGESCHERMD");
+    again.wait_for("J. J.");
 }
 
 #[test]

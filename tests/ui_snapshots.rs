@@ -62,8 +62,13 @@ fn words(terminal: &Terminal<TestBackend>) -> String {
 /// to the scene with keys, `check` asserts what must be there whatever the
 /// snapshot says.
 fn scene(name: &str, setup: impl Fn(&mut Desk), check: impl Fn(Lang, &[String])) {
+    scene_at(&SIZES, name, setup, check);
+}
+
+/// As [`scene`], at the `sizes` given only.
+fn scene_at(sizes: &[(u16, u16)], name: &str, setup: impl Fn(&mut Desk), check: impl Fn(Lang, &[String])) {
     for (lang, code) in LANGS {
-        for (width, height) in SIZES {
+        for &(width, height) in sizes {
             let mut d = desk(lang, width, height);
             setup(&mut d);
             let terminal = draw(&d.app);
@@ -135,6 +140,45 @@ fn a_case_in_the_pane() {
             // The most urgent case, selected on start.
             assert!(has(rows, "K-2026-0006"));
             assert!(has(rows, "Emma Visser"));
+        },
+    );
+}
+
+/// Personal data masked (Ctrl+G): the header says so, the cards show
+/// initials and organisations.
+#[test]
+fn the_board_masked() {
+    scene_at(
+        &[(80, 24)],
+        "board_masked",
+        |d| d.press("ctrl-g"),
+        |lang, rows| {
+            let said = match lang {
+                Lang::En => "MASKED",
+                Lang::Nl => "AFGESCHERMD",
+            };
+            assert!(rows[0].contains(said), "{}", rows[0]);
+            assert!(has(rows, "E. V. · Sticht"), "{rows:#?}");
+            assert!(!has(rows, "Emma Visser"));
+        },
+    );
+}
+
+/// The case pane masked: the contact's name, phone and e-mail in part, the
+/// organisation and the description as they are.
+#[test]
+fn a_case_in_the_pane_masked() {
+    scene_at(
+        &[(80, 24)],
+        "case_masked",
+        |d| d.press("ctrl-g enter"),
+        |_, rows| {
+            assert!(has(rows, "K-2026-0006"));
+            assert!(has(rows, "E. V."), "{rows:#?}");
+            assert!(has(rows, "02-••••4321"), "{rows:#?}");
+            assert!(has(rows, "e•••@zorgnetwest.nl"), "{rows:#?}");
+            assert!(has(rows, "Stichting Zorgnet West"), "{rows:#?}");
+            assert!(!has(rows, "Emma Visser") && !has(rows, "020-7654321"));
         },
     );
 }

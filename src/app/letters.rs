@@ -82,19 +82,29 @@ impl LetterView {
     /// no longer loaded.
     pub fn letter(&self, app: &App) -> Option<Result<String, LetterError>> {
         let case = self.case(app)?;
+        Some(self.fill(app, &case))
+    }
+
+    /// The letter as this board shows it before it goes out: the
+    /// complainant's details masked while masking is on. What is copied,
+    /// written or sent is [`LetterView::letter`], with the real details.
+    pub fn preview(&self, app: &App) -> Option<Result<String, LetterError>> {
+        let case = self.case(app)?;
+        Some(self.fill(app, &super::masking::case(app, &case)))
+    }
+
+    fn fill(&self, app: &App, case: &Case) -> Result<String, LetterError> {
         let facts = Facts {
-            case: &case,
+            case,
             language: self.language,
             service: crate::i18n::service_name(self.language.into(), &case.service),
             policy: &app.rules.policy,
             operator: &app.operator,
             now: app.now,
         };
-        Some(
-            self.templates
-                .letter(self.kind, &facts)
-                .map(|text| text.trim_end().to_string()),
-        )
+        self.templates
+            .letter(self.kind, &facts)
+            .map(|text| text.trim_end().to_string())
     }
 
     /// What marking the letter sent would save, or why it cannot be.
@@ -287,7 +297,7 @@ fn mark_sent(app: &App, view: &mut LetterView) -> Vec<Effect> {
 fn scroll(app: &App, view: &mut LetterView, down: bool) {
     let area = layout(app.size.0, app.size.1).preview;
     let page = usize::from(area.height.saturating_sub(1)).max(1);
-    let rows = match view.letter(app) {
+    let rows = match view.preview(app) {
         Some(Ok(text)) => crate::sanitize::wrap(&text, usize::from(area.width)).len(),
         _ => 0,
     };

@@ -15,6 +15,7 @@ pub mod geometry;
 pub mod hints;
 pub mod learnings;
 pub mod letters;
+pub mod masking;
 pub mod modal;
 pub mod moves_menu;
 pub mod pane;
@@ -32,10 +33,13 @@ pub mod timeline;
 pub mod undo;
 mod update;
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 
-use crate::domain::case::CaseId;
+use crate::domain::case::{CaseId, Contact};
 use crate::domain::event::Event;
+use crate::domain::mask;
 use crate::domain::workflow::Rules;
 use crate::i18n::Lang;
 use crate::keymap::{Context, Keymap};
@@ -52,6 +56,14 @@ pub use update::update;
 /// The lines of the help's legend of the marks on the cards (its heading,
 /// one line per mark, a blank line).
 pub const HELP_LEGEND_LINES: usize = 3;
+/// How an operator likes their board, kept by the desk for their next one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Preferences {
+    /// Cards of one line.
+    pub compact: bool,
+    /// Personal data masked.
+    pub masked: bool,
+}
 
 /// A message at the bottom of the screen: what just happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +115,9 @@ pub struct App {
     pub unreadable: Vec<String>,
     /// The recurrence alerts this operator has seen, each shown once.
     pub told: recurrence::Told,
+    /// Personal data masked on this board (screen sharing): every screen
+    /// shows contacts through [`App::contact`].
+    pub masked: bool,
     pub quit: bool,
 }
 
@@ -136,6 +151,7 @@ impl App {
             asked: None,
             unreadable: Vec::new(),
             told: Default::default(),
+            masked: false,
             quit: false,
         };
         app.rebuild();
@@ -251,6 +267,40 @@ impl App {
     /// The other operators on case `id`, and the field each is editing.
     pub fn others_on(&self, id: CaseId) -> Vec<(String, Option<crate::domain::problem::Field>)> {
         self.presence.others_on(self.seat, id)
+    }
+
+    /// How this operator has their board now.
+    pub fn preferences(&self) -> Preferences {
+        Preferences {
+            compact: self.board.compact,
+            masked: self.masked,
+        }
+    }
+
+    /// Shows the board as the operator had it.
+    pub fn prefer(&mut self, preferences: Preferences) {
+        self.board.compact = preferences.compact;
+        self.masked = preferences.masked;
+        self.scroll_into_view();
+    }
+
+    /// A contact as this board shows it: masked while masking is on.
+    pub fn contact<'c>(&self, contact: &'c Contact) -> Cow<'c, Contact> {
+        if self.masked {
+            Cow::Owned(mask::contact(contact))
+        } else {
+            Cow::Borrowed(contact)
+        }
+    }
+
+    /// A field's value as this board shows it: a personal detail masked
+    /// while masking is on.
+    pub fn shown(&self, field: crate::domain::problem::Field, value: &str) -> String {
+        if self.masked {
+            mask::field(field, value)
+        } else {
+            value.to_string()
+        }
     }
 
     pub fn flash(&mut self, text: impl Into<String>, error: bool) {

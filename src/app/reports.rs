@@ -72,7 +72,8 @@ impl ReportView {
         let report = Report::compute(history, self.period, &app.rules, app.now);
         let pattern = app.settings.patterns;
         let recurring = Recurring::find(app.cases.read().iter(), pattern);
-        self.rows = rows::marked_rows(app.lang, &report, &recurring, pattern.days);
+        let shown = super::masking::report(app, &report);
+        self.rows = rows::marked_rows(app.lang, &shown, &recurring, pattern.days);
         self.report = Some(report);
         self.row = self.row.min(self.rows.len().saturating_sub(1));
         self.scroll_into_view(app.size);

@@ -224,6 +224,11 @@ fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    // Wherever it is pressed, forms and overlays included.
+    if action == Action::ToggleMasking {
+        super::masking::toggle(app);
+        return Vec::new();
+    }
     if app.modal.is_some() {
         return modal::handle(app, Typed::Action(action));
     }

@@ -10,6 +10,7 @@ pub mod event;
 pub mod explain;
 pub mod intake;
 pub mod learnings;
+pub mod mask;
 pub mod merge;
 pub mod moment;
 pub mod privacy;

@@ -53,6 +53,7 @@ pub fn action_keys(action: Action) -> (T, T) {
         Action::NextUrgent => (T::ActNextUrgent, T::ActNextUrgentHelp),
         Action::ToggleCompact => (T::ActToggleCompact, T::ActToggleCompactHelp),
         Action::ExplainDeadline => (T::ActExplainDeadline, T::ActExplainDeadlineHelp),
+        Action::ToggleMasking => (T::ActToggleMasking, T::ActToggleMaskingHelp),
     }
 }
 

@@ -734,4 +734,13 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     RepeatMarker => "{count}×", "{count}×";
     LegendTitle => "Marks on the cards", "Tekens op de kaarten";
     LegendRepeat => "The complainant has this many open cases (this one and others)", "Zoveel open klachten heeft deze klager (deze en andere)";
+
+    // Issue 13: personal data off the screen.
+    ActToggleMasking => "mask", "afschermen";
+    ActToggleMaskingOff => "unmask", "tonen";
+    ActToggleMaskingHelp => "Mask names, phones and e-mails on screen, or show them", "Namen, telefoons en e-mails afschermen, of weer tonen";
+    HeaderMasked => "MASKED", "AFGESCHERMD";
+    MaskingOn => "Personal data masked on this board ({key} shows it again).", "Persoonsgegevens afgeschermd op dit bord ({key} toont ze weer).";
+    MaskingOff => "Personal data shown again ({key} masks it).", "Persoonsgegevens weer zichtbaar ({key} schermt ze af).";
+    MaskedEditShowsReal => "Masking is on: this form shows the real value you edit.", "Afscherming staat aan: dit formulier toont de echte waarde die u bewerkt.";
 }

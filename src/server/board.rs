@@ -20,7 +20,7 @@ use super::Shared;
 use super::registry::Teller;
 use super::views::{View, Views};
 use crate::app::effects::osc52;
-use crate::app::{App, Notice, Settings};
+use crate::app::{App, Notice, Preferences, Settings};
 use crate::desk::{BadRequest, Local};
 use crate::i18n::{Describe, Lang, T};
 use crate::identity::Operator;
@@ -58,8 +58,10 @@ pub fn open(
         }
         None => {
             let mut app = board_for(shared, operator, terminal);
-            app.board.compact = shared.views.of(&operator.name).compact;
-            app.scroll_into_view();
+            let mut preferences = shared.views.of(&operator.name).preferences();
+            // A desk that starts every board masked does, whatever was left.
+            preferences.masked |= shared.config.privacy.start_masked;
+            app.prefer(preferences);
             app
         }
     };
@@ -178,13 +180,13 @@ fn draw_board(
         let _ = outbox.send(ToTerminal::File(file));
     };
     let operator = app.operator.clone();
-    let mut compact = |compact: bool| views.set(&operator, View { compact });
+    let mut preferences = |preferences: Preferences| views.set(&operator, View::of(preferences));
     let around = Around {
         copy: &mut copy,
         moved: &mut moved,
         write: &mut write,
         idle,
-        compact: &mut compact,
+        preferences: &mut preferences,
     };
     let ended = session::run(&mut terminal, app, inputs, desk, clock, &theme, around);
     let mut back = Vec::new();

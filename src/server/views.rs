@@ -1,6 +1,6 @@
-//! How each operator likes their board (compact cards or not), remembered by
-//! the desk in a file beside the database folder, readable by the desk's
-//! user only, so that it holds in their next session and after a restart.
+//! How each operator likes their board (compact cards, personal data
+//! masked), remembered by the desk in a file beside the database folder,
+//! readable by the desk's user only, so that it holds in their next session and after a restart.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
 
+use crate::app::Preferences;
 use crate::private_file;
 
 /// One operator's choices.
@@ -15,6 +16,24 @@ use crate::private_file;
 pub struct View {
     #[serde(default)]
     pub compact: bool,
+    #[serde(default)]
+    pub masked: bool,
+}
+
+impl View {
+    pub fn of(preferences: Preferences) -> View {
+        View {
+            compact: preferences.compact,
+            masked: preferences.masked,
+        }
+    }
+
+    pub fn preferences(self) -> Preferences {
+        Preferences {
+            compact: self.compact,
+            masked: self.masked,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -70,9 +89,17 @@ mod tests {
         let db = dir.path().join("db");
         let views = Views::load(&db);
         assert_eq!(views.of("Anna"), View::default());
-        views.set("Anna", View { compact: true });
+        views.set(
+            "Anna",
+            View {
+                compact: true,
+                masked: true,
+            },
+        );
         let again = Views::load(&db);
         assert!(again.of("Anna").compact);
+        assert!(again.of("Anna").masked);
         assert!(!again.of("Bram").compact);
+        assert!(!again.of("Bram").masked);
     }
 }

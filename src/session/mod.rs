@@ -17,7 +17,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::app::effects::dispatch_for_terminal;
-use crate::app::{App, Effect, Msg, Notice};
+use crate::app::{App, Effect, Msg, Notice, Preferences};
 use crate::desk::{Clock, Desk};
 use crate::store::Change;
 use crate::ui::{self, Theme};
@@ -84,8 +84,8 @@ pub struct Around<'a> {
     pub write: &'a mut dyn FnMut(&std::path::Path, &str, bool),
     /// How long the board may go without a key before it closes; none: forever.
     pub idle: Option<Duration>,
-    /// Keeps the operator's choice of compact cards, when they change it.
-    pub compact: &'a mut dyn FnMut(bool),
+    /// Keeps the operator's choices (compact cards, masking), when they change them.
+    pub preferences: &'a mut dyn FnMut(Preferences),
 }
 
 /// The loop: wait for input, update, draw. Input that arrives together is
@@ -114,7 +114,7 @@ where
     dispatch_for_terminal(app, Msg::Tick(clock.now()), desk);
     let mut last_key = Instant::now();
     let mut warned = false;
-    let mut compact = app.board.compact;
+    let mut preferences = app.preferences();
     loop {
         terminal
             .draw(|frame| ui::draw(app, theme, frame))
@@ -164,9 +164,9 @@ where
         if app.presence.set(app.seat, app.seat_now()) {
             (around.moved)();
         }
-        if app.board.compact != compact {
-            compact = app.board.compact;
-            (around.compact)(compact);
+        if app.preferences() != preferences {
+            preferences = app.preferences();
+            (around.preferences)(preferences);
         }
     }
 }

@@ -281,6 +281,7 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
     };
     let base = if selected { theme.selected() } else { Style::new() };
     let marker = Span::styled(if selected { "▌" } else { " " }, theme.focus_border());
+    let person = app.contact(&case.contact);
     if app.board.compact {
         // One line: the number, the badge, the name, as far as they fit.
         let id = format!("{} ", super::repeat::label(lang, card));
@@ -293,14 +294,14 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
                 fit(&badge_text, width.saturating_sub(id.width())),
                 theme.urgency(urgency),
             ),
-            Span::raw(pad(&fit(&case.contact.name, rest), rest)),
+            Span::raw(pad(&fit(&person.name, rest), rest)),
         ]);
         frame.render_widget(Paragraph::new(line).style(base), area);
         return;
     }
-    let contact = match case.contact.organisation.as_deref() {
-        Some(org) => format!("{} · {org}", case.contact.name),
-        None => case.contact.name.clone(),
+    let contact = match person.organisation.as_deref() {
+        Some(org) => format!("{} · {org}", person.name),
+        None => person.name.clone(),
     };
     let line = |text: String, style: Style| {
         Line::from(vec![

@@ -134,7 +134,7 @@ impl<'a> Lines<'_, 'a> {
                 self.blank();
                 self.heading(lang.t(T::HeadSteps));
             }
-            let shown = shown_value(lang, case, *field);
+            let shown = app.shown(*field, &shown_value(lang, case, *field));
             let (text, style) = if shown.trim().is_empty() {
                 (lang.t(T::LabelNone).to_string(), theme.muted())
             } else {
@@ -145,7 +145,7 @@ impl<'a> Lines<'_, 'a> {
         self.procedure(lang, case);
         self.blank();
         self.heading(lang.t(T::HeadTimeline));
-        let entries = timeline(lang, case, pane);
+        let entries = timeline(app, case, pane);
         for (k, entry) in entries.into_iter().enumerate() {
             let selected = pane.row == PANE_FIELDS.len() + k;
             self.entry(entry, selected);
@@ -252,7 +252,8 @@ struct Entry {
 }
 
 /// Contact log entries and audit events merged, newest first.
-fn timeline(lang: Lang, case: &Case, pane: &CasePane) -> Vec<Entry> {
+fn timeline(app: &App, case: &Case, pane: &CasePane) -> Vec<Entry> {
+    let lang = app.lang;
     let mut entries = Vec::new();
     for log in &case.contact_log {
         let kind = format!(
@@ -309,7 +310,10 @@ fn timeline(lang: Lang, case: &Case, pane: &CasePane) -> Vec<Entry> {
             .iter()
             .filter(|c| c.field != Field::Description || event.from.is_some())
         {
-            let after = one_line(&i18n::audit_value(lang, change.field, &change.after));
+            let after = one_line(&app.shown(
+                change.field,
+                &i18n::audit_value(lang, change.field, &change.after),
+            ));
             body.push((format!("{}: {after}", lang.t(field_key(change.field))), true));
         }
         entries.push(Entry {

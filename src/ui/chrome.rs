@@ -4,6 +4,7 @@
 use chrono_tz::Europe::Amsterdam;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -77,7 +78,22 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ];
     // The totals matter most: the brand, then the operator, then the long
     // form of the totals make room, and a long filter is cut last.
-    let with = |parts: Vec<Span<'static>>| parts.into_iter().chain(filter.clone()).collect::<Vec<_>>();
+    // Masking is said first, where nothing cuts it: whoever looks at the
+    // screen can tell what they see is not the real data.
+    let masked = app.masked.then(|| {
+        Span::styled(
+            format!(" {} ", lang.t(T::HeaderMasked)),
+            theme.key().add_modifier(Modifier::REVERSED),
+        )
+    });
+    let with = |parts: Vec<Span<'static>>| {
+        masked
+            .clone()
+            .into_iter()
+            .chain(parts)
+            .chain(filter.clone())
+            .collect::<Vec<_>>()
+    };
     let room = usize::from(area.width);
     let choices = [
         (with(vec![brand, clock.clone(), operator.clone()]), &full),
@@ -87,7 +103,10 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ];
     let (mut left, right) = match choices.iter().find(|(l, r)| width(l) + width(r) < room) {
         Some((l, r)) => (l.clone(), (*r).clone()),
-        None => (vec![clock], compact.clone()),
+        None => (
+            masked.clone().into_iter().chain([clock]).collect(),
+            compact.clone(),
+        ),
     };
     let before_last = width(&left) - left.last().map_or(0, |s| s.content.width());
     if width(&left) + width(&right) >= room
@@ -127,7 +146,7 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 32] = [
+const FOOTER_ORDER: [Action; 33] = [
     Action::Save,
     Action::TakeTheirs,
     Action::Open,
@@ -158,6 +177,7 @@ const FOOTER_ORDER: [Action; 32] = [
     Action::Undo,
     Action::Back,
     Action::Quit,
+    Action::ToggleMasking,
     Action::PageDown,
     Action::PageUp,
 ];
@@ -166,19 +186,27 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let duplicates = matches!(&app.modal, Some(Modal::Form(f)) if f.purpose == Purpose::Intake && !f.duplicates.is_empty());
     let conflicts = matches!(&app.modal, Some(Modal::Form(f)) if !f.conflicts.is_empty());
     let bindings = app.keymap.bindings(app.context());
+    let label = |action: Action| match action {
+        Action::ToggleMasking if app.masked => T::ActToggleMaskingOff,
+        _ => action_keys(action).0,
+    };
     let hint = |action: Action| {
-        bindings.iter().find(|(a, _)| *a == action).map(|(_, chords)| {
-            (
-                chords[0].to_string(),
-                app.lang.t(action_keys(action).0).to_string(),
-            )
-        })
+        bindings
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map(|(_, chords)| (chords[0].to_string(), app.lang.t(label(action)).to_string()))
     };
     let help = hint(Action::Help);
     let reserved = help.as_ref().map_or(0, |(k, l)| k.width() + l.width() + 3);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + reserved;
-    for action in FOOTER_ORDER {
+    // While masked, the key that shows the data again comes first: whoever
+    // masked it for a screen share must find it at a glance.
+    let masking_first = app.masked.then_some(Action::ToggleMasking);
+    let order = masking_first
+        .into_iter()
+        .chain(FOOTER_ORDER.into_iter().filter(|a| Some(*a) != masking_first));
+    for action in order {
         if action == Action::OpenDuplicate && !duplicates
             || action == Action::TakeTheirs && !conflicts
             || action != super::yes_action(app) && matches!(action, Action::Yes | Action::Ja)

@@ -33,7 +33,7 @@ pub fn draw(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area
         .enumerate()
         .map(|(i, f)| field_height(f, i == form.focus, width - 2))
         .sum();
-    let what_if = crate::app::forms::what_if::line(app, modal);
+    let what_if = crate::app::forms::what_if::line(app, modal).or_else(|| masked_note(app, modal));
     let footer = 2 + u16::from(duplicates) * 4 + u16::from(what_if.is_some());
     let outer = centred(
         area,
@@ -92,6 +92,17 @@ pub fn draw(app: &App, modal: &FormModal, theme: &Theme, frame: &mut Frame, area
         let text = duplicate_lines(app, modal, theme, usize::from(side.width) - 2, rows);
         frame.render_widget(Paragraph::new(text).block(block), side);
     }
+}
+
+/// While personal data is masked, a form that takes the complainant's
+/// details shows them as typed: it says so.
+fn masked_note(app: &App, modal: &FormModal) -> Option<String> {
+    let personal = match modal.purpose {
+        Purpose::Intake => true,
+        Purpose::Edit { field, .. } => crate::domain::mask::is_personal(field),
+        Purpose::Step { .. } => false,
+    };
+    (app.masked && personal).then(|| app.lang.t(T::MaskedEditShowsReal).to_string())
 }
 
 fn title(app: &App, purpose: &Purpose) -> String {
@@ -356,7 +367,7 @@ fn duplicate_lines<'a>(
             "{} {} · {}",
             case.id,
             lang.t(i18n::state_short_key(case.state)),
-            case.contact.name
+            app.contact(&case.contact).name
         );
         let picked = at == modal.picked;
         let marker = if picked { "▌" } else { " " };

@@ -27,7 +27,10 @@ pub fn draw(app: &App, view: &LetterView, theme: &Theme, frame: &mut Frame, area
         frame.render_widget(Paragraph::new(lang.t(T::CaseNotLoaded)), l.preview);
         return;
     };
-    let title = lang.fill(T::LetterTitle, &[("id", &case.id), ("name", &case.contact.name)]);
+    let title = lang.fill(
+        T::LetterTitle,
+        &[("id", &case.id), ("name", &app.contact(&case.contact).name)],
+    );
     let block = Block::bordered()
         .border_style(theme.focus_border())
         .title(Span::styled(
@@ -37,7 +40,7 @@ pub fn draw(app: &App, view: &LetterView, theme: &Theme, frame: &mut Frame, area
     frame.render_widget(block, l.outer);
     frame.render_widget(Paragraph::new(choices(lang, view, theme)), l.choices);
 
-    let letter = view.letter(app);
+    let letter = view.preview(app);
     let width = usize::from(l.preview.width);
     let rows = match &letter {
         Some(Ok(text)) => wrap(text, width),

@@ -75,9 +75,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             continue;
         };
         let badge = i18n::badge(lang, card.target, &card.status);
-        let contact_text = match case.contact.organisation.as_deref() {
-            Some(org) => format!("{} · {org}", case.contact.name),
-            None => case.contact.name.clone(),
+        let person = app.contact(&case.contact);
+        let contact_text = match person.organisation.as_deref() {
+            Some(org) => format!("{} · {org}", person.name),
+            None => person.name.clone(),
         };
         let cells = row([
             super::repeat::label(lang, card),

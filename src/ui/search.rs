@@ -13,7 +13,7 @@ use super::text::{fit, pad, wrap};
 use super::{Theme, centred};
 use crate::app::App;
 use crate::app::search::{Hit, Rank, Search};
-use crate::domain::summary::Summary;
+use crate::domain::case::Contact;
 use crate::i18n::{T, state_label};
 
 /// The widest the box gets: wider lines are harder to read across.
@@ -218,8 +218,10 @@ fn hit_line<'a>(
         spans.push(Span::styled(state, state_style));
     }
     spans.push(Span::styled(GAP, base));
-    let contact = pad(&fit(&contact(case), widths.contact), widths.contact);
-    spans.extend(marked(contact, words, base, mark));
+    let person = app.contact(&case.contact);
+    let by_contact = matches!(hit.rank, Rank::NamePrefix | Rank::Name | Rank::Organisation);
+    let contact = pad(&fit(&contact(&person), widths.contact), widths.contact);
+    spans.extend(found(app.masked, by_contact, contact, words, base, mark));
     if widths.detail > 0 {
         spans.push(Span::styled(GAP, base));
         // Only a match in the description needs the full case.
@@ -228,7 +230,8 @@ fn hit_line<'a>(
             .flatten();
         let description = full.as_ref().map_or("", |c| c.description.as_str());
         spans.extend(detail(
-            case,
+            &person,
+            app.masked,
             description,
             hit.rank,
             words,
@@ -248,17 +251,42 @@ fn finish<'a>(mut spans: Vec<Span<'a>>, base: Style, width: usize) -> Line<'a> {
 }
 
 /// `name · organisation`, or just the name.
-fn contact(case: &Summary) -> String {
-    match &case.contact.organisation {
-        Some(org) => format!("{} · {org}", case.contact.name),
-        None => case.contact.name.clone(),
+fn contact(person: &Contact) -> String {
+    match &person.organisation {
+        Some(org) => format!("{} · {org}", person.name),
+        None => person.name.clone(),
     }
 }
 
+/// A field of the line with what matched in it marked: the words found, or,
+/// when personal data is masked (the words are in the real text, not in
+/// what is shown), the whole field if the case was found by it.
+fn found<'a>(
+    masked: bool,
+    matched: bool,
+    text: String,
+    words: &[String],
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'a>> {
+    if !masked {
+        return marked(text, words, base, mark);
+    }
+    if !matched {
+        return vec![Span::styled(text, base)];
+    }
+    let shown = text.trim_end().to_string();
+    let padding = text[shown.len()..].to_string();
+    vec![Span::styled(shown, mark), Span::styled(padding, base)]
+}
+
 /// What matched when it is not on the line already (the e-mail address or a
-/// piece of the description), else how to reach the contact.
+/// piece of the description), else how to reach the contact; `person` as
+/// this board shows it.
+#[allow(clippy::too_many_arguments)]
 fn detail<'a>(
-    case: &Summary,
+    person: &Contact,
+    masked: bool,
     description: &str,
     rank: Rank,
     words: &[String],
@@ -266,11 +294,11 @@ fn detail<'a>(
     base: Style,
     mark: Style,
 ) -> Vec<Span<'a>> {
-    let phone = case.contact.phone.as_deref();
-    let email = case.contact.email.as_deref();
+    let phone = person.phone.as_deref();
+    let email = person.email.as_deref();
     match rank {
         Rank::Phone => vec![Span::styled(fit(phone.unwrap_or(""), width), mark)],
-        Rank::Email => marked(fit(email.unwrap_or(""), width), words, base, mark),
+        Rank::Email => found(masked, true, fit(email.unwrap_or(""), width), words, base, mark),
         Rank::Description => marked(fit(&snippet(description, words), width), words, base, mark),
         _ => {
             let reach = phone.or(email).unwrap_or("");
