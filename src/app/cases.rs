@@ -25,8 +25,8 @@ use crate::domain::summary::{Standing, Summary};
 pub trait CaseSource: Send + Sync + std::fmt::Debug {
     /// The case as it stands, if it can be read now.
     fn case(&self, id: CaseId) -> Option<Case>;
-    /// Every case's description, for the search.
-    fn descriptions(&self) -> Vec<(CaseId, String)>;
+    /// Hands every case's description to `each`, for the search.
+    fn descriptions(&self, each: &mut dyn FnMut(CaseId, String));
 }
 
 /// One case's text as the search reads it, prepared once per change.
@@ -284,11 +284,12 @@ impl Cases {
             return;
         }
         if let Some(source) = &self.source {
-            for (id, description) in source.descriptions() {
-                if let Some(&i) = self.index.get(&id) {
-                    self.search[i].describe(&description);
+            let (index, search) = (&self.index, &mut self.search);
+            source.descriptions(&mut |id, description| {
+                if let Some(&i) = index.get(&id) {
+                    search[i].describe(&description);
                 }
-            }
+            });
         }
         // The cases the source had no description of (none, or a case put
         // since) are described from what is held.
@@ -576,14 +577,12 @@ mod tests {
             self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             self.cases.lock().get(&id).cloned()
         }
-        fn descriptions(&self) -> Vec<(CaseId, String)> {
+        fn descriptions(&self, each: &mut dyn FnMut(CaseId, String)) {
             self.description_reads
                 .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            self.cases
-                .lock()
-                .values()
-                .map(|c| (c.id, c.description.clone()))
-                .collect()
+            for case in self.cases.lock().values() {
+                each(case.id, case.description.clone());
+            }
         }
     }
 

@@ -26,7 +26,10 @@ impl CaseSource for Slot {
         self.with(|store| store.get(id).ok()).ok().flatten()
     }
 
-    fn descriptions(&self) -> Vec<(CaseId, String)> {
-        self.with(Store::descriptions).unwrap_or_default()
+    fn descriptions(&self, each: &mut dyn FnMut(CaseId, String)) {
+        // While the database is lent out there is nothing to read: the
+        // search goes without the descriptions until the desk reads the
+        // queue anew after the job.
+        let _ = self.with(|store| store.each_description(each));
     }
 }

@@ -3,12 +3,13 @@
 //! so a struct of the snapshot's fields up to the description decodes them
 //! and leaves the rest (the contact log, the steps' texts) unread.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::bulk::read_parallel;
 use super::undo::Which;
-use super::{Store, codec, keys, unreadable};
+use super::{Store, codec};
 use crate::domain::case::{Case, CaseId, Channel, Contact};
 use crate::domain::moment;
 use crate::domain::workflow::State;
@@ -45,28 +46,33 @@ impl Store {
     /// Every case's description, in case-number order. Snapshots that do not
     /// decode are left out ([`Store::load`] and [`Store::summaries`] name them).
     pub fn descriptions(&self) -> Vec<(CaseId, String)> {
-        let mut all = read_parallel(&self.cases, &|key, bytes| {
-            decode(bytes).map_err(|e| unreadable("cases", &keys::describe_case(key), e))
-        })
-        .items;
+        let mut all = Vec::new();
+        self.each_description(&mut |id, description| all.push((id, description)));
+        all.sort_unstable_by_key(|(id, _)| *id);
+        all
+    }
+
+    /// Hands every case's description to `each`, one at a time, so that no
+    /// more than one is held here: at 100,000 cases all of them at once are
+    /// tens of megabytes the search would hold twice.
+    pub fn each_description(&self, each: &mut dyn FnMut(CaseId, String)) {
         // Where a failed save left a snapshot changed in memory: as on disk.
-        for (key, on_disk) in self.ghosts.of(Which::Cases) {
-            let Some(id) = <[u8; 8]>::try_from(key.as_slice())
-                .ok()
-                .and_then(|b| CaseId::from_u64(u64::from_be_bytes(b)))
-            else {
+        let ghosts: HashMap<Vec<u8>, Option<(CaseId, String)>> = self
+            .ghosts
+            .of(Which::Cases)
+            .into_iter()
+            .map(|(key, on_disk)| (key, on_disk.and_then(|bytes| decode(&bytes).ok())))
+            .collect();
+        for (key, bytes) in self.cases.iter().flatten() {
+            if ghosts.contains_key(key.as_ref()) {
                 continue;
-            };
-            let at = all.binary_search_by_key(&id, |(id, _)| *id);
-            match (at, on_disk.and_then(|bytes| decode(&bytes).ok())) {
-                (Ok(i), Some(found)) => all[i] = found,
-                (Ok(i), None) => {
-                    all.remove(i);
-                }
-                (Err(i), Some(found)) => all.insert(i, found),
-                (Err(_), None) => {}
+            }
+            if let Ok((id, description)) = decode(&bytes) {
+                each(id, description);
             }
         }
-        all
+        for (id, description) in ghosts.into_values().flatten() {
+            each(id, description);
+        }
     }
 }
