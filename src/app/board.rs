@@ -8,7 +8,6 @@ use super::cases::Cases;
 use super::filters::Filters;
 use crate::domain::case::{CaseId, Target};
 use crate::domain::clock::{ClockStatus, Policy};
-use crate::domain::complainant::repeats;
 use crate::domain::deadlines::{CaseClocks, Clocks};
 use crate::domain::workflow::State;
 
@@ -105,7 +104,7 @@ impl Board {
         let mut totals = Totals::default();
         let mut queue = Clocks::new(policy, now);
         // Once per rebuild, from the summaries: whose complainant has more open cases.
-        let repeats = repeats(cases.iter_open().map(|s| (s.id, &s.contact)));
+        let repeats = cases.repeats();
         let shown: Box<dyn Iterator<Item = &crate::domain::summary::Summary>> = if self.show_closed {
             Box::new(cases.iter())
         } else {

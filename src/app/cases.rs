@@ -12,11 +12,12 @@
 //! search first asks for them ([`Cases::describe`]).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use parking_lot::Mutex;
 
 use crate::domain::case::{Case, CaseId};
+use crate::domain::complainant;
 use crate::domain::contact::phone_key;
 use crate::domain::summary::{Standing, Summary};
 
@@ -154,8 +155,9 @@ impl Full {
 pub struct Cases {
     /// Every case in brief, each number once.
     summaries: Vec<Summary>,
-    /// The search entry of `summaries[i]` at `search[i]`.
-    search: Vec<SearchEntry>,
+    /// The search entry of `summaries[i]` at `search[i]`: prepared when
+    /// first asked for (a search, the intake), not to open the board.
+    search: OnceLock<Vec<SearchEntry>>,
     /// Where each case is in `summaries`.
     index: HashMap<CaseId, usize>,
     /// Where full cases are read from; `None` when they are all held (a
@@ -164,6 +166,12 @@ pub struct Cases {
     full: Mutex<Full>,
     /// Whether the search entries hold the descriptions.
     described: bool,
+    /// How many open cases each repeat complainant has, worked out when a
+    /// board first asks after a change: once for every board of the desk.
+    repeats: OnceLock<HashMap<CaseId, usize>>,
+    /// Who the complainant of each open case is ([`complainant::keys`]),
+    /// made once per case and kept up to date as cases change.
+    people: OnceLock<HashMap<CaseId, Vec<String>>>,
 }
 
 impl Clone for Cases {
@@ -178,6 +186,8 @@ impl Clone for Cases {
                 tick: 0,
             }),
             described: self.described,
+            repeats: self.repeats.clone(),
+            people: self.people.clone(),
         }
     }
 }
@@ -190,7 +200,7 @@ impl Cases {
     /// newer version is kept (the later one when both are the same version).
     pub fn new(cases: Vec<Case>) -> Self {
         let cases = newest(cases, |c| (c.id, c.version));
-        let search = entries(&cases, SearchEntry::of);
+        let search = OnceLock::from(entries(&cases, SearchEntry::of));
         let summaries: Vec<Summary> = cases.iter().map(Summary::of).collect();
         let mut full = Full::default();
         for case in cases {
@@ -203,20 +213,23 @@ impl Cases {
             source: None,
             full: Mutex::new(full),
             described: true,
+            repeats: OnceLock::new(),
+            people: OnceLock::new(),
         }
     }
 
     /// A queue of summaries, the full cases read from `source` when asked for.
     pub fn of_summaries(summaries: Vec<Summary>, source: Arc<dyn CaseSource>) -> Self {
         let summaries = newest(summaries, |s| (s.id, s.version));
-        let search = entries(&summaries, SearchEntry::of_summary);
         Self {
             index: index(&summaries),
             summaries,
-            search,
+            search: OnceLock::new(),
             source: Some(source),
             full: Mutex::default(),
             described: false,
+            repeats: OnceLock::new(),
+            people: OnceLock::new(),
         }
     }
 
@@ -229,19 +242,32 @@ impl Cases {
             // a search matches the same whichever cases changed since.
             entry = SearchEntry::of_summary(&case);
         }
+        let search = self.search.get_mut();
         match self.index.get(&case.id).copied() {
             Some(i) if self.summaries[i].version > case.version => return false,
             Some(i) => {
-                self.search[i] = entry;
+                if let Some(search) = search {
+                    search[i] = entry;
+                }
                 self.summaries[i] = summary;
             }
             None => {
                 self.index.insert(case.id, self.summaries.len());
-                self.search.push(entry);
+                if let Some(search) = search {
+                    search.push(entry);
+                }
                 self.summaries.push(summary);
             }
         }
+        if let Some(people) = self.people.get_mut() {
+            if case.is_open() {
+                people.insert(case.id, complainant::keys(&case.contact));
+            } else {
+                people.remove(&case.id);
+            }
+        }
         self.full.get_mut().keep(Arc::new(case), self.source.is_some());
+        self.repeats.take();
         true
     }
 
@@ -249,8 +275,14 @@ impl Cases {
     pub fn remove(&mut self, id: CaseId) {
         let Some(i) = self.index.remove(&id) else { return };
         self.summaries.remove(i);
-        self.search.remove(i);
+        if let Some(search) = self.search.get_mut() {
+            search.remove(i);
+        }
         self.full.get_mut().cases.remove(&id);
+        if let Some(people) = self.people.get_mut() {
+            people.remove(&id);
+        }
+        self.repeats.take();
         for (j, summary) in self.summaries.iter().enumerate().skip(i) {
             self.index.insert(summary.id, j);
         }
@@ -283,8 +315,12 @@ impl Cases {
         if self.described {
             return;
         }
+        self.entries();
+        let Some(search) = self.search.get_mut() else {
+            return;
+        };
         if let Some(source) = &self.source {
-            let (index, search) = (&self.index, &mut self.search);
+            let index = &self.index;
             source.descriptions(&mut |id, description| {
                 if let Some(&i) = index.get(&id) {
                     search[i].describe(&description);
@@ -294,7 +330,7 @@ impl Cases {
         // The cases the source had no description of (none, or a case put
         // since) are described from what is held.
         let full = self.full.get_mut();
-        for entry in self.search.iter_mut().filter(|e| !e.described) {
+        for entry in search.iter_mut().filter(|e| !e.described) {
             match full.cases.get(&entry.id) {
                 Some((case, _)) => entry.describe(&case.description),
                 None => entry.described = true,
@@ -312,22 +348,37 @@ impl Cases {
         self.summaries.iter()
     }
 
-    /// The cases still being worked on, without reading the others.
+    /// The cases still being worked on.
     pub fn iter_open(&self) -> impl Iterator<Item = &Summary> {
+        self.summaries.iter().filter(|summary| summary.is_open())
+    }
+
+    /// For each open case whose complainant has other open cases: how many
+    /// they have ([`complainant::repeats`]).
+    pub fn repeats(&self) -> &HashMap<CaseId, usize> {
+        self.repeats.get_or_init(|| {
+            let people = self.people.get_or_init(|| {
+                self.iter_open()
+                    .map(|summary| (summary.id, complainant::keys(&summary.contact)))
+                    .collect()
+            });
+            complainant::repeats(people.iter().map(|(id, keys)| (*id, keys.as_slice())))
+        })
+    }
+
+    /// The search entries, prepared the first time they are asked for.
+    fn entries(&self) -> &Vec<SearchEntry> {
         self.search
-            .iter()
-            .zip(&self.summaries)
-            .filter(|(entry, _)| entry.open)
-            .map(|(_, summary)| summary)
+            .get_or_init(|| entries(&self.summaries, SearchEntry::of_summary))
     }
 
     pub fn search_entries(&self) -> impl Iterator<Item = &SearchEntry> {
-        self.search.iter()
+        self.entries().iter()
     }
 
     /// The search entries as one slice, for searching it in parts.
     pub fn search_slice(&self) -> &[SearchEntry] {
-        &self.search
+        self.entries()
     }
 
     pub fn len(&self) -> usize {

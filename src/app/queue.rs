@@ -75,19 +75,24 @@ impl Held for Queue {
             self.describe();
         }
         let cases = self.read();
-        let mut chosen: Vec<(&Summary, CaseClocks)> = cases
-            .iter()
-            .zip(cases.search_entries())
-            .map(|(case, entry)| (case, entry, CaseClocks::of(case, &rules.policy, now)))
-            .filter(|(case, entry, clocks)| {
-                filter.matches_but_text(*case, clocks)
-                    && filter
-                        .text
-                        .as_ref()
-                        .is_none_or(|t| text_matches_entry(case, entry, t))
-            })
-            .map(|(case, _, clocks)| (case, clocks))
-            .collect();
+        let policy = &rules.policy;
+        let mut chosen: Vec<(&Summary, CaseClocks)> = match &filter.text {
+            // The search entries hold the text, descriptions and all.
+            Some(text) => cases
+                .iter()
+                .zip(cases.search_entries())
+                .map(|(case, entry)| (case, entry, CaseClocks::of(case, policy, now)))
+                .filter(|(case, entry, clocks)| {
+                    filter.matches_but_text(*case, clocks) && text_matches_entry(case, entry, text)
+                })
+                .map(|(case, _, clocks)| (case, clocks))
+                .collect(),
+            None => cases
+                .iter()
+                .map(|case| (case, CaseClocks::of(case, policy, now)))
+                .filter(|(case, clocks)| filter.matches_but_text(*case, clocks))
+                .collect(),
+        };
         chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
         chosen.into_iter().map(|(case, _)| case.clone()).collect()
     }

@@ -33,28 +33,44 @@ pub fn keys(contact: &Contact) -> Vec<String> {
     keys
 }
 
-/// For each case whose complainant has other cases among `cases`: how many
-/// cases that person has there, this one included. Cases of a complainant
-/// with only this one are left out.
-pub fn repeats<'a>(cases: impl IntoIterator<Item = (CaseId, &'a Contact)>) -> HashMap<CaseId, usize> {
-    let mut by_key: HashMap<String, Vec<CaseId>> = HashMap::new();
-    let mut keyed: Vec<(CaseId, Vec<String>)> = Vec::new();
-    for (id, contact) in cases {
-        let keys = keys(contact);
-        for key in &keys {
-            by_key.entry(key.clone()).or_default().push(id);
+/// For each case whose complainant has other cases among `cases` (each
+/// with its [`keys`], made once per change of a case, not per call): how
+/// many cases that person has there, this one included. A person is every
+/// case linked by a shared key, also through another case (the same phone on
+/// one, the same e-mail address on the next). Cases of a complainant with
+/// only this one are left out.
+pub fn repeats<'a>(cases: impl IntoIterator<Item = (CaseId, &'a [String])>) -> HashMap<CaseId, usize> {
+    let cases: Vec<(CaseId, &'a [String])> = cases.into_iter().collect();
+    // Union-find over the cases: one pass, no list per key.
+    let mut parent: Vec<usize> = (0..cases.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
         }
-        keyed.push((id, keys));
+        i
+    }
+    let mut first: HashMap<&'a str, usize> = HashMap::with_capacity(cases.len() * 2);
+    for (i, (_, keys)) in cases.iter().enumerate() {
+        for key in keys.iter() {
+            let other = *first.entry(key.as_str()).or_insert(i);
+            let (a, b) = (root(&mut parent, i), root(&mut parent, other));
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
+    let mut size = vec![0usize; cases.len()];
+    for i in 0..cases.len() {
+        let r = root(&mut parent, i);
+        size[r] += 1;
     }
     let mut out = HashMap::new();
-    for (id, keys) in keyed {
-        if keys.iter().all(|k| by_key.get(k).is_none_or(|ids| ids.len() < 2)) {
-            continue;
+    for (i, (id, _)) in cases.iter().enumerate() {
+        let n = size[root(&mut parent, i)];
+        if n > 1 {
+            out.insert(*id, n);
         }
-        let mut same: Vec<CaseId> = keys.iter().flat_map(|k| by_key[k].iter().copied()).collect();
-        same.sort_unstable();
-        same.dedup();
-        out.insert(id, same.len());
     }
     out
 }
@@ -78,15 +94,17 @@ mod tests {
         let b = contact("J. de Vries", Some("06-12345678"), Some("jan@x.nl"));
         let c = contact("Someone", None, Some("JAN@X.NL "));
         let d = contact("Piet", Some("06-99999999"), None);
-        let found = repeats([
-            (CaseId::new(2026, 1), &a),
-            (CaseId::new(2026, 2), &b),
-            (CaseId::new(2026, 3), &c),
-            (CaseId::new(2026, 4), &d),
-        ]);
+        let keyed: Vec<(CaseId, Vec<String>)> = vec![
+            (CaseId::new(2026, 1), keys(&a)),
+            (CaseId::new(2026, 2), keys(&b)),
+            (CaseId::new(2026, 3), keys(&c)),
+            (CaseId::new(2026, 4), keys(&d)),
+        ];
+        let found = repeats(keyed.iter().map(|(id, k)| (*id, k.as_slice())));
+        // 1 and 2 share a phone, 2 and 3 an e-mail address: one person.
+        assert_eq!(found.get(&CaseId::new(2026, 1)), Some(&3));
         assert_eq!(found.get(&CaseId::new(2026, 2)), Some(&3));
-        assert_eq!(found.get(&CaseId::new(2026, 1)), Some(&2));
-        assert_eq!(found.get(&CaseId::new(2026, 3)), Some(&2));
+        assert_eq!(found.get(&CaseId::new(2026, 3)), Some(&3));
         assert_eq!(found.get(&CaseId::new(2026, 4)), None);
     }
 
@@ -95,11 +113,12 @@ mod tests {
         let a = contact("Anouk Smit", None, None);
         let b = contact("anouk  smit", None, None);
         let c = contact("Anouk Smit", Some("06-12345678"), None);
-        let found = repeats([
-            (CaseId::new(2026, 1), &a),
-            (CaseId::new(2026, 2), &b),
-            (CaseId::new(2026, 3), &c),
-        ]);
+        let keyed: Vec<(CaseId, Vec<String>)> = vec![
+            (CaseId::new(2026, 1), keys(&a)),
+            (CaseId::new(2026, 2), keys(&b)),
+            (CaseId::new(2026, 3), keys(&c)),
+        ];
+        let found = repeats(keyed.iter().map(|(id, k)| (*id, k.as_slice())));
         assert_eq!(found.get(&CaseId::new(2026, 1)), Some(&2));
         assert_eq!(found.get(&CaseId::new(2026, 3)), None);
     }

@@ -16,7 +16,7 @@ use super::workflow::State;
 /// The version of the summaries: a store whose summaries are of another
 /// version (or have none) makes them anew from the snapshots on opening.
 /// Raise it whenever a field is added, removed or computed differently.
-pub const SUMMARY_VERSION: u8 = 1;
+pub const SUMMARY_VERSION: u8 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {

@@ -22,8 +22,9 @@ const PARALLEL_FROM: usize = 4 * BATCH;
 /// Records as sled gives them, in key order.
 type Batch = Vec<sled::Result<(sled::IVec, sled::IVec)>>;
 
-/// What one record decodes into, or why it does not.
-pub(super) type Decode<'a, T> = dyn Fn(&[u8], &[u8]) -> Result<T, StoreError> + Sync + 'a;
+/// What one record decodes into (`None`: a record that is no item, left
+/// out), or why it does not.
+pub(super) type Decode<'a, T> = dyn Fn(&[u8], &[u8]) -> Result<Option<T>, StoreError> + Sync + 'a;
 
 /// The records of a tree, decoded, in key order; and those that did not decode.
 pub(super) struct Decoded<T> {
@@ -44,7 +45,9 @@ impl Store {
     /// Every case, in key order; see [`Store::load`].
     pub(super) fn read_all(&self) -> Loaded {
         let decoded = read_parallel(&self.cases, &|key, bytes| {
-            codec::decode::<Case>(bytes).map_err(|e| unreadable("cases", &keys::describe_case(key), e))
+            codec::decode::<Case>(bytes)
+                .map(Some)
+                .map_err(|e| unreadable("cases", &keys::describe_case(key), e))
         });
         Loaded {
             cases: decoded.items,
@@ -208,7 +211,8 @@ fn decode_all<T>(
     for item in items {
         match item.map_err(|e| StoreError::Write(e.to_string())) {
             Ok((key, bytes)) => match decode(&key, &bytes) {
-                Ok(value) => decoded.items.push(value),
+                Ok(Some(value)) => decoded.items.push(value),
+                Ok(None) => {}
                 Err(e) => decoded.unreadable.push(e),
             },
             Err(e) => decoded.unreadable.push(e),

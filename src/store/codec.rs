@@ -34,6 +34,12 @@ impl Record for Summary {
     type V1 = Summary;
 }
 
+/// A summary record: the case in brief, then its description, which the
+/// board reads only when someone first searches.
+impl Record for (Summary, String) {
+    type V1 = (Summary, String);
+}
+
 impl Record for Event {
     type V1 = super::legacy::EventV1;
 }

@@ -53,26 +53,44 @@ impl Store {
     }
 
     /// Hands every case's description to `each`, one at a time, so that no
-    /// more than one is held here: at 100,000 cases all of them at once are
-    /// tens of megabytes the search would hold twice.
+    /// more than one is held here. They are read from the summary records,
+    /// where each follows its summary: the pages the board's summaries were
+    /// read from, not the whole cases.
     pub fn each_description(&self, each: &mut dyn FnMut(CaseId, String)) {
-        // Where a failed save left a snapshot changed in memory: as on disk.
+        // Where a failed save left a summary changed in memory: as on disk.
         let ghosts: HashMap<Vec<u8>, Option<(CaseId, String)>> = self
             .ghosts
-            .of(Which::Cases)
+            .of(Which::Summaries)
             .into_iter()
-            .map(|(key, on_disk)| (key, on_disk.and_then(|bytes| decode(&bytes).ok())))
+            .map(|(key, on_disk)| {
+                let found = on_disk.and_then(|bytes| self.description_in(&key, &bytes));
+                (key, found)
+            })
             .collect();
-        for (key, bytes) in self.cases.iter().flatten() {
+        for (key, bytes) in self.summaries.iter().flatten() {
             if ghosts.contains_key(key.as_ref()) {
                 continue;
             }
-            if let Ok((id, description)) = decode(&bytes) {
+            if let Some((id, description)) = self.description_in(&key, &bytes) {
                 each(id, description);
             }
         }
         for (id, description) in ghosts.into_values().flatten() {
             each(id, description);
         }
+    }
+
+    /// The description in the summary record `bytes` at `key`; for a case
+    /// whose snapshot did not decode when its summary was made, read from
+    /// the snapshot (as far as it decodes); nothing for the stamp.
+    fn description_in(&self, key: &[u8], bytes: &[u8]) -> Option<(CaseId, String)> {
+        if key.len() != 8 {
+            return None;
+        }
+        if bytes == super::summaries::UNDECODED {
+            let snapshot = self.cases.get(key).ok().flatten()?;
+            return decode(&snapshot).ok();
+        }
+        super::summaries::decode_description(bytes).ok()
     }
 }

@@ -42,9 +42,25 @@ pub(super) fn record_of(bytes: &[u8]) -> Vec<u8> {
     }
 }
 
-/// The summary record of `case`.
+/// The summary record of `case`: its summary, and after it its
+/// description (for the search, read without the rest of the case; reading
+/// the board's summaries stops before it).
 pub(super) fn encode(case: &Case) -> Vec<u8> {
-    codec::encode(&Summary::of(case))
+    codec::encode(&(Summary::of(case), &case.description))
+}
+
+/// The summary in a summary record, without its description.
+pub(super) fn decode_summary(bytes: &[u8]) -> Result<Summary, codec::CodecError> {
+    codec::decode_leading::<(Summary, String), Summary, Summary>(
+        bytes,
+        |summary| summary,
+        |(summary, _)| summary,
+    )
+}
+
+/// The case number and description in a summary record.
+pub(super) fn decode_description(bytes: &[u8]) -> Result<(CaseId, String), codec::CodecError> {
+    codec::decode::<(Summary, String)>(bytes).map(|(summary, description)| (summary.id, description))
 }
 
 fn case_id(key: &[u8]) -> Option<CaseId> {
@@ -70,7 +86,9 @@ impl Store {
         let write = |e: sled::Error| StoreError::Write(super::reason(&e));
         self.summaries.remove(STAMP).map_err(write)?;
         // Decoding is most of the work: on every core, as loading does.
-        let made = read_parallel(&self.cases, &|key, bytes| Ok((IVec::from(key), record_of(bytes))));
+        let made = read_parallel(&self.cases, &|key, bytes| {
+            Ok(Some((IVec::from(key), record_of(bytes))))
+        });
         let mut stray = sled::Batch::default();
         for key in self.summaries.iter().keys() {
             let key = key.map_err(write)?;
@@ -112,12 +130,11 @@ impl Store {
     /// decode when their summary was made, to say why).
     pub fn summaries(&self) -> LoadedSummaries {
         let decoded = read_parallel(&self.summaries, &|key, bytes| self.summary_from(key, bytes));
+        // The stamp decodes to nothing, and is left out.
         let mut loaded = LoadedSummaries {
-            summaries: Vec::with_capacity(decoded.items.len()),
+            summaries: decoded.items,
             unreadable: decoded.unreadable,
         };
-        // The stamp decodes to nothing.
-        loaded.summaries.extend(decoded.items.into_iter().flatten());
         self.see_past_summary_ghosts(&mut loaded);
         loaded
     }
@@ -130,7 +147,7 @@ impl Store {
         if bytes == UNDECODED {
             return self.get(id).map(|case| Some(Summary::of(&case)));
         }
-        codec::decode(bytes)
+        decode_summary(bytes)
             .map(Some)
             .map_err(|e| unreadable("summaries", &keys::describe_case(key), e))
     }
