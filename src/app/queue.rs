@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use super::cases::{Cases, SearchEntry};
 use crate::desk::Held;
 use crate::domain::case::{Case, CaseId};
-use crate::domain::deadlines::CaseClocks;
+use crate::domain::deadlines::{CaseClocks, Clocks};
 use crate::domain::query::{Filter, text_matches_in};
 use crate::domain::summary::Summary;
 use crate::domain::workflow::Rules;
@@ -75,13 +75,14 @@ impl Held for Queue {
             self.describe();
         }
         let cases = self.read();
-        let policy = &rules.policy;
+        // Counted once per day a clock started, not once per case.
+        let mut counted = Clocks::new(&rules.policy, now);
         let mut chosen: Vec<(&Summary, CaseClocks)> = match &filter.text {
             // The search entries hold the text, descriptions and all.
             Some(text) => cases
                 .iter()
                 .zip(cases.search_entries())
-                .map(|(case, entry)| (case, entry, CaseClocks::of(case, policy, now)))
+                .map(|(case, entry)| (case, entry, CaseClocks::in_queue(case, &mut counted)))
                 .filter(|(case, entry, clocks)| {
                     filter.matches_but_text(*case, clocks) && text_matches_entry(case, entry, text)
                 })
@@ -89,7 +90,7 @@ impl Held for Queue {
                 .collect(),
             None => cases
                 .iter()
-                .map(|case| (case, CaseClocks::of(case, policy, now)))
+                .map(|case| (case, CaseClocks::in_queue(case, &mut counted)))
                 .filter(|(case, clocks)| filter.matches_but_text(*case, clocks))
                 .collect(),
         };

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::text::cell;
 use super::{Failure, Session, json, output};
 use crate::domain::case::{Case, CaseId};
-use crate::domain::deadlines::CaseClocks;
+use crate::domain::deadlines::{CaseClocks, Clocks};
 use crate::domain::query::Filter;
 use crate::domain::summary::{Standing, Summary};
 use crate::domain::workflow::State;
@@ -84,11 +84,13 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
         return output::print_json(lang, &list);
     }
     let policy = &session.rules.policy;
+    // Counted once per day a clock started, not once per case.
+    let mut counted = Clocks::new(policy, session.now);
     let rows: Vec<(Summary, CaseClocks)> = loaded
         .summaries
         .into_iter()
         .map(|case| {
-            let clocks = CaseClocks::of(&case, policy, session.now);
+            let clocks = CaseClocks::in_queue(&case, &mut counted);
             (case, clocks)
         })
         .collect();

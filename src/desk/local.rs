@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 use super::Slot;
 use crate::domain::case::CaseId;
-use crate::domain::deadlines::CaseClocks;
+use crate::domain::deadlines::{CaseClocks, Clocks};
 use crate::domain::query::{Filter, text_matches_in};
 use crate::domain::summary::Summary;
 use crate::domain::workflow::{Command, Ctx, Rules};
@@ -253,11 +253,12 @@ fn select(
         Some(_) => store.descriptions().into_iter().collect(),
         None => HashMap::new(),
     };
+    let mut counted = Clocks::new(&rules.policy, now);
     let mut chosen: Vec<(Summary, CaseClocks)> = loaded
         .summaries
         .into_iter()
         .map(|case| {
-            let clocks = CaseClocks::of(&case, &rules.policy, now);
+            let clocks = CaseClocks::in_queue(&case, &mut counted);
             (case, clocks)
         })
         .filter(|(case, clocks)| {
