@@ -227,6 +227,13 @@ fn a_board_whose_desk_is_killed_attaches_again() {
     board.wait_until("the board drawn again", |screen| {
         screen.contents().contains("K-2026-0001") && screen.contents().contains("open 1")
     });
+    // The screen above may still be the old desk's: keys count once the
+    // desk the board started answers (on a loaded machine, seconds later).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::os::unix::net::UnixStream::connect(&socket).is_err() {
+        assert!(std::time::Instant::now() < deadline, "no desk came back");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     board.press_until("n", "New complaint");
     board.keys("\x1b");
     board.wait_until("the board again", |s| !s.contents().contains("New complaint"));
