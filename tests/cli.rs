@@ -1192,6 +1192,21 @@ fn list_finds_a_phone_number_typed_internationally_with_spaces() {
 }
 
 #[test]
+fn list_text_finds_words_of_the_description_too() {
+    let desk = Desk::new();
+    let late = desk.add(&["--description", "The forensic report came four weeks late."]);
+    let other = desk.add(&["--name", "Piet Pieters", "--description", "Nobody called back."]);
+    assert_eq!(desk.ids(&["--text", "forensic"]), [late.as_str()]);
+    assert_eq!(
+        desk.ids(&["--text", "jansen forensic"]),
+        [late.as_str()],
+        "one word in the name, one in the description"
+    );
+    assert_eq!(desk.ids(&["--text", "called back"]), [other.as_str()]);
+    assert!(desk.ids(&["--text", "ransomware"]).is_empty());
+}
+
+#[test]
 fn list_hides_finished_cases_unless_asked() {
     let desk = Desk::new();
     let open = desk.add(&[]);

@@ -707,6 +707,19 @@ fn removing_personal_data_is_refused_through_the_board() {
 }
 
 #[test]
+fn a_text_listing_through_the_desk_finds_words_of_the_description() {
+    let world = World::new();
+    let (_store, _server) = board(&world);
+    world.ok(&JAN);
+    let listed = world.ok(&["list", "--text", "pentest weeks"]);
+    assert!(listed.contains("K-2026-0001"), "{listed}");
+    let listed = world.ok(&["list", "--text", "jansen pentest"]);
+    assert!(listed.contains("K-2026-0001"), "{listed}");
+    let listed = world.ok(&["list", "--text", "ransomware"]);
+    assert!(!listed.contains("K-2026-0001"), "{listed}");
+}
+
+#[test]
 fn one_odd_record_never_fails_a_whole_listing_through_the_board() {
     let world = World::new();
     {

@@ -18,8 +18,10 @@ use parking_lot::Mutex;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::complainant;
-use crate::domain::contact::phone_key;
-use crate::domain::summary::{Standing, Summary};
+use crate::domain::summary::Summary;
+
+pub use super::search_entry::SearchEntry;
+use super::search_entry::entries;
 
 /// Where full cases are read from when a screen opens one: the store the
 /// desk holds.
@@ -28,90 +30,6 @@ pub trait CaseSource: Send + Sync + std::fmt::Debug {
     fn case(&self, id: CaseId) -> Option<Case>;
     /// Hands every case's description to `each`, for the search.
     fn descriptions(&self, each: &mut dyn FnMut(CaseId, String));
-}
-
-/// One case's text as the search reads it, prepared once per change.
-#[derive(Debug, Clone)]
-pub struct SearchEntry {
-    pub id: CaseId,
-    /// Lower-cased number, contact, organisation, e-mail, phone and (once
-    /// read) description.
-    pub text: String,
-    /// The phone number reduced to its digits, Dutch prefix normalised.
-    pub phone: String,
-    pub name: String,
-    /// Whether the case is still being worked on (results show open ones first).
-    pub open: bool,
-    /// Where the name, organisation, e-mail, phone and description start in
-    /// `text`, in bytes: what a match ranks by.
-    pub fields: [u32; 5],
-    /// Whether `text` holds the description.
-    pub(crate) described: bool,
-}
-
-impl SearchEntry {
-    fn of(case: &Case) -> SearchEntry {
-        let mut entry = SearchEntry::of_summary(case);
-        entry.describe(&case.description);
-        entry
-    }
-
-    /// The entry without the description: the text ends where it would start.
-    fn of_summary<C: Standing + ?Sized>(case: &C) -> SearchEntry {
-        let text = search_text(case);
-        let name = case.contact().name.to_lowercase();
-        SearchEntry {
-            id: case.id(),
-            fields: super::search::fields(&text, &name),
-            text,
-            phone: case.contact().phone.as_deref().map(phone_key).unwrap_or_default(),
-            name,
-            open: case.is_open(),
-            described: false,
-        }
-    }
-
-    fn describe(&mut self, description: &str) {
-        if !self.described {
-            push_lowercase(&mut self.text, description);
-            self.described = true;
-        }
-    }
-}
-
-/// `domain::query::searchable_text(case)` without the description, built in
-/// one pass: number, name, organisation, e-mail and phone on lines of their
-/// own, lower-cased, and the line break before the description. Each part is
-/// lower-cased on its own, which gives the same text: the only lower case that
-/// depends on its neighbours (a final sigma) looks no further than the line
-/// break between two parts.
-fn search_text<C: Standing + ?Sized>(case: &C) -> String {
-    let c = case.contact();
-    let parts = [
-        c.name.as_str(),
-        c.organisation.as_deref().unwrap_or(""),
-        c.email.as_deref().unwrap_or(""),
-        c.phone.as_deref().unwrap_or(""),
-    ];
-    let mut text = String::with_capacity(16 + parts.iter().map(|p| p.len() + 1).sum::<usize>());
-    text.push_str(&case.id().to_string());
-    text.make_ascii_lowercase();
-    for part in parts {
-        text.push('\n');
-        push_lowercase(&mut text, part);
-    }
-    text.push('\n');
-    text
-}
-
-fn push_lowercase(text: &mut String, part: &str) {
-    if part.is_ascii() {
-        let start = text.len();
-        text.push_str(part);
-        text[start..].make_ascii_lowercase();
-    } else {
-        text.push_str(&part.to_lowercase());
-    }
 }
 
 /// How many full cases are kept read beyond those in use: each board has at
@@ -191,9 +109,6 @@ impl Clone for Cases {
         }
     }
 }
-
-/// Below this many cases the search entries are prepared on one thread.
-const PARALLEL_FROM: usize = 4096;
 
 impl Cases {
     /// A queue of full cases, all held: of two with the same number, the
@@ -442,39 +357,13 @@ fn index(summaries: &[Summary]) -> HashMap<CaseId, usize> {
     summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect()
 }
 
-/// The search entries of `items`, in order; prepared on every core when there
-/// are many. This thread prepares the first part straight into the result.
-fn entries<T: Sync>(items: &[T], entry: fn(&T) -> SearchEntry) -> Vec<SearchEntry> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if items.len() < PARALLEL_FROM || threads < 2 {
-        return items.iter().map(entry).collect();
-    }
-    let part = items.len().div_ceil(threads);
-    let (first, rest) = items.split_at(part);
-    std::thread::scope(|scope| {
-        let others: Vec<_> = rest
-            .chunks(part)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(entry).collect::<Vec<_>>()))
-            .collect();
-        let mut all = Vec::with_capacity(items.len());
-        all.extend(first.iter().map(entry));
-        for other in others {
-            match other.join() {
-                Ok(entries) => all.extend(entries),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        all
-    })
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::search_entry::PARALLEL_FROM;
     use super::*;
     use crate::domain::intake::Intake;
     use crate::domain::query::searchable_text;
     use crate::domain::workflow::{Ctx, Rules, register};
-    use proptest::prelude::*;
 
     fn case(seq: u32, name: &str, version: u32) -> Case {
         let rules = Rules::default();
@@ -530,22 +419,6 @@ mod tests {
         );
         let names: Vec<&str> = cases.search_entries().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["piet", "new"]);
-    }
-
-    proptest! {
-        #[test]
-        fn search_text_is_the_searchable_text(
-            name in "[AΣσİiß'\\. \n-]{1,8}",
-            organisation in "[AΣİß'\\. -]{0,6}",
-            description in "[aAΣİẞß'\\. \n]{1,12}",
-        ) {
-            let mut case = case(42, "x", 1);
-            case.contact.name = name;
-            case.contact.organisation = Some(organisation).filter(|o| !o.is_empty());
-            case.contact.email = Some("ΣA@B.NL".into());
-            case.description = description;
-            prop_assert_eq!(SearchEntry::of(&case).text, searchable_text(&case));
-        }
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod replace;
 pub mod reports;
 pub mod save_as;
 pub mod search;
+mod search_entry;
 pub mod settings;
 mod source;
 pub use source::read_queue;

@@ -9,11 +9,11 @@ use parking_lot::{RwLock, RwLockReadGuard};
 
 use chrono::{DateTime, Utc};
 
-use super::cases::{Cases, SearchEntry};
+use super::cases::Cases;
 use crate::desk::Held;
 use crate::domain::case::{Case, CaseId};
-use crate::domain::deadlines::{CaseClocks, Clocks};
-use crate::domain::query::{Filter, text_matches_in};
+use crate::domain::deadlines::Clocks;
+use crate::domain::query::{Filter, most_urgent_first};
 use crate::domain::summary::Summary;
 use crate::domain::workflow::Rules;
 
@@ -75,33 +75,19 @@ impl Held for Queue {
             self.describe();
         }
         let cases = self.read();
-        // Counted once per day a clock started, not once per case.
         let mut counted = Clocks::new(&rules.policy, now);
-        let mut chosen: Vec<(&Summary, CaseClocks)> = match &filter.text {
-            // The search entries hold the text, descriptions and all.
-            Some(text) => cases
-                .iter()
-                .zip(cases.search_entries())
-                .map(|(case, entry)| (case, entry, CaseClocks::in_queue(case, &mut counted)))
-                .filter(|(case, entry, clocks)| {
-                    filter.matches_but_text(*case, clocks) && text_matches_entry(case, entry, text)
-                })
-                .map(|(case, _, clocks)| (case, clocks))
-                .collect(),
-            None => cases
-                .iter()
-                .map(|case| (case, CaseClocks::in_queue(case, &mut counted)))
-                .filter(|(case, clocks)| filter.matches_but_text(*case, clocks))
-                .collect(),
+        let chosen = match filter.text {
+            // The search entries hold the descriptions.
+            Some(_) => most_urgent_first(
+                cases.iter().zip(cases.search_entries()).map(|(case, entry)| {
+                    let description = entry.text.get(entry.fields[4] as usize..).unwrap_or("");
+                    (case, description)
+                }),
+                filter,
+                &mut counted,
+            ),
+            None => most_urgent_first(cases.iter().map(|case| (case, "")), filter, &mut counted),
         };
-        chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
-        chosen.into_iter().map(|(case, _)| case.clone()).collect()
+        chosen.into_iter().cloned().collect()
     }
-}
-
-/// `domain::query::text_matches` of a case in brief, with the description
-/// its search entry holds.
-fn text_matches_entry(case: &Summary, entry: &SearchEntry, query: &str) -> bool {
-    let description = entry.text.get(entry.fields[4] as usize..).unwrap_or("");
-    text_matches_in(case, description, query)
 }

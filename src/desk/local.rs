@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 
 use super::Slot;
 use crate::domain::case::CaseId;
-use crate::domain::deadlines::{CaseClocks, Clocks};
-use crate::domain::query::{Filter, text_matches_in};
+use crate::domain::deadlines::Clocks;
+use crate::domain::query::{Filter, most_urgent_first};
 use crate::domain::summary::Summary;
 use crate::domain::workflow::{Command, Ctx, Rules};
 use crate::exchange::CaseTrail;
@@ -253,25 +253,10 @@ fn select(
         Some(_) => store.descriptions().into_iter().collect(),
         None => HashMap::new(),
     };
-    let mut counted = Clocks::new(&rules.policy, now);
-    let mut chosen: Vec<(Summary, CaseClocks)> = loaded
-        .summaries
-        .into_iter()
-        .map(|case| {
-            let clocks = CaseClocks::in_queue(&case, &mut counted);
-            (case, clocks)
-        })
-        .filter(|(case, clocks)| {
-            filter.matches_but_text(case, clocks)
-                && filter.text.as_ref().is_none_or(|text| {
-                    let description = descriptions.get(&case.id).map_or("", String::as_str);
-                    text_matches_in(case, description, text)
-                })
-        })
-        .collect();
-    chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id));
-    (
-        chosen.into_iter().map(|(case, _)| case).collect(),
-        loaded.unreadable,
-    )
+    let described = loaded.summaries.iter().map(|case| {
+        let description = descriptions.get(&case.id).map_or("", String::as_str);
+        (case, description)
+    });
+    let chosen = most_urgent_first(described, filter, &mut Clocks::new(&rules.policy, now));
+    (chosen.into_iter().cloned().collect(), loaded.unreadable)
 }

@@ -3,7 +3,7 @@
 
 use super::case::{Case, Channel};
 use super::contact::phone_key;
-use super::deadlines::CaseClocks;
+use super::deadlines::{CaseClocks, Clocks};
 use super::summary::Standing;
 use super::workflow::State;
 
@@ -41,6 +41,30 @@ impl Filter {
             && self.channel.is_none_or(|c| case.channel() == c)
             && self.urgent_matches(clocks)
     }
+}
+
+/// The cases `filter` chooses, most urgent first (then by number), their
+/// clocks counted with `counted`; each case comes with its description
+/// (empty is fine when the filter looks for no text).
+pub fn most_urgent_first<'a, C: Standing + 'a>(
+    cases: impl IntoIterator<Item = (&'a C, &'a str)>,
+    filter: &Filter,
+    counted: &mut Clocks,
+) -> Vec<&'a C> {
+    let mut chosen: Vec<(&C, CaseClocks)> = cases
+        .into_iter()
+        .map(|(case, description)| (case, description, CaseClocks::in_queue(case, counted)))
+        .filter(|(case, description, clocks)| {
+            filter.matches_but_text(*case, clocks)
+                && filter
+                    .text
+                    .as_ref()
+                    .is_none_or(|text| text_matches_in(*case, description, text))
+        })
+        .map(|(case, _, clocks)| (case, clocks))
+        .collect();
+    chosen.sort_by_key(|(case, clocks)| (clocks.urgency(), case.id()));
+    chosen.into_iter().map(|(case, _)| case).collect()
 }
 
 impl Filter {
