@@ -372,7 +372,7 @@ fn the_json_is_versioned_with_id_and_state_first_and_every_field() {
     let text = export(&store);
     let top: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(top["format"], "klachtdesk-export");
-    assert_eq!(top["version"], 2);
+    assert_eq!(top["version"], 3);
     assert_eq!(top["exported_at"], "2026-11-23T09:00:00Z");
     let first_case = &text[text.find("\"cases\"").unwrap()..];
     let keys: Vec<&str> = first_case
@@ -399,9 +399,28 @@ fn the_json_is_versioned_with_id_and_state_first_and_every_field() {
     let case_keys: Vec<&String> = zoe.as_object().unwrap().keys().collect();
     assert_eq!(
         case_keys.len(),
-        28,
-        "27 fields of a case and its events: {case_keys:?}"
+        31,
+        "30 fields of a case and its events: {case_keys:?}"
     );
+}
+
+#[test]
+fn an_export_of_version_2_without_remedies_or_promises_imports_with_nothing_sought() {
+    let dir = TempDir::new().unwrap();
+    let source = open(&dir.path().join("a"));
+    hand_made(&source, &rules());
+    let mut older: Value = serde_json::from_str(&export(&source)).unwrap();
+    older["version"] = 2.into();
+    for case in older["cases"].as_array_mut().unwrap() {
+        let fields = case.as_object_mut().unwrap();
+        for added in ["remedy_sought", "remedy_granted", "promises"] {
+            assert!(fields.remove(added).is_some(), "{added}");
+        }
+    }
+    let target = open(&dir.path().join("b"));
+    let text = serde_json::to_string_pretty(&older).unwrap();
+    assert_eq!(import(&target, text.as_bytes()).unwrap(), 5);
+    assert_eq!(contents(&target), contents(&source));
 }
 
 #[test]
@@ -805,12 +824,12 @@ fn other_files_are_refused_as_not_an_export_or_too_new() {
         );
     }
     let (text, _) = valid_export();
-    let newer = text.replacen("\"version\": 2,", "\"version\": 3,", 1);
+    let newer = text.replacen("\"version\": 3,", "\"version\": 4,", 1);
     assert_eq!(
         refusal(newer.as_bytes()).problem,
         ImportProblem::File(FileProblem::TooNew {
-            found: 3,
-            supported: 2
+            found: 4,
+            supported: 3
         })
     );
     let mut half = text.len() / 2;

@@ -258,6 +258,56 @@ fn a_database_of_format_2_opens_gets_summaries_and_is_stamped_so_older_versions_
 }
 
 #[test]
+fn a_database_whose_cases_are_of_record_format_2_opens_reads_them_with_nothing_sought_and_writes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let rules = Rules::default();
+    let ids = registered(&open(&path), &rules, &["Jan", "Piet"]);
+    let expected = open(&path).load().cases;
+    {
+        // As klachtdesk wrote it before the remedy sought and promises.
+        let raw = damage::raw(&path);
+        let cases = raw.open_tree("cases").unwrap();
+        for id in &ids {
+            let key = id.as_u64().to_be_bytes();
+            let bytes = cases.get(key).unwrap().unwrap();
+            cases
+                .insert(key, damage::case_as_older_format(&bytes, 2))
+                .unwrap();
+        }
+        raw.open_tree("meta").unwrap().insert(b"format", &[3u8]).unwrap();
+        raw.drop_tree("summaries").unwrap();
+        raw.flush().unwrap();
+    }
+    let store = open(&path);
+    let loaded = store.load();
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    assert_eq!(loaded.cases, expected);
+    assert!(
+        loaded
+            .cases
+            .iter()
+            .all(|c| c.remedy_sought.is_none() && c.promises.is_empty())
+    );
+    assert_eq!(agree(&store, "opening cases of record format 2"), 2);
+    let call = Command::LogContact {
+        kind: LogKind::Call,
+        direction: Direction::Outbound,
+        text: "Called back.".into(),
+    };
+    let written = store.execute(ids[0], Some(1), &call, &ctx(5, &rules)).unwrap();
+    assert_eq!(store.get(ids[0]).unwrap(), written);
+    drop(store);
+    let meta = damage::raw(&path).open_tree("meta").unwrap();
+    assert_eq!(
+        meta.get(b"format").unwrap().as_deref(),
+        Some(&[DATABASE_FORMAT][..]),
+        "stamped so a klachtdesk that reads up to record format 2 refuses it"
+    );
+    const { assert!(DATABASE_FORMAT > 3) };
+}
+
+#[test]
 fn a_case_that_does_not_decode_when_summaries_are_made_is_named_not_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
@@ -316,13 +366,14 @@ fn descriptions_are_read_without_the_rest_of_the_case_and_older_records_too() {
     let rules = Rules::default();
     let ids = registered(&open(&path), &rules, &["Jan", "Piet", "Kees"]);
     {
-        // Piet's snapshot as format 1 wrote it (the same fields, older byte).
+        // Piet's snapshot as format 1 wrote it.
         let raw = damage::raw(&path);
         let cases = raw.open_tree("cases").unwrap();
         let key = ids[1].as_u64().to_be_bytes();
-        let mut bytes = cases.get(key).unwrap().unwrap().to_vec();
-        bytes[0] = 1;
-        cases.insert(key, bytes).unwrap();
+        let bytes = cases.get(key).unwrap().unwrap();
+        cases
+            .insert(key, damage::case_as_older_format(&bytes, 1))
+            .unwrap();
         raw.flush().unwrap();
     }
     let store = open(&path);

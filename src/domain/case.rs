@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::clock::Verdict;
 use super::moment;
 use super::problem::{Field, Problem};
+use super::promise::Promise;
+use super::remedy::{Granted, RemedySought};
 use super::when::YEARS;
 use super::workflow::State;
 
@@ -316,6 +318,14 @@ pub struct Case {
     pub outcome_clock_since: Option<DateTime<Utc>>,
     /// Verdicts of met targets, recorded when the step was done.
     pub verdicts: Vec<TargetVerdict>,
+    // Fields added in record format 3 go last: the store reads a case's
+    // leading fields (up to `description`) without decoding the rest.
+    /// What the complainant wants, if they said.
+    pub remedy_sought: Option<RemedySought>,
+    /// Whether the outcome granted the remedy sought.
+    pub remedy_granted: Option<Granted>,
+    /// Promises made to the complainant, oldest first.
+    pub promises: Vec<Promise>,
 }
 
 impl Case {

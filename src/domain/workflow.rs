@@ -367,6 +367,9 @@ pub fn register(id: CaseId, intake: &Intake, ctx: &Ctx) -> Result<(Case, Event),
         closed_at: None,
         outcome_clock_since: None,
         verdicts: Vec::new(),
+        remedy_sought: None,
+        remedy_granted: None,
+        promises: Vec::new(),
     };
     let event = Event::between(None, &case, EventKind::Registered, ctx.now, ctx.actor);
     Ok((case, event))

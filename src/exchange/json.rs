@@ -34,7 +34,9 @@ use crate::domain::moment;
 pub const FORMAT: &str = "klachtdesk-export";
 /// The version this klachtdesk writes, and the newest it reads. Version 2:
 /// the steps that start or stop a clock say when they happened (`at`).
-pub const VERSION: u32 = 2;
+/// Version 3: a case may say the remedy sought and the promises made; an
+/// older export, without them, reads as nothing sought and nothing promised.
+pub const VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Envelope<C> {
@@ -253,6 +255,7 @@ fn parse_case(at: Position, raw: &str) -> Result<Parsed, Located> {
     })?;
     let mut canonical = serde_json::to_value(&record).unwrap_or_default();
     super::step_times::allow_missing(&given, &mut canonical);
+    super::added_fields::allow_missing(&given, &mut canonical);
     if let Some(problem) = strict::keys(&given, &canonical) {
         let problem = match problem {
             KeyProblem::Unknown(field) => TrailProblem::UnknownField(field),

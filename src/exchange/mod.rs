@@ -7,6 +7,7 @@
 //! from a file the way the desk would have checked it ([`replay`]). Writing the
 //! checked cases is the store's job (`Store::import`).
 
+mod added_fields;
 mod check;
 pub mod csv;
 pub mod json;

@@ -17,6 +17,8 @@ use crate::domain::case::{
 };
 use crate::domain::event::Event;
 use crate::domain::moment;
+use crate::domain::promise::Promise;
+use crate::domain::remedy::{Granted, RemedySought};
 use crate::domain::workflow::State;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +56,12 @@ pub struct CaseRecord {
     #[serde(with = "moment::option")]
     pub outcome_clock_since: Option<DateTime<Utc>>,
     pub verdicts: Vec<TargetVerdict>,
+    #[serde(default)]
+    pub remedy_sought: Option<RemedySought>,
+    #[serde(default)]
+    pub remedy_granted: Option<Granted>,
+    #[serde(default)]
+    pub promises: Vec<Promise>,
     /// The audit trail, oldest first.
     pub events: Vec<Event>,
 }
@@ -88,6 +96,9 @@ impl From<CaseTrail> for CaseRecord {
             closed_at,
             outcome_clock_since,
             verdicts,
+            remedy_sought,
+            remedy_granted,
+            promises,
         } = trail.case;
         CaseRecord {
             id,
@@ -117,6 +128,9 @@ impl From<CaseTrail> for CaseRecord {
             closed_at,
             outcome_clock_since,
             verdicts,
+            remedy_sought,
+            remedy_granted,
+            promises,
             events: trail.events,
         }
     }
@@ -152,6 +166,9 @@ impl From<CaseRecord> for CaseTrail {
             closed_at,
             outcome_clock_since,
             verdicts,
+            remedy_sought,
+            remedy_granted,
+            promises,
             events,
         } = record;
         let case = Case {
@@ -182,6 +199,9 @@ impl From<CaseRecord> for CaseTrail {
             closed_at,
             outcome_clock_since,
             verdicts,
+            remedy_sought,
+            remedy_granted,
+            promises,
         };
         CaseTrail { case, events }
     }

@@ -14,7 +14,7 @@ use crate::desk::{BadRequest, Request, Response};
 use crate::domain::moment;
 
 /// Changes whenever a message changes shape.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// How often a desk that has nothing to tell a follower says it is there; a
 /// follower that hears nothing for three of these takes the desk for gone.

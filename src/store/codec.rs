@@ -10,38 +10,51 @@ use crate::domain::event::Event;
 use crate::domain::summary::Summary;
 
 /// The format this version writes, and the newest it reads. Format 2: the
-/// steps that start or stop a clock say when they happened.
-pub const FORMAT: u8 = 2;
+/// steps that start or stop a clock say when they happened. Format 3: a case
+/// holds the remedy sought and the promises made to the complainant.
+pub const FORMAT: u8 = 3;
 
-/// A type stored as a record, and what a record of format 1 holds of it.
+/// A type stored as a record, and what records of formats 1 and 2 hold of it.
 pub trait Record: Serialize + DeserializeOwned {
     type V1: DeserializeOwned + Into<Self>;
+    type V2: DeserializeOwned + Into<Self>;
 }
 
 impl Record for Case {
-    type V1 = Case;
+    type V1 = super::case_v2::CaseV2;
+    type V2 = super::case_v2::CaseV2;
 }
 
+/// Cases sent at once between a desk and its clients, which speak the same
+/// protocol version: never stored, so never of an older format.
 impl Record for Vec<Case> {
     type V1 = Vec<Case>;
+    type V2 = Vec<Case>;
 }
 
 impl Record for Vec<Summary> {
     type V1 = Vec<Summary>;
+    type V2 = Vec<Summary>;
 }
 
 impl Record for Summary {
     type V1 = Summary;
+    type V2 = Summary;
 }
 
 /// A summary record: the case in brief, then its description, which the
-/// board reads only when someone first searches.
+/// board reads only when someone first searches. (The summaries are made
+/// anew when their version changes, whatever the record format.)
 impl Record for (Summary, String) {
     type V1 = (Summary, String);
+    type V2 = (Summary, String);
 }
 
+/// Format 3 added commands at the end of the list, so a format-2 event reads
+/// as it is.
 impl Record for Event {
     type V1 = super::legacy::EventV1;
+    type V2 = Event;
 }
 
 /// Records larger than this are refused rather than decoded: a corrupt length
@@ -77,6 +90,7 @@ pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
     let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
     match version {
         FORMAT => whole(body),
+        2 => whole::<T::V2>(body).map(Into::into),
         1 => whole::<T::V1>(body).map(Into::into),
         v if v > FORMAT => Err(CodecError::TooNew(v)),
         v => Err(CodecError::UnknownFormat(v)),
@@ -147,6 +161,7 @@ mod tests {
 
     impl Record for Sample {
         type V1 = Sample;
+        type V2 = Sample;
     }
 
     #[test]

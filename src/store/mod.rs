@@ -5,6 +5,7 @@
 mod archive;
 pub mod backup;
 mod bulk;
+mod case_v2;
 mod codec;
 mod consistent;
 mod daily;
@@ -47,9 +48,10 @@ use crate::domain::workflow::{self, Command, Ctx};
 
 /// The format of the database as a whole, stamped in `meta`: what an older
 /// klachtdesk checks before it opens it. Format 3: every snapshot has its
-/// summary beside it, which a klachtdesk before 3 would not write. (Each
-/// record says its own encoding, [`FORMAT`], too.)
-pub const DATABASE_FORMAT: u8 = 3;
+/// summary beside it, which a klachtdesk before 3 would not write. Format 4:
+/// cases of record format 3 (the remedy sought, promises). (Each record says
+/// its own encoding, [`FORMAT`], too.)
+pub const DATABASE_FORMAT: u8 = 4;
 
 /// Everything read from the database, and what could not be read.
 #[derive(Debug, Default)]

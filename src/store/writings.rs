@@ -49,6 +49,7 @@ pub struct Writing {
 
 impl codec::Record for Writing {
     type V1 = Writing;
+    type V2 = Writing;
 }
 
 impl Writing {

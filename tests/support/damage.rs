@@ -61,3 +61,13 @@ pub fn behind_its_back(db: &Path, change: impl FnOnce(&sled::Db)) {
     change(&raw);
     raw.flush().unwrap();
 }
+
+/// A case record of today's format with nothing sought and nothing promised,
+/// as record format `older` (1 or 2) wrote it: the same fields without the
+/// three format 3 added at the end (two empty options, an empty list).
+pub fn case_as_older_format(record: &[u8], older: u8) -> Vec<u8> {
+    assert!(record.ends_with(&[0, 0, 0]), "a case with a remedy or a promise");
+    let mut bytes = record[..record.len() - 3].to_vec();
+    bytes[0] = older;
+    bytes
+}
