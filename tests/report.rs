@@ -771,22 +771,39 @@ fn draw(app: &App) -> Vec<String> {
 fn r_opens_this_months_report_and_the_arrows_step_through_months() {
     let mut s = screen(Lang::En, (100, 30));
     let effects = s.update(Msg::Key(key("r")));
+    let december = ams("2026-12-01 00:00");
     assert_eq!(
         effects,
-        [Effect::LoadHistory],
-        "the report asks for every case's history"
+        [Effect::LoadHistory { since: december }],
+        "the report asks for the cases December needs"
     );
     assert!(s.report().report.is_none(), "loading");
     assert!(draw(&s.app).join("\n").contains("Reading every case"));
-    s.update(Msg::History(Arc::new(history(true))));
+    s.update(Msg::History(december, Arc::new(history(true))));
     let view = s.report();
     assert_eq!(view.period, Period::month_of(day("2026-12-01")));
     assert_eq!(view.report.as_ref().unwrap().received(), 1);
 
-    s.press("left");
+    // November starts before the history held: it is read from November on.
+    let effects = s.update(Msg::Key(key("left")));
+    let november_start = ams("2026-11-01 00:00");
+    assert_eq!(
+        effects,
+        [Effect::LoadHistory {
+            since: november_start
+        }]
+    );
     assert_eq!(s.report().period, november());
+    assert!(
+        s.report().report.is_none(),
+        "no December figures under November's title"
+    );
+    s.update(Msg::History(november_start, Arc::new(history(true))));
     assert_eq!(s.report().report.as_ref(), Some(&november_report()));
-    s.press("h [");
+    // Back to December: the history held serves it, nothing is read.
+    assert_eq!(s.update(Msg::Key(key("right"))), []);
+    assert_eq!(s.report().report.as_ref().unwrap().received(), 1);
+    s.press("left h [");
     assert_eq!(s.report().period.from, day("2026-09-01"));
     s.press("] right l");
     assert_eq!(s.report().period, Period::month_of(day("2026-12-01")));
@@ -1189,4 +1206,41 @@ fn bad_periods_are_refused_with_exit_2() {
     cli.refused(&["--period", "decade"]);
     cli.refused(&["--period", "year", "--from", "2026-11-01", "--to", "2026-11-30"]);
     cli.refused(&["--json", "--csv"]);
+}
+
+// ───────────────────────────── what a report reads ─────────────────────────────
+
+#[test]
+fn a_report_reads_only_the_cases_its_period_needs_and_its_figures_are_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    klachtdesk::bench::generate(3000, &path).unwrap();
+    let rules = Rules::default();
+    let now = klachtdesk::bench::generate::now(&rules.policy);
+    let store = Store::open(&path).unwrap();
+    let every = store.history();
+    let today = rules.policy.local_date(now);
+    let mut periods = vec![Period::this_quarter(today), Period::this_year(today)];
+    let mut month = Period::this_month(today).next();
+    for _ in 0..16 {
+        periods.push(month);
+        month = month.prev();
+    }
+    periods.push(Period::custom(day("2026-11-20"), day("2026-11-26")).unwrap());
+    let mut read_least = every.len();
+    for period in periods {
+        let needed = store.history_since(period.starts_at(&rules.policy));
+        assert!(needed.unreadable.is_empty(), "{:?}", needed.unreadable);
+        assert_eq!(
+            Report::compute(&needed.trails, period, &rules, now),
+            Report::compute(&every, period, &rules, now),
+            "{period:?}"
+        );
+        read_least = read_least.min(needed.trails.len());
+    }
+    assert!(
+        read_least * 2 < every.len(),
+        "a recent period reads fewer than half of the {} cases: {read_least}",
+        every.len()
+    );
 }

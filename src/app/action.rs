@@ -47,7 +47,12 @@ pub enum Msg {
     /// A case is no longer in the store (its registration could not be saved).
     Removed(crate::domain::case::CaseId),
     /// Every case with its audit trail, oldest case first.
-    History(std::sync::Arc<Vec<(Case, Vec<crate::domain::event::Event>)>>),
+    /// The cases a report of a period starting at the moment given needs,
+    /// with their audit trails.
+    History(
+        chrono::DateTime<chrono::Utc>,
+        std::sync::Arc<Vec<(Case, Vec<crate::domain::event::Event>)>>,
+    ),
     /// Whether a file asked for with [`Effect::WriteFile`] was written.
     Written(Result<std::path::PathBuf, String>),
     /// The file asked for with [`Effect::WriteFile`] exists already, and
@@ -94,9 +99,11 @@ pub enum Effect {
     LoadEvents(crate::domain::case::CaseId),
     /// Read a case as it stands now; the answer comes back as [`Msg::Fetched`].
     Fetch(crate::domain::case::CaseId),
-    /// Read every case with its audit trail, for reports; the answer comes back
-    /// as [`Msg::History`].
-    LoadHistory,
+    /// Read the cases a report of a period starting at `since` needs, with
+    /// their audit trails; the answer comes back as [`Msg::History`].
+    LoadHistory {
+        since: chrono::DateTime<chrono::Utc>,
+    },
     /// Put text on the clipboard of the operator's terminal (OSC 52).
     Copy(String),
     /// Write text to a new file (readable by the operator only); the answer

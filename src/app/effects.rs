@@ -38,9 +38,10 @@ pub fn perform(effect: &Effect, desk: &dyn Desk, app: &App) -> Option<Msg> {
         Effect::LoadEvents(id) => Some(Msg::Events(*id, desk.events(*id).unwrap_or_default())),
         Effect::WriteFile { path, contents } => Some(write_file(app, path, contents, false)),
         Effect::ReplaceFile { path, contents } => Some(write_file(app, path, contents, true)),
-        Effect::LoadHistory => Some(Msg::History(std::sync::Arc::new(
-            desk.history().unwrap_or_default(),
-        ))),
+        Effect::LoadHistory { since } => Some(Msg::History(
+            *since,
+            std::sync::Arc::new(desk.history(*since).map(|h| h.trails).unwrap_or_default()),
+        )),
         // The terminal's own business: see `dispatch`.
         Effect::Copy(_) | Effect::Quit => None,
     }

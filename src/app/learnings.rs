@@ -174,8 +174,10 @@ pub fn handle(app: &mut App, view: &mut LearningsView, typed: Typed) -> (Outcome
         Typed::Action(Action::PageDown) => view.select(page, app.size),
         Typed::Action(Action::Export) => return export(app, view),
         Typed::Action(Action::Reports) => {
-            app.modal = Some(Modal::Report(Box::new(super::reports::ReportView::open(app))));
-            return (Outcome::Close, vec![Effect::LoadHistory]);
+            let view = super::reports::ReportView::open(app);
+            let load = view.load(app);
+            app.modal = Some(Modal::Report(Box::new(view)));
+            return (Outcome::Close, vec![load]);
         }
         Typed::Action(Action::Help) => {
             app.modal = Some(Modal::Help { scroll: 0 });

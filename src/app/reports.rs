@@ -1,12 +1,15 @@
-//! The reports screen: the figures for a period, from every case and its audit
-//! trail. Opening it asks for the history ([`Effect::LoadHistory`]); the answer
-//! comes to [`history`]. Stepping to another period recomputes from the history
-//! already held. The lines can be scrolled; Enter on a line about a case
+//! The reports screen: the figures for a period, from the cases and audit
+//! trails it needs. Opening it asks for the history from the period's start
+//! ([`Effect::LoadHistory`]); the answer comes to [`history`]. Stepping to a
+//! later period recomputes from the history already held; stepping to an
+//! earlier one asks for the history from its start. The lines can be scrolled; Enter on a line about a case
 //! (a breach, a repeat complainant, a root cause) opens that case.
 
 pub mod rows;
 
 use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
@@ -21,13 +24,14 @@ use crate::exchange::report_csv as csv;
 use crate::i18n::T;
 use rows::Row;
 
-/// Every case with its audit trail, as [`Effect::LoadHistory`] reads it.
+/// Cases with their audit trails, as [`Effect::LoadHistory`] reads them.
 pub type History = Arc<Vec<(Case, Vec<Event>)>>;
 
 #[derive(Clone)]
 pub struct ReportView {
     pub period: Period,
-    pub history: Option<History>,
+    /// The history held, and the start of the first period it serves.
+    pub history: Option<(DateTime<Utc>, History)>,
     /// The figures for `period`; `None` while the history is being read.
     pub report: Option<Report>,
     /// The report's lines in the operator's language.
@@ -42,7 +46,7 @@ impl std::fmt::Debug for ReportView {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ReportView")
             .field("period", &self.period)
-            .field("cases", &self.history.as_ref().map(|h| h.len()))
+            .field("cases", &self.history.as_ref().map(|(_, h)| h.len()))
             .field("row", &self.row)
             .finish_non_exhaustive()
     }
@@ -66,9 +70,26 @@ impl ReportView {
         }
     }
 
-    /// Computes the figures for the period from the history held, if any.
+    /// Asks for the history the period needs.
+    pub fn load(&self, app: &App) -> Effect {
+        Effect::LoadHistory {
+            since: self.period.starts_at(&app.rules.policy),
+        }
+    }
+
+    /// Whether the history held serves the period.
+    fn serves(&self, app: &App) -> bool {
+        self.history
+            .as_ref()
+            .is_some_and(|(since, _)| *since <= self.period.starts_at(&app.rules.policy))
+    }
+
+    /// Computes the figures for the period from the history held, if it
+    /// serves the period.
     pub fn recompute(&mut self, app: &App) {
-        let Some(history) = &self.history else { return };
+        let Some((_, history)) = self.history.as_ref().filter(|_| self.serves(app)) else {
+            return;
+        };
         let report = Report::compute(history, self.period, &app.rules, app.now);
         let pattern = app.settings.patterns;
         let recurring = Recurring::find(app.cases.read().iter(), pattern);
@@ -79,11 +100,20 @@ impl ReportView {
         self.scroll_into_view(app.size);
     }
 
-    fn show_period(&mut self, app: &App, period: Period) {
+    /// Shows `period`: at once from the history held when it serves the
+    /// period, or (the figures cleared meanwhile) once the history from the
+    /// period's start has been read.
+    fn show_period(&mut self, app: &App, period: Period) -> Vec<Effect> {
         self.period = period;
         self.row = 0;
         self.offset = 0;
-        self.recompute(app);
+        if self.serves(app) {
+            self.recompute(app);
+            return Vec::new();
+        }
+        self.report = None;
+        self.rows.clear();
+        vec![self.load(app)]
     }
 
     fn select(&mut self, delta: isize, size: (u16, u16)) {
@@ -251,8 +281,12 @@ pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, V
         Typed::Action(Action::PageDown) => view.select(page, app.size),
         Typed::Action(Action::First) => view.select(isize::MIN / 2, app.size),
         Typed::Action(Action::Last) => view.select(isize::MAX / 2, app.size),
-        Typed::Action(Action::PrevPeriod) => view.show_period(app, view.period.prev()),
-        Typed::Action(Action::NextPeriod) => view.show_period(app, view.period.next()),
+        Typed::Action(Action::PrevPeriod) => {
+            return (Outcome::Stay, view.show_period(app, view.period.prev()));
+        }
+        Typed::Action(Action::NextPeriod) => {
+            return (Outcome::Stay, view.show_period(app, view.period.next()));
+        }
         Typed::Action(Action::Export) => return export(app, view),
         Typed::Action(Action::Open) => {
             if let Some(id) = view.rows.get(view.row).and_then(|r| r.case) {
@@ -260,7 +294,7 @@ pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, V
             }
         }
         // `r` again reads the cases anew.
-        Typed::Action(Action::Reports) => return (Outcome::Stay, vec![Effect::LoadHistory]),
+        Typed::Action(Action::Reports) => return (Outcome::Stay, vec![view.load(app)]),
         Typed::Action(Action::Learnings) => {
             app.modal = Some(Modal::Learnings(Box::new(super::learnings::LearningsView::open(
                 app,
@@ -273,11 +307,11 @@ pub fn handle(app: &mut App, view: &mut ReportView, typed: Typed) -> (Outcome, V
         }
         Typed::Key(key) if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() => match key.code {
             // Unbound keys: `p` cycles month, quarter, year; `t` goes back to today's.
-            KeyCode::Char('p') => view.show_period(app, view.period.cycle_kind()),
+            KeyCode::Char('p') => return (Outcome::Stay, view.show_period(app, view.period.cycle_kind())),
             KeyCode::Char('t') => {
                 let today = app.rules.policy.local_date(app.now);
                 let period = view.period.of_kind(view.period.kind, today);
-                view.show_period(app, period);
+                return (Outcome::Stay, view.show_period(app, period));
             }
             KeyCode::Home => view.select(isize::MIN / 2, app.size),
             KeyCode::End => view.select(isize::MAX / 2, app.size),
@@ -303,13 +337,14 @@ fn export(app: &mut App, view: &ReportView) -> (Outcome, Vec<Effect>) {
     }
 }
 
-/// The cases and their audit trails arrived: for the open report screen.
-pub fn history(app: &mut App, history: History) {
+/// The cases and their audit trails from `since` arrived: for the open
+/// report screen.
+pub fn history(app: &mut App, since: DateTime<Utc>, history: History) {
     if !matches!(app.modal, Some(Modal::Report(_))) {
         return;
     }
     if let Some(Modal::Report(mut view)) = app.modal.take() {
-        view.history = Some(history);
+        view.history = Some((since, history));
         view.recompute(app);
         app.modal = Some(Modal::Report(view));
     }

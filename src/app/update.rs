@@ -85,8 +85,8 @@ fn respond(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.rebuild();
             Vec::new()
         }
-        Msg::History(history) => {
-            super::reports::history(app, history);
+        Msg::History(since, history) => {
+            super::reports::history(app, since, history);
             Vec::new()
         }
         Msg::Written(result) => {
@@ -256,9 +256,11 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
             Some(Vec::new())
         }
         Action::Reports => {
-            app.modal = Some(Modal::Report(Box::new(super::reports::ReportView::open(app))));
-            // The figures come from every case's audit trail.
-            Some(vec![Effect::LoadHistory])
+            let view = super::reports::ReportView::open(app);
+            // The figures come from the audit trails of the cases the period needs.
+            let load = view.load(app);
+            app.modal = Some(Modal::Report(Box::new(view)));
+            Some(vec![load])
         }
         Action::Learnings => {
             app.modal = Some(Modal::Learnings(Box::new(super::learnings::LearningsView::open(

@@ -50,16 +50,14 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
     let lang = session.lang;
     let period = period(session, args)?;
     let desk = session.desk()?;
-    let loaded = desk.load().map_err(|e| Failure::store(lang, &e))?;
-    for problem in &loaded.unreadable {
+    // Only the cases the period needs, with their audit trails, in one answer.
+    let history = desk
+        .history(period.starts_at(&session.rules.policy))
+        .map_err(|e| Failure::store(lang, &e))?;
+    for problem in &history.unreadable {
         eprintln!("klachtdesk: {}", problem.describe(lang));
     }
-    let mut history = Vec::with_capacity(loaded.cases.len());
-    for case in loaded.cases {
-        let events = desk.events(case.id).map_err(|e| Failure::store(lang, &e))?;
-        history.push((case, events));
-    }
-    let report = Report::compute(&history, period, &session.rules, session.now);
+    let report = Report::compute(&history.trails, period, &session.rules, session.now);
     if args.json {
         return output::print_json(lang, &to_json(&report));
     }

@@ -215,13 +215,17 @@ impl Local {
                     Err(e) => Response::Failed(e.into()),
                 }
             }
-            Request::History => Response::History(
-                store
-                    .history()
-                    .into_iter()
-                    .map(|(case, events)| CaseTrail { case, events })
-                    .collect(),
-            ),
+            Request::History { since } => {
+                let history = store.history_since(since);
+                Response::History {
+                    trails: history
+                        .trails
+                        .into_iter()
+                        .map(|(case, events)| CaseTrail { case, events })
+                        .collect(),
+                    unreadable: history.unreadable,
+                }
+            }
             // Only a desk that keeps the database open hands it over.
             Request::HandOver { .. } | Request::TakeBack | Request::Follow { .. } => {
                 Response::Failed(CommandError::Store(StoreError::Misunderstood(

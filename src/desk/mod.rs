@@ -12,6 +12,7 @@ mod local;
 mod request;
 mod slot;
 
+use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -30,7 +31,7 @@ use crate::domain::workflow::Command;
 use crate::exchange::CaseTrail;
 use crate::store::backup::BackupError;
 use crate::store::writings::Writing;
-use crate::store::{CommandError, Loaded, Store, StoreError};
+use crate::store::{CommandError, History, Loaded, Store, StoreError};
 
 /// The cases a selection chose, in brief, and the records that could not be read.
 #[derive(Debug, Default)]
@@ -148,10 +149,14 @@ impl dyn Desk + '_ {
         Ok(out)
     }
 
-    /// Every readable case with its audit trail, in case-number order.
-    pub fn history(&self) -> Result<Vec<(Case, Vec<Event>)>, StoreError> {
-        match self.call(Request::History) {
-            Response::History(trails) => Ok(trails.into_iter().map(|t| (t.case, t.events)).collect()),
+    /// Every readable case with its audit trail that a report of a period
+    /// starting at `since` needs, in case-number order.
+    pub fn history(&self, since: DateTime<Utc>) -> Result<History, StoreError> {
+        match self.call(Request::History { since }) {
+            Response::History { trails, unreadable } => Ok(History {
+                trails: trails.into_iter().map(|t| (t.case, t.events)).collect(),
+                unreadable,
+            }),
             other => Err(unexpected(other)),
         }
     }

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Job;
@@ -66,8 +67,12 @@ pub enum Request {
     Trails {
         ids: Vec<CaseId>,
     },
-    /// Every readable case with its audit trail, for reports: one large answer.
-    History,
+    /// Every readable case with its audit trail that a report of a period
+    /// starting at `since` needs (see `Store::history_since`): one large answer.
+    History {
+        #[serde(with = "crate::domain::moment")]
+        since: DateTime<Utc>,
+    },
     /// A consistent copy of the database into the new folder `path`, which
     /// must be absolute: the desk's working folder is not the caller's.
     Backup {
@@ -110,7 +115,10 @@ pub enum Response {
     },
     Events(Vec<Event>),
     Trails(Vec<CaseTrail>),
-    History(Vec<CaseTrail>),
+    History {
+        trails: Vec<CaseTrail>,
+        unreadable: Vec<StoreError>,
+    },
     /// The backup is complete and holds this many cases.
     BackedUp {
         cases: usize,

@@ -18,7 +18,7 @@ mod trail;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 
 pub use period::{IsoWeek, Period, PeriodError, PeriodKind};
 pub use trail::{Run, Stop, runs, state_before, value_after};
@@ -129,9 +129,8 @@ impl Report {
     ) -> Report {
         let policy = &rules.policy;
         // The period as instants: from its first midnight to the one after it.
-        let midnight = |d: chrono::NaiveDate| policy.local_to_utc(d, NaiveTime::MIN);
-        let start = midnight(period.from);
-        let end = period.to.succ_opt().map_or(DateTime::<Utc>::MAX_UTC, midnight);
+        let start = period.starts_at(policy);
+        let end = period.ends_at(policy);
         let in_period = |t: DateTime<Utc>| start <= t && t < end;
         let as_of = end.min(now);
 

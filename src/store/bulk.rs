@@ -180,7 +180,10 @@ impl Store {
         let mut highest: BTreeMap<u16, u32> = BTreeMap::new();
         for (case, events) in cases {
             snapshots.insert(&keys::case(case.id), codec::encode(case));
-            summaries.insert(&keys::case(case.id), super::summaries::encode(case));
+            summaries.insert(
+                &keys::case(case.id),
+                super::summaries::encode(case, events.last().map(|e| e.at)),
+            );
             for event in events {
                 trails.insert(&keys::event(case.id, event.seq), codec::encode(event));
             }

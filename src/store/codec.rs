@@ -42,12 +42,13 @@ impl Record for Summary {
     type V2 = Summary;
 }
 
-/// A summary record: the case in brief, then its description, which the
-/// board reads only when someone first searches. (The summaries are made
-/// anew when their version changes, whatever the record format.)
-impl Record for (Summary, String) {
-    type V1 = (Summary, String);
-    type V2 = (Summary, String);
+/// A summary record: the case in brief, when it last changed (in
+/// microseconds), then its description, which the board reads only when
+/// someone first searches. (The summaries are made anew when their layout
+/// changes, whatever the record format.)
+impl Record for (Summary, Option<i64>, String) {
+    type V1 = (Summary, Option<i64>, String);
+    type V2 = (Summary, Option<i64>, String);
 }
 
 /// Format 3 added commands at the end of the list, so a format-2 event reads

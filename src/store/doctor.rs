@@ -228,7 +228,7 @@ impl Store {
         for item in self.cases.iter() {
             let (key, value) = item.map_err(failed)?;
             let held = self.summaries.get(&key).map_err(failed)?;
-            let expected = summaries::record_of(&value);
+            let expected = self.record_of(&key, &value);
             let right = match held {
                 None => false,
                 Some(_) if expected == summaries::UNDECODED => true,

@@ -70,7 +70,10 @@ impl Store {
         for verified in &cases {
             let case = verified.case();
             snapshots.insert(&keys::case(case.id), codec::encode(case));
-            summaries.insert(&keys::case(case.id), super::summaries::encode(case));
+            summaries.insert(
+                &keys::case(case.id),
+                super::summaries::encode(case, verified.events().last().map(|e| e.at)),
+            );
             let seq = highest.entry(case.id.year()).or_default();
             *seq = (*seq).max(case.id.seq());
         }

@@ -37,7 +37,7 @@ pub use daily::{DailyBackup, daily_backups};
 pub use error::{CommandError, StoreError};
 pub use feed::{Change, Numbered, Subscription};
 pub use place::Recovered;
-pub use summaries::LoadedSummaries;
+pub use summaries::{History, LoadedSummaries};
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::event::Event;
@@ -311,7 +311,7 @@ impl Store {
                     summaries,
                     Which::Summaries,
                     &keys::case(id),
-                    summaries::encode(&case),
+                    summaries::encode(&case, Some(event.at)),
                 )?;
                 undo.insert(
                     events,
@@ -410,7 +410,8 @@ impl Store {
                     )?;
                 }
                 undo.insert(cases, Which::Cases, &key, codec::encode(&case))?;
-                undo.insert(summaries, Which::Summaries, &key, summaries::encode(&case))?;
+                let record = summaries::encode(&case, written.last().map(|e| e.at));
+                undo.insert(summaries, Which::Summaries, &key, record)?;
                 attempt.keep(&undo);
                 Ok((case, undo))
             });

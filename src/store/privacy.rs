@@ -69,7 +69,8 @@ impl Store {
                     codec::encode(&event),
                 )?;
                 undo.insert(cases, Which::Cases, &key, codec::encode(&next))?;
-                undo.insert(summaries, Which::Summaries, &key, super::summaries::encode(&next))?;
+                let record = super::summaries::encode(&next, Some(event.at));
+                undo.insert(summaries, Which::Summaries, &key, record)?;
                 done.push(next);
             }
             attempt.keep(&undo);

@@ -2,8 +2,12 @@
 //! case's key, written in the same transaction as the snapshot, so that the
 //! board and `list` read a queue of 100,000 cases without decoding one case.
 //!
-//! The tree holds a stamp with the [`SUMMARY_VERSION`] it was made for, under
-//! a key no case has (case keys are 8 bytes). Opening a store whose stamp is
+//! Each record holds the summary, then the moment of the case's last audit
+//! event (what picks the cases a report of a period needs, without reading
+//! one case), then the description (for the search).
+//!
+//! The tree holds a stamp with the [`SUMMARY_VERSION`] and the [`LAYOUT`] it
+//! was made for, under a key no case has (case keys are 8 bytes). Opening a store whose stamp is
 //! missing or of another version makes the summaries anew from the snapshots.
 //! Writes that are no transaction (imports, bulk writes) take the stamp away
 //! until they are done and on disk, so that one cut short is made good on
@@ -14,11 +18,25 @@ use sled::IVec;
 use super::bulk::read_parallel;
 use super::undo::Which;
 use super::{Store, StoreError, codec, keys, unreadable};
+use chrono::{DateTime, Utc};
+
 use crate::domain::case::{Case, CaseId};
+use crate::domain::event::Event;
 use crate::domain::summary::{SUMMARY_VERSION, Summary};
 
 /// Where the tree says which version of summaries it holds.
 pub(super) const STAMP: &[u8] = b"summary-version";
+
+/// How a record is laid out around the summary. Layout 2: the moment of the
+/// case's last event between the summary and the description.
+const LAYOUT: u8 = 2;
+
+/// The stamp's value: the summaries' version and the records' layout.
+const CURRENT: [u8; 2] = [SUMMARY_VERSION, LAYOUT];
+
+/// A summary record as it is stored: the summary, the moment of the case's
+/// last event in microseconds (`None` when it has none), the description.
+type Stored = (Summary, Option<i64>, String);
 
 /// What a snapshot that did not decode has in the tree instead of a summary:
 /// it is still reported (by reading the snapshot again), not left out.
@@ -27,6 +45,13 @@ pub(super) const UNDECODED: &[u8] = &[];
 /// Snapshots summarised per sled batch when the tree is made anew.
 const BATCH: usize = 10_000;
 
+/// Cases with their audit trails, and what could not be read.
+#[derive(Debug, Default)]
+pub struct History {
+    pub trails: Vec<(Case, Vec<Event>)>,
+    pub unreadable: Vec<StoreError>,
+}
+
 /// Every summary read from the database, and what could not be read.
 #[derive(Debug, Default)]
 pub struct LoadedSummaries {
@@ -34,33 +59,34 @@ pub struct LoadedSummaries {
     pub unreadable: Vec<StoreError>,
 }
 
-/// The record the summaries tree holds for the snapshot `bytes`.
-pub(super) fn record_of(bytes: &[u8]) -> Vec<u8> {
-    match codec::decode::<Case>(bytes) {
-        Ok(case) => encode(&case),
-        Err(_) => UNDECODED.to_vec(),
-    }
+/// The summary record of `case`, whose last audit event was recorded at
+/// `changed`: its summary, when it last changed, and its description (for
+/// the search, read without the rest of the case; reading the board's
+/// summaries stops before it).
+pub(super) fn encode(case: &Case, changed: Option<DateTime<Utc>>) -> Vec<u8> {
+    let changed = changed.map(|at| at.timestamp_micros());
+    codec::encode(&(Summary::of(case), changed, &case.description))
 }
 
-/// The summary record of `case`: its summary, and after it its
-/// description (for the search, read without the rest of the case; reading
-/// the board's summaries stops before it).
-pub(super) fn encode(case: &Case) -> Vec<u8> {
-    codec::encode(&(Summary::of(case), &case.description))
-}
-
-/// The summary in a summary record, without its description.
+/// The summary in a summary record, without the rest.
 pub(super) fn decode_summary(bytes: &[u8]) -> Result<Summary, codec::CodecError> {
-    codec::decode_leading::<(Summary, String), Summary, Summary>(
+    codec::decode_leading::<Stored, Summary, Summary>(bytes, |summary| summary, |(summary, ..)| summary)
+}
+
+/// The summary in a summary record and when its case last changed (`None`
+/// when that is not known).
+fn decode_changed(bytes: &[u8]) -> Result<(Summary, Option<DateTime<Utc>>), codec::CodecError> {
+    let at = |micros: Option<i64>| micros.and_then(DateTime::from_timestamp_micros);
+    codec::decode_leading::<Stored, (Summary, Option<i64>), _>(
         bytes,
-        |summary| summary,
-        |(summary, _)| summary,
+        |(summary, changed)| (summary, at(changed)),
+        |(summary, changed, _)| (summary, at(changed)),
     )
 }
 
 /// The case number and description in a summary record.
 pub(super) fn decode_description(bytes: &[u8]) -> Result<(CaseId, String), codec::CodecError> {
-    codec::decode::<(Summary, String)>(bytes).map(|(summary, description)| (summary.id, description))
+    codec::decode::<Stored>(bytes).map(|(summary, _, description)| (summary.id, description))
 }
 
 fn case_id(key: &[u8]) -> Option<CaseId> {
@@ -70,11 +96,31 @@ fn case_id(key: &[u8]) -> Option<CaseId> {
 }
 
 impl Store {
+    /// The record the summaries tree holds for the snapshot `bytes` at `key`.
+    pub(super) fn record_of(&self, key: &[u8], bytes: &[u8]) -> Vec<u8> {
+        match codec::decode::<Case>(bytes) {
+            Ok(case) => encode(&case, self.last_changed(key)),
+            Err(_) => UNDECODED.to_vec(),
+        }
+    }
+
+    /// When the last audit event of the case at `key` was recorded, if one
+    /// reads: its first three fields (case, number, moment), not the rest.
+    fn last_changed(&self, key: &[u8]) -> Option<DateTime<Utc>> {
+        let (_, bytes) = self.events.scan_prefix(key).next_back()?.ok()?;
+        let micros = codec::decode_leading::<Event, (CaseId, u32, i64), i64>(
+            &bytes,
+            |(_, _, at)| at,
+            |event| event.at.timestamp_micros(),
+        );
+        micros.ok().and_then(DateTime::from_timestamp_micros)
+    }
+
     /// Makes the summaries anew unless the stamp says they are current: one
     /// read when they are.
     pub(super) fn keep_summaries_current(&self) -> Result<(), StoreError> {
         let write = |e: sled::Error| StoreError::Write(super::reason(&e));
-        if self.summaries.get(STAMP).map_err(write)?.as_deref() == Some(&[SUMMARY_VERSION][..]) {
+        if self.summaries.get(STAMP).map_err(write)?.as_deref() == Some(&CURRENT[..]) {
             return Ok(());
         }
         self.rebuild_summaries()
@@ -87,7 +133,7 @@ impl Store {
         self.summaries.remove(STAMP).map_err(write)?;
         // Decoding is most of the work: on every core, as loading does.
         let made = read_parallel(&self.cases, &|key, bytes| {
-            Ok(Some((IVec::from(key), record_of(bytes))))
+            Ok(Some((IVec::from(key), self.record_of(key, bytes))))
         });
         let mut stray = sled::Batch::default();
         for key in self.summaries.iter().keys() {
@@ -120,7 +166,7 @@ impl Store {
     /// Stamps the summaries as current (flushed with the writes it ends).
     pub(super) fn stamp_summaries(&self) -> Result<(), StoreError> {
         self.summaries
-            .insert(STAMP, &[SUMMARY_VERSION])
+            .insert(STAMP, &CURRENT)
             .map_err(|e| StoreError::Write(super::reason(&e)))?;
         Ok(())
     }
@@ -137,6 +183,48 @@ impl Store {
         };
         self.see_past_summary_ghosts(&mut loaded);
         loaded
+    }
+
+    /// The cases a report of a period that starts at `start` needs, with
+    /// their audit trails, in case-number order: every case open now, and
+    /// every case received or changed from `start` on. A case closed before
+    /// `start` and untouched since counts in no figure of the period (each
+    /// counts what happened in it, or what was open at its end), so it is
+    /// not read. Unreadable records are left out (`load` reports them).
+    pub fn history_since(&self, start: DateTime<Utc>) -> History {
+        let chosen = read_parallel(&self.summaries, &|key, bytes| {
+            let Some(id) = case_id(key) else {
+                return Ok(None);
+            };
+            // Where a failed save left a summary changed in memory, the one
+            // on disk says whether the case is needed.
+            let bytes = match self.ghosts.get(Which::Summaries, key) {
+                Some(Some(on_disk)) => on_disk,
+                Some(None) => return Ok(None),
+                None => IVec::from(bytes),
+            };
+            let needed = match decode_changed(&bytes) {
+                Ok((summary, changed)) => {
+                    summary.is_open()
+                        || summary.complained_at >= start
+                        || changed.is_none_or(|at| at >= start)
+                }
+                // The case is read to know.
+                Err(_) => true,
+            };
+            Ok(needed.then_some(id))
+        });
+        let mut history = History::default();
+        for id in chosen.items {
+            let read = self.get(id).and_then(|case| Ok((case, self.events(id)?)));
+            match read {
+                Ok(trail) => history.trails.push(trail),
+                // A summary of no case (a stray that `doctor` removes).
+                Err(StoreError::NotFound(_)) => {}
+                Err(e) => history.unreadable.push(e),
+            }
+        }
+        history
     }
 
     /// The summary in the record at `key`: `None` for the stamp.
@@ -210,7 +298,7 @@ mod tests {
                 for case in [&changed, &ghost] {
                     let key = keys::case(case.id);
                     undo.insert(cases, Which::Cases, &key, codec::encode(case))?;
-                    undo.insert(summaries, Which::Summaries, &key, encode(case))?;
+                    undo.insert(summaries, Which::Summaries, &key, encode(case, Some(ctx.now)))?;
                 }
                 Ok::<_, ConflictableTransactionError<()>>(undo)
             })
@@ -229,6 +317,13 @@ mod tests {
         let seen = store.summaries();
         assert!(seen.unreadable.is_empty(), "{:?}", seen.unreadable);
         assert_eq!(seen.summaries, before, "read as on disk");
+        let reported: Vec<Summary> = store
+            .history_since(DateTime::<Utc>::MIN_UTC)
+            .trails
+            .iter()
+            .map(|(case, _)| Summary::of(case))
+            .collect();
+        assert_eq!(reported, before, "a report reads the cases as on disk");
     }
 
     #[test]

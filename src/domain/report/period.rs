@@ -1,7 +1,9 @@
 //! The stretch of time a report is about: whole local (Amsterdam) days, from
 //! and to inclusive, and how to step to the period before or after it.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Utc};
+
+use crate::domain::clock::Policy;
 
 /// What kind of period, so that stepping keeps its length: a month steps to
 /// the month before, a custom period by its own number of days.
@@ -145,6 +147,18 @@ impl Period {
     }
 
     /// How many days the period has.
+    /// The first moment of the period: its first day's midnight, there.
+    pub fn starts_at(self, policy: &Policy) -> DateTime<Utc> {
+        policy.local_to_utc(self.from, NaiveTime::MIN)
+    }
+
+    /// The moment after the period: the midnight after its last day.
+    pub fn ends_at(self, policy: &Policy) -> DateTime<Utc> {
+        self.to.succ_opt().map_or(DateTime::<Utc>::MAX_UTC, |d| {
+            policy.local_to_utc(d, NaiveTime::MIN)
+        })
+    }
+
     pub fn days(self) -> u64 {
         u64::try_from((self.to - self.from).num_days() + 1).unwrap_or(1)
     }
