@@ -69,14 +69,11 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
                 session.now,
             )
         }),
-        None => write(
-            args.format,
-            &mut Output::stdout(),
-            &*desk,
-            &cases,
-            &bar,
-            session.now,
-        ),
+        None => {
+            let mut out = Output::stdout();
+            write(args.format, &mut out, &*desk, &cases, &bar, session.now)
+                .and_then(|count| out.flush().map(|()| count).map_err(Stop::Io))
+        }
     };
     bar.finish_and_clear();
     let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
