@@ -45,6 +45,7 @@ fn jan() -> Case {
         channel: Channel::Email,
         complained_at: Some(complained),
         description: "The pentest report arrived two weeks late.".into(),
+        ..Intake::default()
     };
     let rules = Rules::default();
     let ctx = Ctx {
@@ -63,6 +64,7 @@ fn facts<'a>(case: &'a Case, language: Language, policy: &'a Policy) -> Facts<'a
         language,
         service: klachtdesk::i18n::service_name(language.into(), &case.service),
         policy,
+        remedy_sought: "",
         operator: "Anna Smit",
         now: thursday_ten(),
     }
@@ -336,6 +338,7 @@ fn expected_letter(d: &Desk, id: CaseId, kind: LetterKind, language: Language) -
                 language,
                 service: klachtdesk::i18n::service_name(language.into(), &case.service),
                 policy: &d.app.rules.policy,
+                remedy_sought: &klachtdesk::i18n::remedy_sentence(language.into(), case.remedy_sought.as_ref()),
                 operator: &d.app.operator,
                 now: d.app.now,
             },
