@@ -338,7 +338,10 @@ fn expected_letter(d: &Desk, id: CaseId, kind: LetterKind, language: Language) -
                 language,
                 service: klachtdesk::i18n::service_name(language.into(), &case.service),
                 policy: &d.app.rules.policy,
-                remedy_sought: &klachtdesk::i18n::remedy_sentence(language.into(), case.remedy_sought.as_ref()),
+                remedy_sought: &klachtdesk::i18n::remedy_sentence(
+                    language.into(),
+                    case.remedy_sought.as_ref(),
+                ),
                 operator: &d.app.operator,
                 now: d.app.now,
             },

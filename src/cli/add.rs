@@ -79,12 +79,13 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
     let complained_at = session.moment(Field::ComplainedAt, args.date.as_ref())?;
     // Checked here rather than by clap, so that the refusal is in the
     // operator's language.
-    let remedy = match &args.remedy {
-        None => None,
-        Some(given) => Some(Remedy::from_slug(given).ok_or_else(|| {
-            Failure::refusal(lang, &Refusal::one(Problem::UnknownRemedy(given.clone())))
-        })?),
-    };
+    let remedy =
+        match &args.remedy {
+            None => None,
+            Some(given) => Some(Remedy::from_slug(given).ok_or_else(|| {
+                Failure::refusal(lang, &Refusal::one(Problem::UnknownRemedy(given.clone())))
+            })?),
+        };
     let intake = Intake {
         name: args.name.clone(),
         phone: args.phone.clone(),

@@ -151,9 +151,8 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
     // Recorded as an edit saved together with the step, before it: the
     // step's guard asks for it when a remedy was sought.
     if let Some(given) = &args.granted {
-        let granted = Granted::from_slug(given).ok_or_else(|| {
-            Failure::refusal(lang, &Refusal::one(Problem::UnknownGranted(given.clone())))
-        })?;
+        let granted = Granted::from_slug(given)
+            .ok_or_else(|| Failure::refusal(lang, &Refusal::one(Problem::UnknownGranted(given.clone()))))?;
         commands.insert(
             0,
             Command::Edit {
@@ -164,7 +163,9 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
     // A handler named when information comes in or the case is reopened takes
     // over, saved together with the move so that a refused handler moves nothing.
     if let Some(handler) = &args.handler
-        && !commands.iter().any(|c| matches!(c, Command::TakeIntoTreatment { .. }))
+        && !commands
+            .iter()
+            .any(|c| matches!(c, Command::TakeIntoTreatment { .. }))
         && case.handler.as_deref() != Some(handler.trim())
     {
         commands.push(Command::AssignHandler {

@@ -88,7 +88,9 @@ impl Granted {
 /// Checks a remedy as typed: a text needs a kind to go with it, and "other"
 /// needs a text saying what. `None` (nothing sought) is fine.
 pub fn sought(remedy: Option<Remedy>, text: &str, p: &mut Problems) -> Option<Option<RemedySought>> {
-    let text = p.check(optional_line(Field::RemedyText, text))?.unwrap_or_default();
+    let text = p
+        .check(optional_line(Field::RemedyText, text))?
+        .unwrap_or_default();
     match remedy {
         None if text.is_empty() => Some(None),
         None => {
@@ -110,8 +112,7 @@ mod tests {
     fn check(remedy: Option<Remedy>, text: &str) -> Result<Option<RemedySought>, Vec<Problem>> {
         let mut p = Problems::default();
         let value = sought(remedy, text, &mut p);
-        p.finish(|| value.flatten())
-            .map_err(|r| r.problems().to_vec())
+        p.finish(|| value.flatten()).map_err(|r| r.problems().to_vec())
     }
 
     #[test]

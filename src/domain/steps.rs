@@ -229,7 +229,9 @@ fn perform_edit(case: &mut Case, edit: &Edit, ctx: &Ctx, p: &mut Problems) {
         Edit::Outcome(v) => set(&mut case.outcome, p.check(optional_text(Field::Outcome, v))),
         Edit::Learnings(v) => set(&mut case.learnings, p.check(optional_text(Field::Learnings, v))),
         Edit::Satisfaction(s) => case.satisfaction = *s,
-        Edit::RemedySought { remedy, text } => set(&mut case.remedy_sought, super::remedy::sought(*remedy, text, p)),
+        Edit::RemedySought { remedy, text } => {
+            set(&mut case.remedy_sought, super::remedy::sought(*remedy, text, p))
+        }
         Edit::RemedyGranted(g) => case.remedy_granted = *g,
     }
 }

@@ -11,8 +11,8 @@ use crate::domain::case::{CaseId, Channel};
 use crate::domain::contact::phone_key;
 use crate::domain::intake::Intake;
 use crate::domain::problem::{Field, Problem};
-use crate::domain::workflow::Step;
 use crate::domain::remedy::Remedy;
+use crate::domain::workflow::Step;
 use crate::i18n::{channel_key, remedy_named, remedy_names, service_id_or_given, service_names};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 

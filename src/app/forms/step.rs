@@ -56,7 +56,11 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
             FormField::text(Field::Outcome, true, &draft(Field::Outcome)),
         ]
         .into_iter()
-        .chain(case.remedy_sought.as_ref().map(|_| granted_field(lang, case.remedy_granted)))
+        .chain(
+            case.remedy_sought
+                .as_ref()
+                .map(|_| granted_field(lang, case.remedy_granted)),
+        )
         .collect(),
         Step::Close => {
             let options = Satisfaction::ALL
