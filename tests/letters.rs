@@ -20,11 +20,11 @@ use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Direction, LogKind
 use klachtdesk::domain::clock::Policy;
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::problem::Field;
+use klachtdesk::domain::remedy::{Remedy, RemedySought};
 use klachtdesk::domain::template::{
     Facts, Language, LetterKind, MissingData, Placeholder, SentVia, Template, TemplateError,
 };
 use klachtdesk::domain::workflow::{self, Command, Ctx, Edit, Rules, State};
-use klachtdesk::domain::remedy::{Remedy, RemedySought};
 use klachtdesk::i18n::{Lang, remedy_sentence};
 use klachtdesk::templates::{self, LetterError, LoadProblem, Origin, Templates};
 use klachtdesk::ui::{self, Theme};
@@ -1269,5 +1269,8 @@ fn the_outcome_letter_says_what_the_complainant_asked_for_when_they_said() {
         "{en}"
     );
     let nl = letter(&case, Language::Nl);
-    assert!(nl.contains("\n\nU vroeg ons om excuses. Wij hopen dat u tevreden bent"), "{nl}");
+    assert!(
+        nl.contains("\n\nU vroeg ons om excuses. Wij hopen dat u tevreden bent"),
+        "{nl}"
+    );
 }

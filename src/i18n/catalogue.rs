@@ -746,7 +746,7 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
 
     // Issue 13: what the complainant wants (the remedy sought, and whether the outcome granted it).
     FieldRemedy => "Remedy sought", "Gewenste oplossing";
-    FieldRemedyText => "Remedy, in their words", "Oplossing, in eigen woorden";
+    FieldRemedyText => "In their words", "In eigen woorden";
     FieldRemedyGranted => "Remedy granted", "Oplossing gegeven";
     RemedyApology => "Apology", "Excuses";
     RemedyCorrection => "Correction", "Rechtzetting";
@@ -764,6 +764,6 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     LetterRemedyCall => "You asked us to call you{words}.", "U vroeg ons u te bellen{words}.";
     LetterRemedyOther => "You asked us for the following: {text}.", "U vroeg ons het volgende: {text}.";
     LetterRemedyWords => " (in your words: \u{201c}{text}\u{201d})", " (in uw woorden: \u{201c}{text}\u{201d})";
-    ReportRemedy => "Remedy sought granted", "Gewenste oplossing gegeven";
+    ReportRemedy => "Remedy granted", "Oplossing gegeven";
     ReportRemedyNone => "No outcome in the period answered a remedy sought.", "Geen uitkomst in de periode beantwoordde een gewenste oplossing.";
 }
