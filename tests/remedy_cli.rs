@@ -246,3 +246,48 @@ fn the_report_gives_the_share_of_outcomes_that_granted_the_remedy_sought() {
     assert!(csv.contains("remedy_granted,granted,,,2"), "{csv}");
     assert!(csv.contains("remedy_granted,not,,,1"), "{csv}");
 }
+
+/// Every byte of the database's files.
+fn database_files(dir: &std::path::Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.extend(database_files(&path));
+        } else {
+            all.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    all
+}
+
+#[test]
+fn erasing_a_person_removes_their_words_and_keeps_what_they_asked_for() {
+    let w = Cli::new();
+    let id = add_with(
+        &w,
+        &["--remedy", "other", "--remedy-text", "a visit from Mr Geheim"],
+    );
+    in_treatment(&w, &id);
+    w.ok(&[&["move", &id, "outcome", "--granted", "not"][..], &OUTCOME].concat());
+    w.ok(&[
+        "move",
+        &id,
+        "closed",
+        "--learnings",
+        "None",
+        "--satisfaction",
+        "unknown",
+    ]);
+    w.ok(&["subject", "erase", "--email", "jan@example.nl"]);
+    let case = json(w.ok(&["show", &id, "--json"]));
+    assert_eq!(case["remedy_sought"]["remedy"], "other");
+    assert_eq!(case["remedy_sought"]["text"], "[removed]");
+    assert_eq!(case["remedy_granted"], "not", "the figures keep it");
+    let files = database_files(&w.path("db"));
+    let secret = b"Mr Geheim";
+    assert!(
+        !files.windows(secret.len()).any(|window| window == secret),
+        "the complainant's words are gone from the database files"
+    );
+}
