@@ -291,3 +291,18 @@ fn erasing_a_person_removes_their_words_and_keeps_what_they_asked_for() {
         "the complainant's words are gone from the database files"
     );
 }
+
+#[test]
+fn an_export_without_the_remedy_fields_imports_with_none_sought() {
+    let w = Cli::new();
+    let id = add_with(&w, &[]);
+    let mut cases = json(w.ok(&["export", "--all"]));
+    let case = cases["cases"][0].as_object_mut().unwrap();
+    assert!(case.remove("remedy_sought").is_some() && case.remove("remedy_granted").is_some());
+    let other = Cli::new();
+    std::fs::write(other.path("older.json"), cases.to_string()).unwrap();
+    other.ok(&["import", "older.json"]);
+    let read = json(other.ok(&["show", &id, "--json"]));
+    assert_eq!(read["remedy_sought"], Value::Null);
+    assert_eq!(read["remedy_granted"], Value::Null);
+}
