@@ -435,6 +435,7 @@ impl Demo<'_> {
             channel,
             complained_at: Some(complained_at),
             description: story.1.into(),
+            ..Intake::default()
         };
         let registered_at = match scenario {
             Fresh(_) => complained_at + Duration::minutes(3),

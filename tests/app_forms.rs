@@ -53,7 +53,9 @@ fn n_opens_the_intake_with_the_cursor_on_the_name() {
             Field::Service,
             Field::Channel,
             Field::ComplainedAt,
-            Field::Description
+            Field::Description,
+            Field::Remedy,
+            Field::RemedyText
         ]
     );
     // The channel defaults to phone.
@@ -79,7 +81,7 @@ fn tab_and_shift_tab_walk_the_fields() {
     d.press("shift-tab");
     assert_eq!(focused(&d.app), Field::Phone);
     d.press("shift-tab shift-tab");
-    assert_eq!(focused(&d.app), Field::Description, "it wraps around");
+    assert_eq!(focused(&d.app), Field::RemedyText, "it wraps around");
 }
 
 #[test]
@@ -444,7 +446,7 @@ fn a_control_character_pasted_into_a_one_line_field_is_refused_next_to_it() {
 #[test]
 fn a_megabyte_pasted_into_the_description_is_cut_with_a_message() {
     let mut d = Desk::demo();
-    d.press("n shift-tab");
+    d.press("n shift-tab shift-tab shift-tab");
     assert_eq!(focused(&d.app), Field::Description);
     let line = "All our alerts went to the wrong mailbox for a week. ".repeat(20);
     let huge = format!("{line}\n").repeat(1_000_000 / line.len() + 1);
@@ -458,7 +460,7 @@ fn a_megabyte_pasted_into_the_description_is_cut_with_a_message() {
     assert!(error.contains("cut"), "{error}");
     // The form still answers at once.
     d.press("tab");
-    assert_eq!(focused(&d.app), Field::Name);
+    assert_eq!(focused(&d.app), Field::Remedy);
 }
 
 // ---------------------------------------------------------------- the moves menu

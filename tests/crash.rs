@@ -1288,6 +1288,7 @@ fn intake(name: &str) -> Intake {
         channel: Channel::Phone,
         complained_at: None,
         description: "Something went wrong.".into(),
+        ..Intake::default()
     }
 }
 

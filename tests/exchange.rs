@@ -156,6 +156,7 @@ fn intake(name: &str, email: &str, phone: &str, description: &str) -> Intake {
         channel: Channel::Email,
         complained_at: Some(nov(1, 19, 30)),
         description: description.into(),
+        ..Intake::default()
     }
 }
 

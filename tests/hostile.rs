@@ -430,6 +430,7 @@ fn intake(name: &str, organisation: &str, description: &str) -> Intake {
         channel: Channel::Phone,
         complained_at: None,
         description: description.into(),
+        ..Intake::default()
     }
 }
 

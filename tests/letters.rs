@@ -20,11 +20,12 @@ use klachtdesk::domain::case::{AckVia, Case, CaseId, Channel, Direction, LogKind
 use klachtdesk::domain::clock::Policy;
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::problem::Field;
+use klachtdesk::domain::remedy::{Remedy, RemedySought};
 use klachtdesk::domain::template::{
     Facts, Language, LetterKind, MissingData, Placeholder, SentVia, Template, TemplateError,
 };
 use klachtdesk::domain::workflow::{self, Command, Ctx, Edit, Rules, State};
-use klachtdesk::i18n::Lang;
+use klachtdesk::i18n::{Lang, remedy_sentence};
 use klachtdesk::templates::{self, LetterError, LoadProblem, Origin, Templates};
 use klachtdesk::ui::{self, Theme};
 use ratatui::Terminal;
@@ -45,6 +46,7 @@ fn jan() -> Case {
         channel: Channel::Email,
         complained_at: Some(complained),
         description: "The pentest report arrived two weeks late.".into(),
+        ..Intake::default()
     };
     let rules = Rules::default();
     let ctx = Ctx {
@@ -63,6 +65,7 @@ fn facts<'a>(case: &'a Case, language: Language, policy: &'a Policy) -> Facts<'a
         language,
         service: klachtdesk::i18n::service_name(language.into(), &case.service),
         policy,
+        remedy_sought: "",
         operator: "Anna Smit",
         now: thursday_ten(),
     }
@@ -75,6 +78,10 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     case.root_cause = "Planning".into();
     case.solution = "Extra reviewer".into();
     case.outcome = "Apology and discount".into();
+    case.remedy_sought = Some(RemedySought {
+        remedy: Remedy::Refund,
+        text: "the fee back".into(),
+    });
     let all: Vec<String> = Placeholder::names()
         .iter()
         .map(|n| format!("{{{{{n}}}}}"))
@@ -82,7 +89,7 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
     let template = Template::parse(&all.join("|")).unwrap();
     assert_eq!(template.placeholders().count(), Placeholder::ALL.len());
     let policy = Policy::default();
-    let expected = |service: &str, complaint: &str, today: &str, due: &str| {
+    let expected = |service: &str, complaint: &str, today: &str, due: &str, remedy: &str| {
         [
             "K-2026-0042",
             "Jan de Vries",
@@ -102,27 +109,39 @@ fn every_placeholder_is_filled_in_with_dates_in_the_letters_language() {
             today,
             "10",
             due,
+            remedy,
         ]
         .join("|")
     };
     // The outcome clock has not started: 10 working days from today, Thursday.
+    // What the complainant asked for, worded in the letter's language.
+    let remedy_in = |language: Language| remedy_sentence(language.into(), case.remedy_sought.as_ref());
+    let (remedy_en, remedy_nl) = (remedy_in(Language::En), remedy_in(Language::Nl));
     assert_eq!(
-        template.fill(&facts(&case, Language::En, &policy)),
+        template.fill(&Facts {
+            remedy_sought: &remedy_en,
+            ..facts(&case, Language::En, &policy)
+        }),
         expected(
             "Penetration testing",
             "24 November 2026",
             "26 November 2026",
-            "Thursday 10 December 2026"
+            "Thursday 10 December 2026",
+            "You asked us for a refund (in your words: \u{201c}the fee back\u{201d}). "
         )
     );
     assert_eq!(
-        template.fill(&facts(&case, Language::Nl, &policy)),
+        template.fill(&Facts {
+            remedy_sought: &remedy_nl,
+            ..facts(&case, Language::Nl, &policy)
+        }),
         // The service by its Dutch name in a Dutch letter.
         expected(
             "Penetratietesten",
             "24 november 2026",
             "26 november 2026",
-            "donderdag 10 december 2026"
+            "donderdag 10 december 2026",
+            "U vroeg ons om terugbetaling (in uw woorden: \u{201c}the fee back\u{201d}). "
         )
     );
     // With a handler and a running outcome clock (since Friday 27 November).
@@ -336,6 +355,10 @@ fn expected_letter(d: &Desk, id: CaseId, kind: LetterKind, language: Language) -
                 language,
                 service: klachtdesk::i18n::service_name(language.into(), &case.service),
                 policy: &d.app.rules.policy,
+                remedy_sought: &klachtdesk::i18n::remedy_sentence(
+                    language.into(),
+                    case.remedy_sought.as_ref(),
+                ),
                 operator: &d.app.operator,
                 now: d.app.now,
             },
@@ -1210,4 +1233,44 @@ fn letter_shows_escape_sequences_escaped_on_the_terminal() {
     let (letter, _) = cli.ok(&["letter", out.trim(), "--kind", "acknowledgement"]);
     assert!(!letter.contains('\u{1b}'), "{letter}");
     assert!(letter.contains("\\u{1b}]52"), "{letter}");
+}
+
+#[test]
+fn the_outcome_letter_says_what_the_complainant_asked_for_when_they_said() {
+    let mut case = jan();
+    case.root_cause = "Planning".into();
+    case.solution = "Extra reviewer".into();
+    case.outcome = "We refund the fee.".into();
+    let policy = Policy::default();
+    let letter = |case: &Case, language: Language| {
+        let remedy = remedy_sentence(language.into(), case.remedy_sought.as_ref());
+        Templates::built_in()
+            .letter(
+                LetterKind::Outcome,
+                &Facts {
+                    remedy_sought: &remedy,
+                    ..facts(case, language, &policy)
+                },
+            )
+            .unwrap()
+    };
+    let without = letter(&case, Language::En);
+    assert!(
+        without.contains("\n\nWe hope that you are satisfied"),
+        "nothing asked, nothing said:\n{without}"
+    );
+    case.remedy_sought = Some(RemedySought {
+        remedy: Remedy::Apology,
+        text: String::new(),
+    });
+    let en = letter(&case, Language::En);
+    assert!(
+        en.contains("\n\nYou asked us for an apology. We hope that you are satisfied"),
+        "{en}"
+    );
+    let nl = letter(&case, Language::Nl);
+    assert!(
+        nl.contains("\n\nU vroeg ons om excuses. Wij hopen dat u tevreden bent"),
+        "{nl}"
+    );
 }

@@ -213,6 +213,7 @@ fn desk() -> (TempDir, Store, App) {
         channel: Channel::Phone,
         complained_at: None,
         description: "The report was late.".into(),
+        ..Intake::default()
     };
     let path = [
         Command::Acknowledge {

@@ -98,6 +98,7 @@ fn intake(name: &str, phone: &str, email: &str, service: &str, channel: Channel,
         channel,
         complained_at: Some(ams(at)),
         description: format!("A complaint of {name}."),
+        ..Intake::default()
     }
 }
 

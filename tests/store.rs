@@ -48,6 +48,7 @@ fn intake(name: &str) -> Intake {
         channel: Channel::Phone,
         complained_at: None,
         description: "The report arrived two weeks late.\nNobody called back.".to_string(),
+        ..Intake::default()
     }
 }
 

@@ -44,6 +44,7 @@ fn intake(name: &str) -> Intake {
         channel: Channel::Phone,
         complained_at: None,
         description: format!("{name}: the report arrived two weeks late."),
+        ..Intake::default()
     }
 }
 

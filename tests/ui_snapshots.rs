@@ -10,7 +10,9 @@
 
 mod support;
 
+use klachtdesk::app::pane::PANE_FIELDS;
 use klachtdesk::app::{App, Modal, Msg};
+use klachtdesk::domain::problem::Field;
 use klachtdesk::i18n::Lang;
 use klachtdesk::ui::{self, Theme};
 use ratatui::Terminal;
@@ -591,5 +593,68 @@ fn the_deadline_key_is_in_the_help_and_in_the_case_pane() {
     assert!(
         matches!(d.app.modal, Some(Modal::Deadline(_))),
         "d works in the case pane too"
+    );
+}
+
+/// The intake scrolled to what the complainant wants, the words being typed.
+#[test]
+fn the_intake_with_the_remedy_sought() {
+    scene_at(
+        &[(80, 24)],
+        "intake_remedy",
+        |d| {
+            d.press("n");
+            d.type_text("Jan de Vries");
+            d.press("tab");
+            d.type_text("06-12345678");
+            d.press("tab tab tab");
+            d.type_text("Consultancy");
+            d.press("tab tab tab");
+            d.type_text("Nobody called back.");
+            d.press("tab");
+            // Typed in the operator's language, completed on leaving the field.
+            d.type_text(if d.app.lang == Lang::Nl { "telef" } else { "a ca" });
+            d.press("tab");
+            d.type_text("before Friday noon");
+        },
+        |lang, rows| {
+            let (remedy, words, call) = match lang {
+                Lang::En => ("Remedy sought", "In their words", "A call"),
+                Lang::Nl => ("Gewenste oplossing", "In eigen woorden", "Telefoontje"),
+            };
+            assert!(
+                has(rows, remedy) && has(rows, words) && has(rows, call),
+                "{rows:#?}"
+            );
+            assert!(has(rows, "before Friday noon"), "the focused field in view");
+        },
+    );
+}
+
+/// A case whose complainant said what they want, its row selected.
+#[test]
+fn a_case_with_the_remedy_sought_in_the_pane() {
+    scene_at(
+        &[(80, 24)],
+        "case_remedy",
+        |d| {
+            d.press("enter");
+            let row = PANE_FIELDS.iter().position(|f| *f == Field::Remedy).unwrap();
+            for _ in 0..row {
+                d.press("down");
+            }
+            d.press("enter");
+            d.type_text("refund");
+            d.press("tab");
+            d.type_text("the fee for October");
+            d.press("ctrl-s");
+        },
+        |lang, rows| {
+            let shown = match lang {
+                Lang::En => "Refund — the fee for October",
+                Lang::Nl => "Terugbetaling — the fee for October",
+            };
+            assert!(has(rows, shown), "{rows:#?}");
+        },
     );
 }

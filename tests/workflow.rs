@@ -16,6 +16,7 @@ use klachtdesk::domain::event::{Event, EventKind, FieldChange};
 use klachtdesk::domain::intake::Intake;
 use klachtdesk::domain::privacy::AnonymiseReason;
 use klachtdesk::domain::problem::{Field, Problem, Refusal};
+use klachtdesk::domain::remedy::{Granted, Remedy, RemedySought};
 use klachtdesk::domain::service::BuiltInService;
 use klachtdesk::domain::workflow::{
     Command, Ctx, Edit, Rules, State, Step, apply, missing_for_state, register,
@@ -960,4 +961,103 @@ proptest! {
             prop_assert_eq!(case.state == State::InTreatment, clocks.outcome.is_running());
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// What the complainant wants.
+
+fn change(event: &Event, field: Field) -> Option<(&str, &str)> {
+    event
+        .changes
+        .iter()
+        .find(|c| c.field == field)
+        .map(|c| (c.before.as_str(), c.after.as_str()))
+}
+
+#[test]
+fn the_remedy_sought_is_registered_and_the_registration_records_it() {
+    let with_remedy = Intake {
+        remedy: Some(Remedy::Refund),
+        remedy_text: " the fee back ".into(),
+        ..intake()
+    };
+    let (case, event) = register(CaseId::new(2026, 42), &with_remedy, &ctx(ams(MONDAY_9))).unwrap();
+    assert_eq!(
+        case.remedy_sought,
+        Some(RemedySought {
+            remedy: Remedy::Refund,
+            text: "the fee back".into()
+        })
+    );
+    assert_eq!(change(&event, Field::Remedy), Some(("", "refund")));
+    assert_eq!(change(&event, Field::RemedyText), Some(("", "the fee back")));
+    let words_alone = Intake {
+        remedy_text: "money".into(),
+        ..intake()
+    };
+    let refusal = register(CaseId::new(2026, 43), &words_alone, &ctx(ams(MONDAY_9))).unwrap_err();
+    assert_eq!(refusal.0, vec![Problem::Missing(Field::Remedy)]);
+}
+
+#[test]
+fn an_outcome_for_a_complainant_who_said_what_they_want_asks_whether_it_was_granted() {
+    let sought = edit(vec![Edit::RemedySought {
+        remedy: Some(Remedy::Call),
+        text: String::new(),
+    }]);
+    let case = act(&walk_to(State::InTreatment), sought, "2026-11-23 12:00");
+    let step = outcome("Alert rule disabled", "Rule restored", "We called you.");
+    assert_eq!(
+        refused(&case, step.clone(), "2026-11-23 13:00"),
+        vec![Problem::Missing(Field::RemedyGranted)]
+    );
+    let (answered, event) = attempt(
+        &case,
+        &edit(vec![Edit::RemedyGranted(Some(Granted::Partly))]),
+        "2026-11-23 13:00",
+    )
+    .unwrap();
+    assert_eq!(change(&event, Field::RemedyGranted), Some(("", "partly")));
+    let done = act(&answered, step, "2026-11-23 13:00");
+    assert_eq!(done.state, State::OutcomeCommunicated);
+    assert_eq!(done.remedy_granted, Some(Granted::Partly));
+    // Nothing sought: nothing asked.
+    let plain = act(
+        &walk_to(State::InTreatment),
+        outcome("Alert rule disabled", "Rule restored", "Fixed."),
+        "2026-11-23 13:00",
+    );
+    assert_eq!(plain.remedy_granted, None);
+}
+
+#[test]
+fn an_edited_remedy_is_checked_as_at_intake() {
+    let case = walk_to(State::InTreatment);
+    let other_without_words = edit(vec![Edit::RemedySought {
+        remedy: Some(Remedy::Other),
+        text: " ".into(),
+    }]);
+    assert_eq!(
+        refused(&case, other_without_words, TUESDAY_10),
+        vec![Problem::Missing(Field::RemedyText)]
+    );
+    let (with, event) = attempt(
+        &case,
+        &edit(vec![Edit::RemedySought {
+            remedy: Some(Remedy::Other),
+            text: "flowers".into(),
+        }]),
+        TUESDAY_10,
+    )
+    .unwrap();
+    assert_eq!(change(&event, Field::Remedy), Some(("", "other")));
+    let cleared = act(
+        &with,
+        edit(vec![Edit::RemedySought {
+            remedy: None,
+            text: String::new(),
+        }]),
+        TUESDAY_10,
+    );
+    assert_eq!(cleared.remedy_sought, None);
 }

@@ -99,6 +99,7 @@ impl LetterView {
             language: self.language,
             service: crate::i18n::service_name(self.language.into(), &case.service),
             policy: &app.rules.policy,
+            remedy_sought: &crate::i18n::remedy_sentence(self.language.into(), case.remedy_sought.as_ref()),
             operator: &app.operator,
             now: app.now,
         };

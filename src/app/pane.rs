@@ -4,7 +4,7 @@ use crate::domain::case::Case;
 use crate::domain::problem::Field;
 
 /// The fields of a case the pane lists, each editable in place.
-pub const PANE_FIELDS: [Field; 16] = [
+pub const PANE_FIELDS: [Field; 18] = [
     Field::Name,
     Field::Phone,
     Field::Email,
@@ -13,12 +13,14 @@ pub const PANE_FIELDS: [Field; 16] = [
     Field::Channel,
     Field::ComplainedAt,
     Field::Description,
+    Field::Remedy,
     Field::Handler,
     Field::Involved,
     Field::Justification,
     Field::RootCause,
     Field::Solution,
     Field::Outcome,
+    Field::RemedyGranted,
     Field::Satisfaction,
     Field::Learnings,
 ];
@@ -56,6 +58,16 @@ pub fn value(case: &Case, field: Field) -> String {
         Field::Solution => case.solution.clone(),
         Field::Outcome => case.outcome.clone(),
         Field::Learnings => case.learnings.clone(),
+        Field::Remedy => case
+            .remedy_sought
+            .as_ref()
+            .map(|s| s.remedy.slug().to_string())
+            .unwrap_or_default(),
+        Field::RemedyText => case
+            .remedy_sought
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default(),
         Field::WithdrawReason => case
             .withdrawal
             .as_ref()
@@ -70,6 +82,7 @@ pub fn value(case: &Case, field: Field) -> String {
         | Field::Request
         | Field::LogText
         | Field::LogKind
-        | Field::Direction => String::new(),
+        | Field::Direction
+        | Field::RemedyGranted => String::new(),
     }
 }

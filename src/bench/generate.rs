@@ -257,6 +257,7 @@ fn intake(k: usize, complained_at: DateTime<Utc>) -> Intake {
         ][pick(21, 4)],
         complained_at: Some(complained_at),
         description,
+        ..Intake::default()
     }
 }
 

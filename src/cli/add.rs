@@ -6,7 +6,8 @@ use super::{Failure, Session};
 use crate::desk::{MAX_REQUEST_ID, valid_request_id};
 use crate::domain::case::Channel;
 use crate::domain::intake::Intake;
-use crate::domain::problem::Field;
+use crate::domain::problem::{Field, Problem, Refusal};
+use crate::domain::remedy::Remedy;
 use crate::i18n::Describe;
 use crate::i18n::{self, T, datetime};
 use crate::store::{CommandError, StoreError};
@@ -37,6 +38,12 @@ pub struct AddArgs {
     /// What the complaint is about
     #[arg(long, default_value = "")]
     description: String,
+    /// What the complainant wants: apology, correction, refund, call or other
+    #[arg(long, value_name = "REMEDY")]
+    remedy: Option<String>,
+    /// The remedy in the complainant's words (required with --remedy other)
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    remedy_text: String,
     /// Registers only once: the same command again with the same id answers
     /// with the case the first one made [default: a new random id]
     #[arg(long, value_name = "ID")]
@@ -70,6 +77,15 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
     }
     let lang = session.lang;
     let complained_at = session.moment(Field::ComplainedAt, args.date.as_ref())?;
+    // Checked here rather than by clap, so that the refusal is in the
+    // operator's language.
+    let remedy =
+        match &args.remedy {
+            None => None,
+            Some(given) => Some(Remedy::from_slug(given).ok_or_else(|| {
+                Failure::refusal(lang, &Refusal::one(Problem::UnknownRemedy(given.clone())))
+            })?),
+        };
     let intake = Intake {
         name: args.name.clone(),
         phone: args.phone.clone(),
@@ -79,6 +95,8 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), Failure> {
         channel: args.channel.into(),
         complained_at,
         description: args.description.clone(),
+        remedy,
+        remedy_text: args.remedy_text.clone(),
     };
     let desk = session.desk()?;
     let request_id = args.request_id.clone().unwrap_or_else(new_request_id);

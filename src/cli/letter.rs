@@ -82,6 +82,7 @@ pub fn run(session: &mut Session, args: &Args) -> Result<(), Failure> {
         language,
         service: i18n::service_name(language.into(), &case.service),
         policy: &session.rules.policy,
+        remedy_sought: &i18n::remedy_sentence(language.into(), case.remedy_sought.as_ref()),
         operator: desk.operator(),
         now: session.now,
     };

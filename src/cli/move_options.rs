@@ -15,7 +15,7 @@ fn taken_by(step: Step) -> &'static [&'static str] {
         Step::InformationReceived => &["--note", "--handler", "--at"],
         Step::Reopen => &["--reason", "--handler", "--at"],
         Step::RequestInformation => &["--request", "--at"],
-        Step::CommunicateOutcome => &["--root-cause", "--solution", "--outcome", "--at"],
+        Step::CommunicateOutcome => &["--root-cause", "--solution", "--outcome", "--granted", "--at"],
         Step::Close => &["--learnings", "--satisfaction", "--at"],
         Step::Withdraw => &["--withdrawn", "--at"],
         Step::AssignHandler

@@ -3,8 +3,9 @@
 
 use super::{Failure, Session, move_options};
 use crate::domain::case::{AckVia, CaseId, Direction, LogKind, Satisfaction};
-use crate::domain::problem::Field;
-use crate::domain::workflow::{Command, State, Step};
+use crate::domain::problem::{Field, Problem, Refusal};
+use crate::domain::remedy::Granted;
+use crate::domain::workflow::{Command, Edit, State, Step};
 use crate::i18n::Describe;
 use crate::i18n::{Lang, T, state_key};
 use crate::store::{CommandError, StoreError};
@@ -45,6 +46,10 @@ pub struct MoveArgs {
     /// outcome: the outcome as communicated to the complainant
     #[arg(long)]
     outcome: Option<String>,
+    /// outcome: whether the remedy the complainant sought was granted:
+    /// granted, partly or not (asked when they said what they want)
+    #[arg(long, value_name = "GRANTED")]
+    granted: Option<String>,
     /// closed: the learnings for the company (may be "none", but must be said)
     #[arg(long)]
     learnings: Option<String>,
@@ -113,6 +118,7 @@ impl MoveArgs {
             ("--root-cause", self.root_cause.is_some()),
             ("--solution", self.solution.is_some()),
             ("--outcome", self.outcome.is_some()),
+            ("--granted", self.granted.is_some()),
             ("--learnings", self.learnings.is_some()),
             ("--satisfaction", self.satisfaction.is_some()),
             ("--withdrawn", self.withdrawn.is_some()),
@@ -142,10 +148,24 @@ pub fn run_move(session: &mut Session, args: &MoveArgs) -> Result<(), Failure> {
     let step = step_for(lang, args, case.state, target)?;
     move_options::check(lang, step, &args.options_given())?;
     let mut commands = vec![command_for(session, args, step)?];
+    // Recorded as an edit saved together with the step, before it: the
+    // step's guard asks for it when a remedy was sought.
+    if let Some(given) = &args.granted {
+        let granted = Granted::from_slug(given)
+            .ok_or_else(|| Failure::refusal(lang, &Refusal::one(Problem::UnknownGranted(given.clone()))))?;
+        commands.insert(
+            0,
+            Command::Edit {
+                edits: vec![Edit::RemedyGranted(Some(granted))],
+            },
+        );
+    }
     // A handler named when information comes in or the case is reopened takes
     // over, saved together with the move so that a refused handler moves nothing.
     if let Some(handler) = &args.handler
-        && !matches!(commands[0], Command::TakeIntoTreatment { .. })
+        && !commands
+            .iter()
+            .any(|c| matches!(c, Command::TakeIntoTreatment { .. }))
         && case.handler.as_deref() != Some(handler.trim())
     {
         commands.push(Command::AssignHandler {

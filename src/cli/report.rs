@@ -198,6 +198,7 @@ pub fn to_json(report: &Report) -> Value {
             "working_days_late": b.working_days_late,
         })).collect::<Vec<_>>(),
         "satisfaction": report.satisfaction.iter().map(|(s, n)| (s.slug().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+        "remedy_granted": report.remedy_granted.iter().map(|(g, n)| (g.slug().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
         "repeat_complainants": report.repeats.iter().map(|r| json!({
             "name": r.name,
             "organisation": r.organisation,

@@ -60,6 +60,9 @@ pub fn render(lang: Lang, case: &Case, clocks: &CaseClocks, events: &[Event]) ->
     field(Field::Handler, case.handler.as_deref().unwrap_or(""));
     field(Field::Involved, &case.involved.join(", "));
     field(Field::Description, &case.description);
+    if let Some(sought) = &case.remedy_sought {
+        field(Field::Remedy, &i18n::remedy_shown(lang, sought));
+    }
     let registered = format!(
         "{} {} {}",
         datetime(lang, case.registered_at),
@@ -151,6 +154,9 @@ fn steps(lang: Lang, case: &Case) -> Vec<String> {
     text(Field::RootCause, &case.root_cause);
     text(Field::Solution, &case.solution);
     text(Field::Outcome, &case.outcome);
+    if let Some(g) = case.remedy_granted {
+        text(Field::RemedyGranted, lang.t(i18n::granted_key(g)));
+    }
     if let Some(at) = case.outcome_communicated_at {
         text_owned(&mut out, lang.t(T::LabelCommunicated), &datetime(lang, at));
     }

@@ -393,6 +393,20 @@ impl Case {
                     .map(|w| w.reason.clone())
                     .unwrap_or_default(),
             ),
+            (Field::Remedy, RemedySought::slug(self.remedy_sought.as_ref())),
+            (
+                Field::RemedyText,
+                self.remedy_sought
+                    .as_ref()
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default(),
+            ),
+            (
+                Field::RemedyGranted,
+                self.remedy_granted
+                    .map(|g| g.slug().to_string())
+                    .unwrap_or_default(),
+            ),
         ]
     }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::case::{Channel, Contact};
 use super::contact::{email, optional_detail, optional_line, phone, required_line, required_text};
 use super::problem::{Field, Problem, Problems, Refusal};
+use super::remedy::{Remedy, RemedySought};
 use super::service::Catalogue;
 
 /// A new complaint as typed: free text, to be checked by [`Intake::validate`].
@@ -20,6 +21,11 @@ pub struct Intake {
     #[serde(with = "super::moment::option")]
     pub complained_at: Option<DateTime<Utc>>,
     pub description: String,
+    /// What the complainant wants, if they said (see [`super::remedy::sought`]).
+    #[serde(default)]
+    pub remedy: Option<Remedy>,
+    #[serde(default)]
+    pub remedy_text: String,
 }
 
 impl Default for Intake {
@@ -33,6 +39,8 @@ impl Default for Intake {
             channel: Channel::Phone,
             complained_at: None,
             description: String::new(),
+            remedy: None,
+            remedy_text: String::new(),
         }
     }
 }
@@ -45,6 +53,7 @@ pub struct ValidIntake {
     pub channel: Channel,
     pub complained_at: DateTime<Utc>,
     pub description: String,
+    pub remedy: Option<RemedySought>,
 }
 
 impl Intake {
@@ -69,6 +78,7 @@ impl Intake {
             p.push(Problem::InFuture(Field::ComplainedAt));
         }
         let description = p.check(required_text(Field::Description, &self.description));
+        let remedy = super::remedy::sought(self.remedy, &self.remedy_text, &mut p);
         p.finish(|| ValidIntake {
             contact: Contact {
                 name: name.unwrap_or_default(),
@@ -80,6 +90,7 @@ impl Intake {
             channel: self.channel,
             complained_at,
             description: description.unwrap_or_default(),
+            remedy: remedy.flatten(),
         })
     }
 }

@@ -26,7 +26,7 @@ pub enum AnonymiseReason {
 }
 
 /// The fields whose values can identify or describe the complainant.
-pub const PERSONAL: [Field; 10] = [
+pub const PERSONAL: [Field; 11] = [
     Field::Name,
     Field::Phone,
     Field::Email,
@@ -37,6 +37,8 @@ pub const PERSONAL: [Field; 10] = [
     Field::Outcome,
     Field::WithdrawReason,
     Field::LogText,
+    // The remedy in the complainant's own words; its kind stays for the figures.
+    Field::RemedyText,
 ];
 
 /// Whether a case's personal data was removed already.
@@ -73,6 +75,9 @@ pub fn anonymise_case(case: &Case, pseudonym: &str) -> Case {
     }
     if let Some(w) = &mut case.withdrawal {
         w.reason = removed(&w.reason);
+    }
+    if let Some(sought) = &mut case.remedy_sought {
+        sought.text = removed(&sought.text);
     }
     case
 }
@@ -113,7 +118,8 @@ fn scrub_command(command: &mut Command) {
                     | Edit::Organisation(t)
                     | Edit::Description(t)
                     | Edit::Justification(t)
-                    | Edit::Outcome(t) => *t = removed(t),
+                    | Edit::Outcome(t)
+                    | Edit::RemedySought { text: t, .. } => *t = removed(t),
                     _ => {}
                 }
             }

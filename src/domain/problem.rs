@@ -35,6 +35,11 @@ pub enum Field {
     Direction,
     /// When a step that starts or stops a clock happened.
     StepAt,
+    /// What the complainant wants: its kind, their words, and whether the
+    /// outcome granted it.
+    Remedy,
+    RemedyText,
+    RemedyGranted,
 }
 
 /// One thing wrong with an input or a command.
@@ -123,6 +128,10 @@ pub enum Problem {
         #[serde(with = "super::moment")]
         previous: DateTime<Utc>,
     },
+    /// A remedy that is none of those the desk records.
+    UnknownRemedy(String),
+    /// A word for whether the remedy was granted that is none of those.
+    UnknownGranted(String),
 }
 
 impl Problem {
@@ -142,6 +151,8 @@ impl Problem {
             Problem::AckBeforeComplaint => Some(Field::AckAt),
             Problem::BeforePreviousStep { .. } => Some(Field::StepAt),
             Problem::NoWayToReach => Some(Field::Phone),
+            Problem::UnknownRemedy(_) => Some(Field::Remedy),
+            Problem::UnknownGranted(_) => Some(Field::RemedyGranted),
             Problem::BadCaseId(_)
             | Problem::CaseNumberOutOfRange(_)
             | Problem::NumbersUsedUp { .. }

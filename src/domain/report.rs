@@ -1,5 +1,6 @@
 //! The figures for a period: complaints received, open cases, admissibility,
-//! deadlines met, breaches, satisfaction, repeat complainants and root causes.
+//! deadlines met, breaches, satisfaction, remedies granted, repeat
+//! complainants and root causes.
 //!
 //! Everything comes from what was recorded when it happened — the audit trail
 //! and the verdicts stored with each case — never from a clock status computed
@@ -27,6 +28,7 @@ use super::case::{Case, CaseId, Channel, Satisfaction, Target};
 use super::clock::Policy;
 use super::event::Event;
 use super::problem::Field;
+use super::remedy::Granted;
 use super::workflow::{Command, Rules, State};
 
 /// Complaints received in one ISO week of the period.
@@ -111,6 +113,9 @@ pub struct Report {
     pub breaches: Vec<Breach>,
     /// The satisfaction recorded at each closing in the period.
     pub satisfaction: Vec<(Satisfaction, usize)>,
+    /// Of the outcomes communicated in the period to a complainant who said
+    /// what they want, how many granted it, partly or not.
+    pub remedy_granted: Vec<(Granted, usize)>,
     /// Most complaints first.
     pub repeats: Vec<Repeat>,
     /// The root causes of the outcomes communicated in the period, per service
@@ -147,6 +152,7 @@ impl Report {
         let mut admissible = 0;
         let mut not_admissible = 0;
         let mut satisfaction: HashMap<Satisfaction, usize> = HashMap::new();
+        let mut granted: HashMap<Granted, usize> = HashMap::new();
         let mut causes: Vec<(DateTime<Utc>, CaseId, &str, String)> = Vec::new();
         let mut open: HashMap<State, usize> = HashMap::new();
         let mut breaches = Vec::new();
@@ -171,6 +177,15 @@ impl Report {
                         }
                     }
                     Some(Command::CommunicateOutcome { root_cause, .. }) => {
+                        // As the trail stood at the outcome: a remedy sought
+                        // then, and the answer to it given with the step.
+                        let sought =
+                            value_after(events, Field::Remedy, event.seq).is_some_and(|s| !s.is_empty());
+                        let answer =
+                            value_after(events, Field::RemedyGranted, event.seq).and_then(Granted::from_slug);
+                        if sought && let Some(g) = answer {
+                            *granted.entry(g).or_default() += 1;
+                        }
                         let text = value_after(events, Field::RootCause, event.seq)
                             .filter(|t| !t.trim().is_empty())
                             .or(Some(root_cause.as_str()).filter(|t| !t.trim().is_empty()))
@@ -217,6 +232,10 @@ impl Report {
                 .into_iter()
                 .map(|s| (s, satisfaction.get(&s).copied().unwrap_or(0)))
                 .collect(),
+            remedy_granted: Granted::ALL
+                .into_iter()
+                .map(|g| (g, granted.get(&g).copied().unwrap_or(0)))
+                .collect(),
             repeats: grouping::repeats(&received),
             root_causes: grouping::root_causes(causes),
         }
@@ -234,6 +253,11 @@ impl Report {
 
     pub fn satisfaction_total(&self) -> usize {
         self.satisfaction.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Outcomes in the period that answered a remedy sought.
+    pub fn remedy_total(&self) -> usize {
+        self.remedy_granted.iter().map(|(_, n)| n).sum()
     }
 }
 

@@ -95,6 +95,11 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
             draft(&mut case.root_cause, Field::RootCause, root_cause, &mut p);
             draft(&mut case.solution, Field::Solution, solution, &mut p);
             draft(&mut case.outcome, Field::Outcome, outcome, &mut p);
+            // Whether the remedy sought was granted is asked with the outcome
+            // (sent as an edit before this step: see `Edit::RemedyGranted`).
+            if case.remedy_sought.is_some() && case.remedy_granted.is_none() {
+                p.push(Problem::Missing(Field::RemedyGranted));
+            }
             case.outcome_communicated_at = Some(at);
             // The satisfaction is asked anew about each outcome.
             case.satisfaction = None;
@@ -224,6 +229,10 @@ fn perform_edit(case: &mut Case, edit: &Edit, ctx: &Ctx, p: &mut Problems) {
         Edit::Outcome(v) => set(&mut case.outcome, p.check(optional_text(Field::Outcome, v))),
         Edit::Learnings(v) => set(&mut case.learnings, p.check(optional_text(Field::Learnings, v))),
         Edit::Satisfaction(s) => case.satisfaction = *s,
+        Edit::RemedySought { remedy, text } => {
+            set(&mut case.remedy_sought, super::remedy::sought(*remedy, text, p))
+        }
+        Edit::RemedyGranted(g) => case.remedy_granted = *g,
     }
 }
 

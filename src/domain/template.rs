@@ -132,10 +132,13 @@ pub enum Placeholder {
     /// The day the outcome is due if no more information is needed: counted
     /// from when the outcome clock started, or from today while it has not.
     OutcomeDue,
+    /// What the complainant asked for, as a sentence that opens the
+    /// paragraph it is written at the start of; nothing when they did not say.
+    RemedySought,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 17] = [
+    pub const ALL: [Placeholder; 18] = [
         Placeholder::CaseId,
         Placeholder::Name,
         Placeholder::Organisation,
@@ -153,6 +156,7 @@ impl Placeholder {
         Placeholder::Today,
         Placeholder::OutcomeDays,
         Placeholder::OutcomeDue,
+        Placeholder::RemedySought,
     ];
 
     /// The name a template writes between `{{` and `}}`.
@@ -175,6 +179,7 @@ impl Placeholder {
             Placeholder::Today => "today",
             Placeholder::OutcomeDays => "outcome_days",
             Placeholder::OutcomeDue => "outcome_due",
+            Placeholder::RemedySought => "remedy_sought",
         }
     }
 
@@ -274,6 +279,9 @@ pub struct Facts<'a> {
     /// The case's service by its name in the letter's language.
     pub service: &'a str,
     pub policy: &'a Policy,
+    /// What the complainant asked for, worded in the letter's language
+    /// (empty when they did not say).
+    pub remedy_sought: &'a str,
     pub operator: &'a str,
     pub now: DateTime<Utc>,
 }
@@ -310,6 +318,8 @@ impl Facts<'_> {
                 let start = case.outcome_clock_since.unwrap_or(self.now);
                 lang.day(policy.due(start, policy.outcome_days).day)
             }
+            Placeholder::RemedySought if self.remedy_sought.is_empty() => String::new(),
+            Placeholder::RemedySought => format!("{} ", self.remedy_sought),
         }
     }
 }

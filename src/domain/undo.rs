@@ -125,6 +125,7 @@ mod tests {
             channel: Channel::Phone,
             complained_at: None,
             description: "No call back".into(),
+            ..Intake::default()
         };
         workflow::register(CaseId::new(2026, 1), &intake, &ctx(rules, "anna", 0)).unwrap()
     }

@@ -12,6 +12,7 @@ use super::intake::Intake;
 use super::moment;
 use super::privacy::{AnonymiseReason, scrub_event};
 use super::problem::{Field, Problem, Refusal};
+use super::remedy::{Granted, Remedy};
 use super::service::Catalogue;
 
 /// Where a case is in the procedure.
@@ -189,6 +190,12 @@ pub enum Edit {
     Outcome(String),
     Learnings(String),
     Satisfaction(Option<Satisfaction>),
+    /// What the complainant wants; checked as [`super::remedy::sought`].
+    RemedySought {
+        remedy: Option<Remedy>,
+        text: String,
+    },
+    RemedyGranted(Option<Granted>),
 }
 
 /// Everything an operator can do to a case. Optional texts fall back to what was
@@ -367,7 +374,7 @@ pub fn register(id: CaseId, intake: &Intake, ctx: &Ctx) -> Result<(Case, Event),
         closed_at: None,
         outcome_clock_since: None,
         verdicts: Vec::new(),
-        remedy_sought: None,
+        remedy_sought: valid.remedy,
         remedy_granted: None,
         promises: Vec::new(),
     };

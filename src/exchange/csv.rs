@@ -52,6 +52,9 @@
 //! | `closed_at` | when it was closed (or declared not admissible) |
 //! | `contact_log_entries` | how many calls, e-mails and notes were logged |
 //! | `events` | how many events its audit trail holds |
+//! | `remedy` | what the complainant wants: `apology`, `correction`, `refund`, `call`, `other` |
+//! | `remedy_text` | the remedy in the complainant's words |
+//! | `remedy_granted` | whether the outcome granted it: `granted`, `partly`, `not` |
 
 use std::io::{self, Write};
 
@@ -60,9 +63,10 @@ use chrono_tz::Europe::Amsterdam;
 
 use super::sheet::{RowEnd, Sheet};
 use crate::domain::case::{Case, Target};
+use crate::domain::remedy::RemedySought;
 
 /// The header row.
-pub const COLUMNS: [&str; 36] = [
+pub const COLUMNS: [&str; 39] = [
     "id",
     "state",
     "withdrawn",
@@ -99,6 +103,9 @@ pub const COLUMNS: [&str; 36] = [
     "closed_at",
     "contact_log_entries",
     "events",
+    "remedy",
+    "remedy_text",
+    "remedy_granted",
 ];
 
 /// Writes the header and a row per case, calling `done` after each; returns
@@ -178,5 +185,13 @@ pub fn row(case: &Case) -> Vec<String> {
         moment(case.closed_at),
         case.contact_log.len().to_string(),
         case.version.to_string(),
+        RemedySought::slug(case.remedy_sought.as_ref()),
+        case.remedy_sought
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default(),
+        case.remedy_granted
+            .map(|g| g.slug().to_string())
+            .unwrap_or_default(),
     ]
 }

@@ -32,6 +32,7 @@ use crate::domain::event::{Event, EventKind};
 use crate::domain::intake::Intake;
 use crate::domain::privacy::{PERSONAL, REMOVED, scrub_event};
 use crate::domain::problem::Field;
+use crate::domain::remedy::Remedy;
 use crate::domain::undo;
 use crate::domain::workflow::{self, Command, Ctx, Edit, Rules};
 
@@ -203,6 +204,8 @@ fn intake_of(registration: &Event, anonymised: bool) -> Intake {
             .ok()
             .map(|t| t.with_timezone(&Utc)),
         description: value(Field::Description),
+        remedy: Remedy::from_slug(&value(Field::Remedy)),
+        remedy_text: value(Field::RemedyText),
     }
 }
 

@@ -743,4 +743,27 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     MaskingOn => "Personal data masked on this board ({key} shows it again).", "Persoonsgegevens afgeschermd op dit bord ({key} toont ze weer).";
     MaskingOff => "Personal data shown again ({key} masks it).", "Persoonsgegevens weer zichtbaar ({key} schermt ze af).";
     MaskedEditShowsReal => "Masking is on: this form shows the real value you edit.", "Afscherming staat aan: dit formulier toont de echte waarde die u bewerkt.";
+
+    // Issue 13: what the complainant wants (the remedy sought, and whether the outcome granted it).
+    FieldRemedy => "Remedy sought", "Gewenste oplossing";
+    FieldRemedyText => "In their words", "In eigen woorden";
+    FieldRemedyGranted => "Remedy granted", "Wens ingewilligd";
+    RemedyApology => "Apology", "Excuses";
+    RemedyCorrection => "Correction", "Rechtzetting";
+    RemedyRefund => "Refund", "Terugbetaling";
+    RemedyCall => "A call", "Telefoontje";
+    RemedyOther => "Other", "Anders";
+    GrantedGranted => "Granted", "Ingewilligd";
+    GrantedPartly => "Partly", "Gedeeltelijk";
+    GrantedNot => "Not granted", "Niet ingewilligd";
+    ProblemUnknownRemedy => "\"{given}\" is not a remedy the desk records; choose one of: {known}.", "\"{given}\" is geen oplossing die de balie vastlegt; kies uit: {known}.";
+    ProblemUnknownGranted => "\"{given}\" does not say whether the remedy was granted; choose one of: {known}.", "\"{given}\" zegt niet of de wens is ingewilligd; kies uit: {known}.";
+    LetterRemedyApology => "You asked us for an apology{words}.", "U vroeg ons om excuses{words}.";
+    LetterRemedyCorrection => "You asked us for a correction{words}.", "U vroeg ons om een rechtzetting{words}.";
+    LetterRemedyRefund => "You asked us for a refund{words}.", "U vroeg ons om terugbetaling{words}.";
+    LetterRemedyCall => "You asked us to call you{words}.", "U vroeg ons u te bellen{words}.";
+    LetterRemedyOther => "You asked us for the following: {text}.", "U vroeg ons het volgende: {text}.";
+    LetterRemedyWords => " (in your words: \u{201c}{text}\u{201d})", " (in uw woorden: \u{201c}{text}\u{201d})";
+    ReportRemedy => "Remedy granted", "Wens ingewilligd";
+    ReportRemedyNone => "No outcome in the period answered a remedy sought.", "Geen uitkomst in de periode beantwoordde een gewenste oplossing.";
 }

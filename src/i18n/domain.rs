@@ -4,6 +4,7 @@ use crate::domain::calendar::HolidayKind;
 use crate::domain::case::{AckVia, Channel, Direction, LogKind, Satisfaction, Target};
 use crate::domain::clock::ClockStatus;
 use crate::domain::problem::{Field, Problem, Refusal};
+use crate::domain::remedy::{Granted, Remedy};
 use crate::domain::workflow::{State, Step};
 
 use super::{Lang, T, date, time};
@@ -79,6 +80,9 @@ pub fn field_key(field: Field) -> T {
         Field::LogText => T::FieldLogText,
         Field::LogKind => T::FieldLogKind,
         Field::Direction => T::FieldDirection,
+        Field::Remedy => T::FieldRemedy,
+        Field::RemedyText => T::FieldRemedyText,
+        Field::RemedyGranted => T::FieldRemedyGranted,
     }
 }
 
@@ -172,6 +176,8 @@ pub fn audit_value(lang: Lang, field: Field, raw: &str) -> String {
         Field::AckVia => from_slug(&AckVia::ALL.map(|v| (v.slug(), ack_via_key(v)))),
         Field::Satisfaction => from_slug(&Satisfaction::ALL.map(|s| (s.slug(), satisfaction_key(s)))),
         Field::Service => Some(super::service_name(lang, raw).to_string()),
+        Field::Remedy => Remedy::from_slug(raw).map(|r| lang.t(super::remedy_key(r)).to_string()),
+        Field::RemedyGranted => Granted::from_slug(raw).map(|g| lang.t(super::granted_key(g)).to_string()),
         _ => None,
     };
     shown.unwrap_or_else(|| raw.to_string())
@@ -195,6 +201,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::NoWayToReach => lang.t(T::ProblemNoWayToReach).to_string(),
         Problem::MalformedEmail(given) => lang.fill(T::ProblemMalformedEmail, &[("given", given)]),
         Problem::MalformedPhone(given) => lang.fill(T::ProblemMalformedPhone, &[("given", given)]),
+        Problem::UnknownRemedy(given) => lang.fill(
+            T::ProblemUnknownRemedy,
+            &[("given", given), ("known", &super::known_remedies(lang))],
+        ),
+        Problem::UnknownGranted(given) => lang.fill(
+            T::ProblemUnknownGranted,
+            &[("given", given), ("known", &super::known_granted(lang))],
+        ),
         Problem::UnknownService { given, known } => lang.fill(
             T::ProblemUnknownService,
             &[("given", given), ("known", &known_services(lang, known))],

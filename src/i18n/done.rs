@@ -9,7 +9,10 @@ use super::{Lang, T, field_key};
 
 /// The flash after `commands` were saved on case `id`.
 pub fn done(lang: Lang, id: CaseId, commands: &[Command]) -> String {
-    let Some(first) = commands.first() else {
+    // A step sent with an edit of its own (the remedy granted with the
+    // outcome) is named for the step.
+    let moving = commands.iter().find(|c| c.step().changes_state());
+    let Some(first) = moving.or(commands.first()) else {
         return lang.fill(T::DoneSaved, &[("id", &id)]);
     };
     let key = match first {
@@ -56,6 +59,8 @@ fn edited(edit: &Edit) -> Field {
         Edit::Outcome(_) => Field::Outcome,
         Edit::Learnings(_) => Field::Learnings,
         Edit::Satisfaction(_) => Field::Satisfaction,
+        Edit::RemedySought { .. } => Field::Remedy,
+        Edit::RemedyGranted(_) => Field::RemedyGranted,
     }
 }
 

@@ -12,6 +12,7 @@ mod done;
 mod errors;
 mod exchange;
 mod explain;
+mod remedy;
 mod services;
 
 pub use actions::*;
@@ -22,6 +23,7 @@ pub use done::done;
 pub use errors::Describe;
 pub use exchange::{DescribeIn, trail_reason};
 pub use explain::{deadline_explained, due_explained, what_if};
+pub use remedy::*;
 pub use services::*;
 
 use serde::{Deserialize, Serialize};

@@ -238,6 +238,15 @@ fn shown_value(lang: Lang, case: &Case, field: Field) -> String {
             .satisfaction
             .map(|s| lang.t(i18n::satisfaction_key(s)).to_string())
             .unwrap_or_default(),
+        Field::Remedy => case
+            .remedy_sought
+            .as_ref()
+            .map(|s| i18n::remedy_shown(lang, s))
+            .unwrap_or_default(),
+        Field::RemedyGranted => case
+            .remedy_granted
+            .map(|g| lang.t(i18n::granted_key(g)).to_string())
+            .unwrap_or_default(),
         _ => value(case, field),
     }
 }

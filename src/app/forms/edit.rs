@@ -5,6 +5,7 @@ use crate::app::form::{Form, FormField};
 use crate::app::{App, pane};
 use crate::domain::case::{Case, CaseId, Channel, Satisfaction};
 use crate::domain::problem::{Field, Problem};
+use crate::domain::remedy::Granted;
 use crate::domain::workflow::{self, Command, Edit};
 use crate::i18n::{self, channel_key, satisfaction_key};
 
@@ -16,6 +17,26 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
     let value = pane::value(case, field);
     // What the form always needs, or what the case's state depends on.
     let required = |always: bool| always || workflow::required_for_state(case).contains(&field);
+    if field == Field::Remedy {
+        // The kind and the words are edited together: "other" needs both.
+        let named = case
+            .remedy_sought
+            .as_ref()
+            .map(|s| lang.t(i18n::remedy_key(s.remedy)))
+            .unwrap_or_default();
+        let inputs = vec![
+            FormField::closed_pick(field, false, named, i18n::remedy_names(lang)),
+            FormField::line(Field::RemedyText, false, &pane::value(case, Field::RemedyText)),
+        ];
+        return Some(FormModal::new(
+            Purpose::Edit {
+                id,
+                version: case.version,
+                field,
+            },
+            Form::new(inputs),
+        ));
+    }
     let input = match field {
         Field::Channel => {
             let options = Channel::ALL
@@ -33,6 +54,16 @@ pub fn open(app: &App, id: CaseId, field: Field) -> Option<FormModal> {
             let index = case
                 .satisfaction
                 .and_then(|s| Satisfaction::ALL.iter().position(|x| *x == s));
+            FormField::choice(field, required(false), options, index)
+        }
+        Field::RemedyGranted => {
+            let options = Granted::ALL
+                .iter()
+                .map(|g| lang.t(i18n::granted_key(*g)).to_string())
+                .collect();
+            let index = case
+                .remedy_granted
+                .and_then(|g| Granted::ALL.iter().position(|x| *x == g));
             FormField::choice(field, required(false), options, index)
         }
         Field::ComplainedAt => FormField::line(field, required(true), &i18n::iso_local(case.complained_at)),
@@ -92,6 +123,13 @@ pub fn build(app: &App, case: Option<&Case>, field: Field, form: &Form) -> Resul
         Field::Learnings => edit(Edit::Learnings(text)),
         Field::Satisfaction => edit(Edit::Satisfaction(
             form.choice(field).and_then(|i| Satisfaction::ALL.get(i).copied()),
+        )),
+        Field::Remedy => {
+            let (remedy, text) = super::intake::remedy(form)?;
+            edit(Edit::RemedySought { remedy, text })
+        }
+        Field::RemedyGranted => edit(Edit::RemedyGranted(
+            form.choice(field).and_then(|i| Granted::ALL.get(i).copied()),
         )),
         Field::Handler => Command::AssignHandler { handler: text },
         Field::Involved => Command::SetInvolved {

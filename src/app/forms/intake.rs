@@ -11,8 +11,9 @@ use crate::domain::case::{CaseId, Channel};
 use crate::domain::contact::phone_key;
 use crate::domain::intake::Intake;
 use crate::domain::problem::{Field, Problem};
+use crate::domain::remedy::Remedy;
 use crate::domain::workflow::Step;
-use crate::i18n::{channel_key, service_id_or_given, service_names};
+use crate::i18n::{channel_key, remedy_named, remedy_names, service_id_or_given, service_names};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Open cases of one caller listed at most (a caller with more is rare).
@@ -37,6 +38,8 @@ pub fn open(app: &App) -> FormModal {
         FormField::choice(Field::Channel, true, channels, Some(0)),
         FormField::line(Field::ComplainedAt, false, ""),
         FormField::text(Field::Description, true, ""),
+        FormField::closed_pick(Field::Remedy, false, "", remedy_names(app.lang)),
+        FormField::line(Field::RemedyText, false, ""),
     ]);
     FormModal::new(Purpose::Intake, form)
 }
@@ -52,6 +55,7 @@ pub fn build(app: &App, form: &Form) -> Result<Intake, (Field, Problem)> {
         .choice(Field::Channel)
         .and_then(|i| Channel::ALL.get(i).copied())
         .unwrap_or(Channel::Phone);
+    let (remedy, remedy_text) = remedy(form)?;
     Ok(Intake {
         name: form.text(Field::Name),
         phone: form.text(Field::Phone),
@@ -61,7 +65,21 @@ pub fn build(app: &App, form: &Form) -> Result<Intake, (Field, Problem)> {
         channel,
         complained_at,
         description: form.text(Field::Description),
+        remedy,
+        remedy_text,
     })
+}
+
+/// The remedy picked (by its name) and the words typed with it.
+pub fn remedy(form: &Form) -> Result<(Option<Remedy>, String), (Field, Problem)> {
+    let typed = form.text(Field::Remedy);
+    let remedy = if typed.trim().is_empty() {
+        None
+    } else {
+        let named = remedy_named(&typed);
+        Some(named.ok_or((Field::Remedy, Problem::UnknownRemedy(typed.trim().to_string())))?)
+    };
+    Ok((remedy, form.text(Field::RemedyText)))
 }
 
 /// The open cases of the contact typed so far: the same phone number (however

@@ -6,8 +6,9 @@ use crate::app::form::{Form, FormField};
 use crate::app::{App, pane};
 use crate::domain::case::{AckVia, CaseId, Direction, LogKind, Satisfaction};
 use crate::domain::problem::{Field, Problem};
-use crate::domain::workflow::{Command, Step};
-use crate::i18n::{ack_via_key, direction_key, log_kind_key, satisfaction_key};
+use crate::domain::remedy::Granted;
+use crate::domain::workflow::{Command, Edit, Step};
+use crate::i18n::{ack_via_key, direction_key, granted_key, log_kind_key, satisfaction_key};
 
 /// The form for `step` on case `id`, or `None` if the case is not loaded.
 pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
@@ -53,7 +54,14 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
             ),
             FormField::text(Field::Solution, true, &draft(Field::Solution)),
             FormField::text(Field::Outcome, true, &draft(Field::Outcome)),
-        ],
+        ]
+        .into_iter()
+        .chain(
+            case.remedy_sought
+                .as_ref()
+                .map(|_| granted_field(lang, case.remedy_granted)),
+        )
+        .collect(),
         Step::Close => {
             let options = Satisfaction::ALL
                 .iter()
@@ -101,6 +109,17 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
         step,
     };
     Some(FormModal::new(purpose, Form::new(fields)))
+}
+
+/// Whether the remedy sought was granted: asked with the outcome when the
+/// complainant said what they want.
+fn granted_field(lang: crate::i18n::Lang, now: Option<Granted>) -> FormField {
+    let options = Granted::ALL
+        .iter()
+        .map(|g| lang.t(granted_key(*g)).to_string())
+        .collect();
+    let index = now.and_then(|g| Granted::ALL.iter().position(|x| *x == g));
+    FormField::choice(Field::RemedyGranted, true, options, index)
 }
 
 /// The form with `field` holding `text`, as if it had been typed (so leaving
@@ -161,12 +180,28 @@ pub fn build(app: &App, step: Step, form: &Form) -> Result<Vec<Command>, (Field,
             at,
             reason: text(Field::LogText),
         },
-        Step::CommunicateOutcome => Command::CommunicateOutcome {
-            at,
-            root_cause: text(Field::RootCause),
-            solution: text(Field::Solution),
-            outcome: text(Field::Outcome),
-        },
+        Step::CommunicateOutcome => {
+            let outcome = Command::CommunicateOutcome {
+                at,
+                root_cause: text(Field::RootCause),
+                solution: text(Field::Solution),
+                outcome: text(Field::Outcome),
+            };
+            // Recorded as an edit before the step, in the same save: the
+            // step's own record stays as older versions read it.
+            let granted = form
+                .choice(Field::RemedyGranted)
+                .and_then(|i| Granted::ALL.get(i).copied());
+            return Ok(match granted {
+                Some(g) => vec![
+                    Command::Edit {
+                        edits: vec![Edit::RemedyGranted(Some(g))],
+                    },
+                    outcome,
+                ],
+                None => vec![outcome],
+            });
+        }
         Step::Close => Command::Close {
             at,
             learnings: text(Field::Learnings),

@@ -9,7 +9,8 @@ use crate::domain::case::{CaseId, Target};
 use crate::domain::recurrence::Recurring;
 use crate::domain::report::{Compliance, Period, PeriodKind, Report, percent};
 use crate::i18n::{
-    Lang, T, channel_key, date, date_short, datetime, satisfaction_key, service_name, state_key, target_key,
+    Lang, T, channel_key, date, date_short, datetime, granted_key, satisfaction_key, service_name, state_key,
+    target_key,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,6 +310,14 @@ fn satisfaction_and_repeats(lang: Lang, report: &Report, out: &mut Vec<Row>) {
     heading(out, lang, T::ReportSatisfaction, Some(total));
     for (s, n) in &report.satisfaction {
         item(out, lang.t(satisfaction_key(*s)), share(lang, *n, total));
+    }
+    let answered = report.remedy_total();
+    heading(out, lang, T::ReportRemedy, Some(answered));
+    if answered == 0 {
+        note(out, lang, T::ReportRemedyNone);
+    }
+    for (g, n) in report.remedy_granted.iter().filter(|_| answered > 0) {
+        item(out, lang.t(granted_key(*g)), share(lang, *n, answered));
     }
     heading(out, lang, T::ReportRepeats, Some(report.repeats.len()));
     if report.repeats.is_empty() {

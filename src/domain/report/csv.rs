@@ -16,6 +16,7 @@
 //! | `breach_met_late`  | the case number             | `acknowledge`/`outcome`| the due day       | working days late        |
 //! | `breach_not_met`   | the case number             | `acknowledge`/`outcome`| the due day       | working days late at the end of the period |
 //! | `satisfaction`     | `satisfied`, `unsatisfied`, `unknown` |              |                   | closings                 |
+//! | `remedy_granted`   | `granted`, `partly`, `not`  |                        |                   | outcomes with a remedy sought |
 //! | `repeat`           | the contact's name          | their case numbers, space-separated |      | complaints               |
 //! | `root_cause`       | the service                 | the root cause         |                   | cases                    |
 //!
@@ -112,6 +113,9 @@ pub fn rows(report: &Report) -> Vec<[String; 5]> {
     }
     for (s, n) in &report.satisfaction {
         row("satisfaction", s.slug(), "", "", &n.to_string());
+    }
+    for (g, n) in &report.remedy_granted {
+        row("remedy_granted", g.slug(), "", "", &n.to_string());
     }
     for r in &report.repeats {
         let ids: Vec<String> = r.cases.iter().map(|id| id.to_string()).collect();
