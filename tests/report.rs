@@ -779,7 +779,11 @@ fn r_opens_this_months_report_and_the_arrows_step_through_months() {
         "the report asks for the cases December needs"
     );
     assert!(s.report().report.is_none(), "loading");
-    assert!(draw(&s.app).join("\n").contains("Reading every case"));
+    assert!(
+        draw(&s.app)
+            .join("\n")
+            .contains("Reading the cases of the period")
+    );
     s.update(Msg::History(december, Arc::new(history(true))));
     let view = s.report();
     assert_eq!(view.period, Period::month_of(day("2026-12-01")));
