@@ -16,6 +16,7 @@ mod feed;
 pub mod import;
 mod keys;
 mod legacy;
+mod parallel;
 mod place;
 mod privacy;
 mod summaries;
