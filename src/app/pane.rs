@@ -36,6 +36,7 @@ pub fn is_multiline(field: Field) -> bool {
             | Field::Request
             | Field::WithdrawReason
             | Field::LogText
+            | Field::PromiseReason
     )
 }
 
@@ -70,6 +71,10 @@ pub fn value(case: &Case, field: Field) -> String {
         | Field::Request
         | Field::LogText
         | Field::LogKind
-        | Field::Direction => String::new(),
+        | Field::Direction
+        | Field::PromiseWhat
+        | Field::PromiseDue
+        | Field::PromiseReason
+        | Field::Promises => String::new(),
     }
 }

@@ -50,6 +50,9 @@ pub fn step_key(step: Step) -> T {
         Step::Edit => T::StepEdit,
         Step::Anonymise => T::StepAnonymise,
         Step::Undo => T::StepUndo,
+        Step::MakePromise => T::StepMakePromise,
+        Step::KeepPromise => T::StepKeepPromise,
+        Step::MovePromise => T::StepMovePromise,
     }
 }
 
@@ -79,6 +82,10 @@ pub fn field_key(field: Field) -> T {
         Field::LogText => T::FieldLogText,
         Field::LogKind => T::FieldLogKind,
         Field::Direction => T::FieldDirection,
+        Field::PromiseWhat => T::FieldPromiseWhat,
+        Field::PromiseDue => T::FieldPromiseDue,
+        Field::PromiseReason => T::FieldPromiseReason,
+        Field::Promises => T::FieldPromises,
     }
 }
 
@@ -172,6 +179,7 @@ pub fn audit_value(lang: Lang, field: Field, raw: &str) -> String {
         Field::AckVia => from_slug(&AckVia::ALL.map(|v| (v.slug(), ack_via_key(v)))),
         Field::Satisfaction => from_slug(&Satisfaction::ALL.map(|s| (s.slug(), satisfaction_key(s)))),
         Field::Service => Some(super::service_name(lang, raw).to_string()),
+        Field::Promises => Some(super::promises::audited(lang, raw)),
         _ => None,
     };
     shown.unwrap_or_else(|| raw.to_string())
@@ -200,6 +208,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             &[("given", given), ("known", &known_services(lang, known))],
         ),
         Problem::InFuture(f) => lang.fill(T::ProblemInFuture, &[("field", &field(f))]),
+        Problem::InPast(f) => lang.fill(T::ProblemInPast, &[("field", &field(f))]),
+        Problem::NoSuchPromise(n) => lang.fill(T::ProblemNoSuchPromise, &[("n", &(n + 1))]),
+        Problem::PromiseAlreadyKept { at } => lang.fill(
+            T::ProblemPromiseAlreadyKept,
+            &[("at", &super::datetime(lang, *at))],
+        ),
         Problem::AckBeforeComplaint => lang.t(T::ProblemAckBeforeComplaint).to_string(),
         Problem::BeforePreviousStep { previous } => lang.fill(
             T::ProblemBeforePreviousStep,

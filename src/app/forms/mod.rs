@@ -6,6 +6,7 @@
 pub mod causes;
 pub mod edit;
 pub mod intake;
+pub mod promise;
 pub mod step;
 pub mod what_if;
 
@@ -156,7 +157,7 @@ fn build(app: &App, modal: &FormModal) -> Result<Effect, (Field, Problem)> {
     match &modal.purpose {
         Purpose::Intake => intake::build(app, &modal.form).map(Effect::Register),
         Purpose::Step { id, version, step } => {
-            let commands = step::build(app, *step, &modal.form)?;
+            let commands = step::build(app, *id, *step, &modal.form)?;
             Ok(Effect::Execute {
                 id: *id,
                 expected_version: *version,
