@@ -112,6 +112,12 @@ impl CaseClocks {
         promise.map_or(target, |p| p.min(target))
     }
 
+    /// Whether the outstanding promise is more urgent than the target, so
+    /// that it is what a card shows.
+    pub fn promise_leads(&self) -> bool {
+        self.promise.is_some() && self.urgency() < self.target_urgency()
+    }
+
     fn target_urgency(&self) -> (u8, i64) {
         match self.current().1 {
             ClockStatus::Breached { due, .. } => (0, due.deadline.timestamp()),

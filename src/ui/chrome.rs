@@ -62,6 +62,30 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ),
         Span::raw(" "),
     ];
+    // Promises due today or broken, when there are any: said after the targets.
+    let promises = (totals.promises_due + totals.promises_breached > 0).then(|| {
+        let style = if totals.promises_breached > 0 {
+            theme.urgency(Urgency::Breached)
+        } else {
+            theme.urgency(Urgency::Soon)
+        };
+        vec![
+            Span::raw("· "),
+            Span::styled(
+                lang.fill(
+                    T::HeaderPromises,
+                    &[("due", &totals.promises_due), ("late", &totals.promises_breached)],
+                ),
+                style,
+            ),
+            Span::raw(" "),
+        ]
+    });
+    let with_promises = |totals: &Vec<Span<'static>>| match &promises {
+        Some(more) => totals.iter().cloned().chain(more.iter().cloned()).collect(),
+        None => totals.clone(),
+    };
+    let full_promised: Vec<Span> = with_promises(&full);
     let compact = vec![
         Span::styled(
             lang.fill(
@@ -95,10 +119,12 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .collect::<Vec<_>>()
     };
     let room = usize::from(area.width);
+    let compact_promised: Vec<Span> = with_promises(&compact);
     let choices = [
-        (with(vec![brand, clock.clone(), operator.clone()]), &full),
-        (with(vec![clock.clone(), operator]), &full),
-        (with(vec![clock.clone()]), &full),
+        (with(vec![brand, clock.clone(), operator.clone()]), &full_promised),
+        (with(vec![clock.clone(), operator]), &full_promised),
+        (with(vec![clock.clone()]), &full_promised),
+        (with(vec![clock.clone()]), &compact_promised),
         (with(vec![clock.clone()]), &compact),
     ];
     let (mut left, right) = match choices.iter().find(|(l, r)| width(l) + width(r) < room) {

@@ -125,6 +125,19 @@ pub fn handle(app: &mut App, modal: &mut FormModal, typed: Typed) -> (Outcome, V
             (Outcome::Stay, Vec::new())
         }
         Typed::Action(Action::OpenDuplicate) => intake::open_duplicate(app, modal),
+        // The call-log form takes a new promise in the same save.
+        Typed::Action(Action::Promise)
+            if matches!(
+                modal.purpose,
+                Purpose::Step {
+                    step: Step::LogContact,
+                    ..
+                }
+            ) =>
+        {
+            promise::add_to(&mut modal.form);
+            (Outcome::Stay, Vec::new())
+        }
         // Their value comes from the case as the desk holds it now.
         Typed::Action(Action::TakeTheirs) if !modal.conflicts.is_empty() => match modal.purpose.case() {
             Some(id) => (Outcome::Stay, vec![Effect::Fetch(id)]),
