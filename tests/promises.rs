@@ -295,3 +295,77 @@ fn a_promise_is_a_deadline_of_its_own_in_the_queue_and_the_urgent_filters() {
     assert!(!CaseClocks::of(&promised.0, policy, ams("2026-12-01 13:00")).is_breached());
     assert_eq!(Summary::of(&promised.0).next_promise, None);
 }
+
+#[test]
+fn the_report_counts_the_promises_due_in_the_period_and_the_share_kept_on_time() {
+    use klachtdesk::app::reports::rows::rows;
+    use klachtdesk::domain::report::{Period, Report, csv};
+    use klachtdesk::i18n::Lang;
+
+    let mut on_time = registered(7);
+    act(
+        &mut on_time,
+        promise("call back", "2026-12-01 12:00"),
+        "2026-11-30 09:30",
+    );
+    act(
+        &mut on_time,
+        Command::KeepPromise { promise: 0 },
+        "2026-12-01 11:00",
+    );
+    // Kept, but after its moment.
+    let mut late = registered(8);
+    act(
+        &mut late,
+        promise("call back", "2026-12-01 12:00"),
+        "2026-11-30 09:30",
+    );
+    act(&mut late, Command::KeepPromise { promise: 0 }, "2026-12-02 09:00");
+    // Not kept at all.
+    let mut broken = registered(9);
+    act(
+        &mut broken,
+        promise("send the report", "2026-12-02 17:00"),
+        "2026-11-30 09:30",
+    );
+    // Moved out of the period in time: counts in the period it is due in now.
+    let mut moved = registered(10);
+    act(
+        &mut moved,
+        promise("call back", "2026-12-03 12:00"),
+        "2026-11-30 09:30",
+    );
+    act(
+        &mut moved,
+        Command::MovePromise {
+            promise: 0,
+            due: ams("2027-01-05 12:00"),
+            reason: "On holiday until January.".into(),
+        },
+        "2026-12-02 09:00",
+    );
+    let history = [on_time, late, broken, moved];
+    let december = Period::month_of(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+    let report = Report::compute(&history, december, &RULES, ams("2026-12-10 09:00"));
+    assert_eq!((report.promises.due, report.promises.on_time), (3, 1));
+
+    let line = |lang| {
+        rows(lang, &report)
+            .into_iter()
+            .map(|r| format!("{} {}", r.label, r.value))
+            .find(|l| l.contains("romises") || l.contains("oezeggingen"))
+            .unwrap()
+    };
+    assert_eq!(line(Lang::En), "Promises kept on time 1 of 3 (33%)");
+    assert_eq!(line(Lang::Nl), "Toezeggingen op tijd nagekomen 1 van 3 (33%)");
+    let csv = csv::rows(&report);
+    assert!(
+        csv.iter().any(|r| r[..2] == ["promises", "due"] && r[4] == "3"),
+        "{csv:?}"
+    );
+    assert!(
+        csv.iter()
+            .any(|r| r[..2] == ["promises", "kept_on_time"] && r[4] == "1"),
+        "{csv:?}"
+    );
+}

@@ -779,6 +779,6 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     ActMovePromise => "move promise", "toezegging verzetten";
     ActMovePromiseHelp => "Move a promise to the complainant to another moment, with a reason", "Een toezegging aan de klager verzetten naar een ander moment, met een reden";
     ReportPromisesKept => "Promises kept on time", "Toezeggingen op tijd nagekomen";
-    ReportPromisesKeptShare => "{on_time} of {due} ({share})", "{on_time} van {due} ({share})";
+    ReportPromisesKeptShare => "{on_time} of {due} ({percent}%)", "{on_time} van {due} ({percent}%)";
     ColumnPromise => "Promise", "Toezegging";
 }
