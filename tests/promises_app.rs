@@ -164,6 +164,8 @@ fn ctrl_p_in_the_call_log_form_makes_a_new_promise_with_the_call() {
         d.press("tab");
     }
     d.type_text("Rang: the engineer comes tomorrow.");
+    let footer = screen(&d.app).last().cloned().unwrap();
+    assert!(footer.contains("Ctrl+P promise"), "{footer}");
     d.press("ctrl-p");
     assert_eq!(focused(&d.app), Field::PromiseWhat);
     d.type_text("call back after the visit");
@@ -262,5 +264,61 @@ fn the_promise_keys_are_in_the_help_in_both_languages() {
         for word in words {
             assert!(shown.contains(word), "{lang:?} {word}: {shown}");
         }
+    }
+}
+
+#[test]
+fn the_promise_form_and_the_card_badge_at_80x24() {
+    for (lang, code, today, words) in [
+        (
+            Lang::En,
+            "en",
+            "today 12:00",
+            [
+                "What was promised",
+                "By when",
+                "Promise due: Thu 26 Nov 2026 12:00",
+            ],
+        ),
+        (
+            Lang::Nl,
+            "nl",
+            "vandaag 12:00",
+            [
+                "Wat is toegezegd",
+                "Uiterlijk",
+                "Toezegging uiterlijk: do 26 nov 2026 12:00",
+            ],
+        ),
+    ] {
+        let mut d = Desk::demo();
+        d.app = app_over(&d.store, "anna", lang);
+        d.send(Msg::Resize {
+            width: 80,
+            height: 24,
+        });
+        let id = pane_open(&mut d);
+        d.press("p");
+        d.type_text("call back");
+        d.press("tab");
+        d.type_text(today);
+        let shown = screen(&d.app).join("\n");
+        for word in words {
+            assert!(shown.contains(word), "{lang:?} {word}: {shown}");
+        }
+        insta::assert_snapshot!(format!("promise_form_{code}_80x24"), drawn(&d.app).backend());
+
+        d.press("ctrl-s esc");
+        assert_eq!(d.app.board.selected_id(), Some(id));
+        let shown = screen(&d.app).join("\n");
+        let (badge, header) = match lang {
+            Lang::En => ("call back today 12:00", "promised 1 !0"),
+            Lang::Nl => ("call back vandaag 12:00", "toegezegd 1 !0"),
+        };
+        // The moment whole on the narrow card; the words cut first.
+        let when = badge.split_once(' ').unwrap().1.split_once(' ').unwrap().1;
+        assert!(shown.contains(when), "{lang:?}: {shown}");
+        assert!(shown.contains(header), "{lang:?}: {shown}");
+        insta::assert_snapshot!(format!("promise_card_{code}_80x24"), drawn(&d.app).backend());
     }
 }

@@ -772,13 +772,14 @@ WrittenTo => "Written to {path}.", "Geschreven naar {path}.";
     PromiseKeptLate => "{what}: kept {when}, late (due {due})", "{what}: nagekomen {when}, te laat (uiterlijk {due})";
     PromiseMoved => "moved from {from} to {to} by {by}: {reason}", "verzet van {from} naar {to} door {by}: {reason}";
     HeaderPromises => "promises {due} due · {late} late", "toezeggingen {due} vandaag · {late} te laat";
+    HeaderPromisesCompact => "promised {due} !{late}", "toegezegd {due} !{late}";
     ActPromise => "promise", "toezegging";
     ActPromiseHelp => "Record a promise to the complainant: what, by when (default the end of the next working day)", "Een toezegging aan de klager vastleggen: wat, uiterlijk wanneer (standaard het einde van de volgende werkdag)";
-    ActKeepPromise => "kept", "nagekomen";
+    ActKeepPromise => "promise kept", "toezegging nagekomen";
     ActKeepPromiseHelp => "Mark a promise to the complainant kept", "Een toezegging aan de klager als nagekomen markeren";
     ActMovePromise => "move promise", "toezegging verzetten";
     ActMovePromiseHelp => "Move a promise to the complainant to another moment, with a reason", "Een toezegging aan de klager verzetten naar een ander moment, met een reden";
     ReportPromisesKept => "Promises kept on time", "Toezeggingen op tijd nagekomen";
     ReportPromisesKeptShare => "{on_time} of {due} ({percent}%)", "{on_time} van {due} ({percent}%)";
-    ColumnPromise => "Promise", "Toezegging";
+    ReportPromisesNoneDue => "none due in the period", "geen in de periode";
 }

@@ -8,10 +8,19 @@ use crate::app::board::Card;
 use crate::domain::promise::PromiseStatus;
 use crate::domain::summary::{Standing, Summary};
 use crate::i18n;
+use crate::sanitize::fit;
+use unicode_width::UnicodeWidthStr;
 
-pub fn of(app: &App, case: &Summary, card: &Card) -> (String, Urgency) {
+/// The badge in at most `width` columns: a promise's words are cut before
+/// its moment is.
+pub fn of(app: &App, case: &Summary, card: &Card, width: usize) -> (String, Urgency) {
     if let (Some((due, status)), Some((_, what))) = (card.promise, case.next_promise()) {
-        let text = i18n::promise_badge(app.lang, what, due, status, app.now, &app.rules.policy);
+        let badge = |what: &str| i18n::promise_badge(app.lang, what, due, status, app.now, &app.rules.policy);
+        let mut text = badge(what);
+        let over = text.width().saturating_sub(width);
+        if over > 0 {
+            text = badge(&fit(what, what.width().saturating_sub(over).max(1)));
+        }
         let urgency = match status {
             PromiseStatus::Breached => Urgency::Breached,
             PromiseStatus::DueToday => Urgency::Soon,

@@ -270,7 +270,7 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
     let lang = app.lang;
     let width = usize::from(area.width).saturating_sub(1);
     let (badge, urgency) = if case.is_open() {
-        super::badge::of(app, case, card)
+        super::badge::of(app, case, card, width)
     } else {
         (i18n::state_label(lang, case), Urgency::Quiet)
     };

@@ -73,7 +73,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(case) = queue.get(card.id) else {
             continue;
         };
-        let (badge, urgency) = super::badge::of(app, case, card);
+        let (badge, urgency) = super::badge::of(app, case, card, usize::MAX);
         let person = app.contact(&case.contact);
         let contact_text = match person.organisation.as_deref() {
             Some(org) => format!("{} · {org}", person.name),

@@ -294,7 +294,7 @@ fn promises(lang: Lang, report: &Report, out: &mut Vec<Row>) {
                 ("percent", &p),
             ],
         ),
-        None => lang.t(T::ReportNone).to_string(),
+        None => lang.t(T::ReportPromisesNoneDue).to_string(),
     };
     out.push(Row::new(Kind::Blank, "", ""));
     out.push(Row::new(Kind::Heading, lang.t(T::ReportPromisesKept), kept));
