@@ -27,10 +27,10 @@ pub fn parse_due(text: &str, now: DateTime<Utc>, policy: &Policy) -> Option<Date
         return Some(policy.local_to_utc(day, time));
     }
     // A date alone is the end of that day, not its first minute.
-    if !text.contains([' ', 't', ':']) {
-        if let Some(local) = parse_local(&text) {
-            return Some(policy.local_to_utc(local.date(), policy.end_of_day));
-        }
+    if !text.contains([' ', 't', ':'])
+        && let Some(local) = parse_local(&text)
+    {
+        return Some(policy.local_to_utc(local.date(), policy.end_of_day));
     }
     parse_moment(&text, now, policy)
 }
