@@ -369,3 +369,46 @@ fn the_report_counts_the_promises_due_in_the_period_and_the_share_kept_on_time()
         "{csv:?}"
     );
 }
+
+#[test]
+fn a_case_with_promises_made_moved_and_kept_exports_and_imports_as_it_was() {
+    use klachtdesk::exchange::{CaseTrail, check_export, json};
+
+    let mut trail = registered(11);
+    act(
+        &mut trail,
+        promise("call back", "2026-12-01 12:00"),
+        "2026-11-30 09:30",
+    );
+    act(
+        &mut trail,
+        Command::MovePromise {
+            promise: 0,
+            due: ams("2026-12-02 12:00"),
+            reason: "The engineer is out.".into(),
+        },
+        "2026-11-30 15:00",
+    );
+    act(
+        &mut trail,
+        Command::KeepPromise { promise: 0 },
+        "2026-12-02 11:00",
+    );
+    let (case, events) = trail;
+    let mut out = Vec::new();
+    let exported = CaseTrail {
+        case: case.clone(),
+        events,
+    };
+    json::write(
+        &mut out,
+        ams("2026-12-03 09:00"),
+        [Ok::<_, ()>(exported)].into_iter(),
+        || {},
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("\"The engineer is out.\""), "{text}");
+    let imported = check_export(text.as_bytes(), &RULES, ams("2026-12-03 09:00"), |_| {}).unwrap();
+    assert_eq!(imported[0].case(), &case);
+}

@@ -16,6 +16,7 @@ pub fn fields(app: &App, case: &Case, step: Step) -> Vec<FormField> {
     match step {
         Step::MakePromise => new_promise(),
         Step::KeepPromise => vec![which(app, case)],
+        // Moving: which, to when, why.
         _ => vec![
             which(app, case),
             FormField::line(Field::PromiseDue, true, ""),
@@ -44,10 +45,11 @@ fn which(app: &App, case: &Case) -> FormField {
 }
 
 /// In the call-log form: which outstanding promise this contact keeps, the
-/// one due first chosen, or none; `None` without promises outstanding.
+/// one due first chosen, or none; `None` without promises outstanding, or on
+/// a finished case (a contact may be logged there, a promise not kept).
 pub fn kept_by_contact(app: &App, case: &Case) -> Option<FormField> {
     let outstanding = outstanding(case);
-    if outstanding.is_empty() {
+    if outstanding.is_empty() || !case.is_open() {
         return None;
     }
     let options = std::iter::once(app.lang.t(T::PromiseNotKeptByThis).to_string())

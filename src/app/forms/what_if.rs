@@ -31,6 +31,11 @@ pub fn line(app: &App, modal: &FormModal) -> Option<String> {
 /// Dec 2026 17:00"): what `tomorrow` or an empty field make of it.
 fn promise_due(app: &App, modal: &FormModal) -> Option<String> {
     let typed = modal.form.text(Field::PromiseDue);
+    // Empty means the default only where by when may be left empty.
+    let required = modal.form.get(Field::PromiseDue).is_some_and(|f| f.required);
+    if required && typed.trim().is_empty() {
+        return None;
+    }
     let due = parse_due(&typed, app.now, &app.rules.policy)?;
     let at = crate::i18n::datetime(app.lang, due);
     Some(app.lang.fill(crate::i18n::T::PromiseDueWhatIf, &[("at", &at)]))
