@@ -74,6 +74,12 @@ pub enum Action {
     /// Personal data on the screen masked (initials, part of the phone and
     /// e-mail), or shown: for screen sharing and shoulder surfing.
     ToggleMasking,
+    /// Record a promise to the complainant (what, by when).
+    Promise,
+    /// Mark a promise to the complainant kept.
+    KeepPromise,
+    /// Move a promise to the complainant, with a reason.
+    MovePromise,
 }
 
 /// Where on the screen a key is pressed.

@@ -7,7 +7,7 @@
 #[path = "support/attach.rs"]
 mod attach;
 
-use attach::{CTRL_S, ENTER, ESC, Terminal, Watched};
+use attach::{CTRL_S, ENTER, ESC, TAB, Terminal, Watched};
 use chrono::{TimeZone, Utc};
 use klachtdesk::app::Settings;
 use klachtdesk::config::Config;
@@ -358,4 +358,30 @@ fn u_takes_back_a_step_through_the_desk_and_the_trail_keeps_both() {
         klachtdesk::domain::event::EventKind::Command(klachtdesk::domain::workflow::Command::Undo { seq: 2 })
     );
     assert_eq!(trail[2].actor, "anna", "the desk's operator, as the desk says");
+}
+
+#[test]
+fn a_promise_made_on_one_board_shows_on_the_others_card_and_header() {
+    let world = World::new();
+    let a = world.attach(100, 30, "en_US.UTF-8");
+    let b = world.attach(100, 30, "nl_NL.UTF-8");
+    register(&a, "Jan Jansen");
+    a.press_until(ESC, "open 1");
+    b.wait_for("K-2026-0001");
+
+    a.press_until(ENTER, "K-2026-0001 · Received");
+    a.press_until("p", "What was promised");
+    a.keys("call back");
+    a.keys(TAB);
+    a.keys("today 12:00");
+    a.wait_for("Promise due: Thu 26 Nov 2026 12:00");
+    a.keys(CTRL_S);
+    a.wait_for("Promise recorded on K-2026-0001.");
+    // B pressed nothing: the promise is the card's badge and in the header, in Dutch.
+    // Its moment whole on the narrow card; its words cut first.
+    b.wait_for("call ba… vandaag 12:00");
+    b.wait_for("toezeggingen 1 vandaag");
+    let client = world.client();
+    let case = (&client as &dyn Desk).get(CaseId::new(2026, 1)).unwrap();
+    assert_eq!(case.promises[0].made_by, "anna");
 }

@@ -1249,3 +1249,50 @@ fn a_report_reads_only_the_cases_its_period_needs_and_its_figures_are_the_same()
         every.len()
     );
 }
+
+#[test]
+fn a_report_reads_a_case_finished_before_its_period_with_a_promise_due_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let rules = Rules::default();
+    let ctx = |now| Ctx {
+        now,
+        actor: "anna",
+        rules: &rules,
+    };
+    let start = ams("2026-03-10 10:00");
+    let intake = Intake {
+        name: "Jan Jansen".into(),
+        phone: "06-12345678".into(),
+        service: "Other".into(),
+        description: "Nobody called back.".into(),
+        ..Intake::default()
+    };
+    let case = store.register(&intake, &ctx(start)).unwrap();
+    let steps = [
+        Command::MakePromise {
+            what: "call back".into(),
+            due: ams("2026-04-02 12:00"),
+        },
+        Command::KeepPromise { promise: 0 },
+        Command::Withdraw {
+            reason: "Solved on the phone".into(),
+            at: None,
+        },
+    ];
+    for (minutes, step) in (1..).zip(&steps) {
+        let at = start + chrono::Duration::minutes(minutes);
+        store.execute(case.id, None, step, &ctx(at)).unwrap();
+    }
+    let april = Period::month_of(day("2026-04-01"));
+    let now = ams("2026-05-04 09:00");
+    let needed = store.history_since(april.starts_at(&rules.policy));
+    assert_eq!(
+        needed.trails.len(),
+        1,
+        "closed in March, with a promise due in April"
+    );
+    let report = Report::compute(&needed.trails, april, &rules, now);
+    assert_eq!((report.promises.due, report.promises.on_time), (1, 1));
+    assert_eq!(report, Report::compute(&store.history(), april, &rules, now));
+}

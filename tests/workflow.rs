@@ -216,6 +216,17 @@ fn valid_command(step: Step, now: DateTime<Utc>) -> Command {
         },
         // Only through the trail: `apply` refuses it from every state.
         Step::Undo => Command::Undo { seq: 2 },
+        Step::MakePromise => Command::MakePromise {
+            what: "Call back".into(),
+            due: now + Duration::days(1),
+        },
+        // The cases of the walk below hold one promise, when open.
+        Step::KeepPromise => Command::KeepPromise { promise: 0 },
+        Step::MovePromise => Command::MovePromise {
+            promise: 0,
+            due: now + Duration::days(2),
+            reason: "The engineer is out".into(),
+        },
     }
 }
 
@@ -392,6 +403,15 @@ fn every_step_from_every_state_succeeds_exactly_when_allowed() {
     ));
     for case in starts {
         assert!(missing_for_state(&case).is_empty(), "{:?}", case.state);
+        let case = if case.is_open() {
+            act(
+                &case,
+                valid_command(Step::MakePromise, ams(TUESDAY_10)),
+                "2026-11-23 23:00",
+            )
+        } else {
+            case
+        };
         for step in Step::ALL {
             let command = valid_command(step, now);
             assert_eq!(command.step(), step);
@@ -917,6 +937,18 @@ fn random_command(step: Step, v: usize, case: &Case, now: DateTime<Utc>) -> Comm
             pseudonym: text(v, "p"),
         },
         Step::Undo => Command::Undo { seq: v as u32 },
+        Step::MakePromise => Command::MakePromise {
+            what: text(v, "Call back"),
+            due: now + Duration::hours(v as i64 % 5 - 1),
+        },
+        Step::KeepPromise => Command::KeepPromise {
+            promise: v as u32 % 3,
+        },
+        Step::MovePromise => Command::MovePromise {
+            promise: v as u32 % 3,
+            due: now + Duration::hours(v as i64 % 5 - 1),
+            reason: text(v / 5, "Out today"),
+        },
     }
 }
 

@@ -9,6 +9,7 @@ use super::filters::Filters;
 use crate::domain::case::{CaseId, Target};
 use crate::domain::clock::{ClockStatus, Policy};
 use crate::domain::deadlines::{CaseClocks, Clocks};
+use crate::domain::promise::PromiseStatus;
 use crate::domain::workflow::State;
 
 /// What a card needs beyond the case itself: its running deadline.
@@ -23,6 +24,9 @@ pub struct Card {
     /// How many open cases its complainant has, this one included, when
     /// more than one; else 0.
     pub repeat: usize,
+    /// The outstanding promise due first, when it is more urgent than the
+    /// target: its badge is the card's.
+    pub promise: Option<(DateTime<Utc>, PromiseStatus)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +43,9 @@ pub struct Totals {
     pub open: usize,
     pub breached: usize,
     pub due_today: usize,
+    /// Open cases with a promise to the complainant due today, or broken.
+    pub promises_due: usize,
+    pub promises_breached: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -120,6 +127,11 @@ impl Board {
                 totals.open += 1;
                 totals.breached += usize::from(clocks.is_breached());
                 totals.due_today += usize::from(clocks.is_due_today());
+                match clocks.promise {
+                    Some((_, PromiseStatus::DueToday)) => totals.promises_due += 1,
+                    Some((_, PromiseStatus::Breached)) => totals.promises_breached += 1,
+                    _ => {}
+                }
             }
             if !filter.matches_but_text(case, &clocks) {
                 continue;
@@ -135,6 +147,7 @@ impl Board {
                 status: status.clone(),
                 urgency: clocks.urgency(),
                 repeat: repeats.get(&case.id).copied().unwrap_or(0),
+                promise: clocks.promise.filter(|_| clocks.promise_leads()),
             });
             keys.push(clocks.urgency());
         }

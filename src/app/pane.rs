@@ -38,6 +38,7 @@ pub fn is_multiline(field: Field) -> bool {
             | Field::Request
             | Field::WithdrawReason
             | Field::LogText
+            | Field::PromiseReason
     )
 }
 
@@ -83,6 +84,10 @@ pub fn value(case: &Case, field: Field) -> String {
         | Field::LogText
         | Field::LogKind
         | Field::Direction
-        | Field::RemedyGranted => String::new(),
+        | Field::RemedyGranted
+        | Field::PromiseWhat
+        | Field::PromiseDue
+        | Field::PromiseReason
+        | Field::Promises => String::new(),
     }
 }

@@ -287,6 +287,18 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
             Some(take(app, id))
         }
         Action::Undo => Some(super::undo::ask(app)),
+        Action::Promise => {
+            let id = app.current_case()?;
+            Some(open_promise(app, id, Step::MakePromise))
+        }
+        Action::KeepPromise => {
+            let id = app.current_case()?;
+            Some(open_promise(app, id, Step::KeepPromise))
+        }
+        Action::MovePromise => {
+            let id = app.current_case()?;
+            Some(open_promise(app, id, Step::MovePromise))
+        }
         Action::ExplainDeadline => {
             let id = app.current_case()?;
             app.modal = Some(Modal::Deadline(super::deadline::DeadlineView::open(id)));
@@ -294,6 +306,39 @@ pub(super) fn common_action(app: &mut App, action: Action) -> Option<Vec<Effect>
         }
         _ => None,
     }
+}
+
+/// A promise form on case `id`; keeping or moving one with none
+/// outstanding (or on a closed case) says why nothing opens.
+fn open_promise(app: &mut App, id: crate::domain::case::CaseId, step: Step) -> Vec<Effect> {
+    let open = app
+        .cases
+        .read()
+        .get(id)
+        .is_some_and(|c| step.allowed_from(c.state));
+    app.modal = open
+        .then(|| forms::step::open(app, id, step))
+        .flatten()
+        .map(|f| Modal::Form(Box::new(f)));
+    if app.modal.is_none() {
+        let refusal = if open {
+            let key = app.keymap.key_of(Context::Case, Action::Promise);
+            let key = key.map(|k| k.to_string()).unwrap_or_default();
+            app.lang
+                .fill(T::ProblemNoOutstandingPromise, &[("id", &id), ("key", &key)])
+        } else {
+            let state = app.cases.read().get(id).map(|c| c.state);
+            match state {
+                Some(from) => crate::i18n::problem(
+                    app.lang,
+                    &crate::domain::problem::Problem::NotAllowed { step, from },
+                ),
+                None => return Vec::new(),
+            }
+        };
+        app.flash(refusal, true);
+    }
+    Vec::new()
 }
 
 fn board_action(app: &mut App, action: Action) -> Vec<Effect> {

@@ -112,7 +112,7 @@ fn print(session: &Session, args: &Args, followed: &Followed) -> Result<(), Fail
         Followed::Changed(stamped) => match &stamped.change {
             Change::Put(case) => {
                 let clocks = CaseClocks::of(case.as_ref(), policy, now);
-                list::row(lang, case.as_ref(), &clocks)
+                list::row(lang, case.as_ref(), &clocks, policy, now)
             }
             Change::Removed(id) => lang.fill(T::FollowRemoved, &[("case", id)]),
         },

@@ -7,6 +7,7 @@ use crate::domain::case::Case;
 use crate::domain::clock::ClockStatus;
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::event::Event;
+use crate::domain::promise::PromiseStatus;
 
 #[derive(Serialize)]
 pub struct CaseJson<'a> {
@@ -21,6 +22,9 @@ pub struct CaseJson<'a> {
 struct Deadlines {
     acknowledge: Clock,
     outcome: Clock,
+    /// The outstanding promise due first, on an open case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    promise: Option<Clock>,
 }
 
 #[derive(Serialize, Default)]
@@ -55,8 +59,24 @@ pub fn case<'a>(case: &'a Case, clocks: &CaseClocks, events: Option<&'a [Event]>
         deadlines: Deadlines {
             acknowledge: clock(&clocks.acknowledge),
             outcome: clock(&clocks.outcome),
+            promise: clocks.promise.map(|(due, status)| promise_clock(due, status)),
         },
         events,
+    }
+}
+
+/// A promise's clock: its moment, and whether it is on track, due today or broken.
+fn promise_clock(due: chrono::DateTime<chrono::Utc>, status: PromiseStatus) -> Clock {
+    Clock {
+        status: match status {
+            PromiseStatus::OnTrack => "on-track",
+            PromiseStatus::DueToday => "due-today",
+            PromiseStatus::Breached => "breached",
+            PromiseStatus::Kept { on_time: true } => "met-on-time",
+            PromiseStatus::Kept { on_time: false } => "met-late",
+        },
+        deadline: Some(due.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        ..Clock::default()
     }
 }
 

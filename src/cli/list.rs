@@ -4,7 +4,10 @@ use std::io::Write;
 
 use super::text::cell;
 use super::{Failure, Session, json, output};
+use chrono::{DateTime, Utc};
+
 use crate::domain::case::{Case, CaseId};
+use crate::domain::clock::Policy;
 use crate::domain::deadlines::{CaseClocks, Clocks};
 use crate::domain::query::Filter;
 use crate::domain::summary::{Standing, Summary};
@@ -108,7 +111,7 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
             lang.t(T::HeadDeadline)
         )?;
         for (case, clocks) in &rows {
-            writeln!(out, "{}", row(lang, case, clocks))?;
+            writeln!(out, "{}", row(lang, case, clocks, policy, session.now))?;
         }
         if rows.len() == 1 {
             writeln!(out, "{}", lang.t(T::CaseCountedOne))
@@ -118,14 +121,29 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), Failure> {
     })
 }
 
-pub(super) fn row<C: Standing + ?Sized>(lang: Lang, case: &C, clocks: &CaseClocks) -> String {
+/// One case on a line; its deadline column the running target's badge,
+/// then the outstanding promise's (`· call back today 12:00`).
+pub(super) fn row<C: Standing + ?Sized>(
+    lang: Lang,
+    case: &C,
+    clocks: &CaseClocks,
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> String {
     let contact = match &case.contact().organisation {
         Some(org) => format!("{} ({org})", case.contact().name),
         None => case.contact().name.clone(),
     };
     let deadline = if case.is_open() {
         let (target, status) = clocks.current();
-        i18n::badge(lang, target, status)
+        let badge = i18n::badge(lang, target, status);
+        match (clocks.promise, case.next_promise()) {
+            (Some((due, promised)), Some((_, what))) => {
+                let promise = i18n::promise_badge(lang, what, due, promised, now, policy);
+                format!("{badge} · {promise}")
+            }
+            _ => badge,
+        }
     } else {
         String::new()
     };

@@ -23,7 +23,10 @@ fn taken_by(step: Step) -> &'static [&'static str] {
         | Step::LogContact
         | Step::Edit
         | Step::Anonymise
-        | Step::Undo => &[],
+        | Step::Undo
+        | Step::MakePromise
+        | Step::KeepPromise
+        | Step::MovePromise => &[],
     }
 }
 

@@ -189,6 +189,11 @@ pub fn to_json(report: &Report) -> Value {
             "acknowledge": compliance(&report.acknowledge),
             "outcome": compliance(&report.outcome),
         },
+        "promises": {
+            "due": report.promises.due,
+            "kept_on_time": report.promises.on_time,
+            "kept_on_time_share": share(report.promises.on_time, report.promises.due),
+        },
         "breaches": report.breaches.iter().map(|b| json!({
             "case": b.case.to_string(),
             "target": target_slug(b.target),

@@ -84,6 +84,16 @@ pub fn render(lang: Lang, case: &Case, clocks: &CaseClocks, events: &[Event]) ->
         ));
     }
 
+    if !case.promises.is_empty() {
+        out.push(String::new());
+        out.push(lang.t(T::PromisesTitle).to_string());
+        for promise in &case.promises {
+            let mut lines = i18n::promise_lines(lang, promise).into_iter();
+            out.extend(lines.next().map(|l| format!("  {l}")));
+            out.extend(lines.map(|l| format!("      {l}")));
+        }
+    }
+
     out.push(String::new());
     out.push(lang.t(T::HeadSteps).to_string());
     out.extend(steps(lang, case));
@@ -214,7 +224,9 @@ fn audit_entry(lang: Lang, event: &Event) -> Vec<String> {
     )];
     let note = match &event.kind {
         EventKind::Command(
-            Command::Reopen { reason: text, .. } | Command::InformationReceived { note: text, .. },
+            Command::Reopen { reason: text, .. }
+            | Command::InformationReceived { note: text, .. }
+            | Command::MovePromise { reason: text, .. },
         ) => text.as_str(),
         _ => "",
     };

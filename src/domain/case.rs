@@ -407,6 +407,17 @@ impl Case {
                     .map(|g| g.slug().to_string())
                     .unwrap_or_default(),
             ),
+            // One line per outstanding promise: made, moved or kept shows as
+            // a line added, changed or gone.
+            (
+                Field::Promises,
+                self.promises
+                    .iter()
+                    .filter(|p| p.is_outstanding())
+                    .map(|p| format!("{} | {}", stamp(&p.due), p.what))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         ]
     }
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::case::Target;
 use super::clock::{ClockStatus, Policy, Timer};
+use super::promise::{PromiseStatus, status_of};
 use super::summary::Standing;
 use super::workflow::State;
 
@@ -14,6 +15,8 @@ use super::workflow::State;
 pub struct CaseClocks {
     pub acknowledge: ClockStatus,
     pub outcome: ClockStatus,
+    /// The outstanding promise due first, and where it stands: a deadline of its own.
+    pub promise: Option<(DateTime<Utc>, PromiseStatus)>,
 }
 
 impl CaseClocks {
@@ -25,13 +28,14 @@ impl CaseClocks {
                 None => policy.status(Timer::Paused { since }, 0, now),
             },
             policy,
+            now,
         )
     }
 
     /// The same as [`CaseClocks::of`], for many cases at one moment: see [`Clocks`].
     pub fn in_queue<C: Standing + ?Sized>(case: &C, clocks: &mut Clocks) -> Self {
-        let policy = clocks.policy;
-        Self::with(case, &mut |since, days| clocks.status(since, days), policy)
+        let (policy, now) = (clocks.policy, clocks.now);
+        Self::with(case, &mut |since, days| clocks.status(since, days), policy, now)
     }
 
     /// Both targets, with `status(since, Some(days))` the status of a running
@@ -40,6 +44,7 @@ impl CaseClocks {
         case: &C,
         status: &mut dyn FnMut(DateTime<Utc>, Option<u32>) -> ClockStatus,
         policy: &Policy,
+        now: DateTime<Utc>,
     ) -> Self {
         let acknowledge = match case.verdict(Target::Acknowledge) {
             Some(v) => ClockStatus::Met(v.clone()),
@@ -56,7 +61,16 @@ impl CaseClocks {
                 None => ClockStatus::NotStarted,
             },
         };
-        Self { acknowledge, outcome }
+        // A closed case owes nothing more on the desk's clocks.
+        let promise = case
+            .next_promise()
+            .filter(|_| case.is_open())
+            .map(|(due, _)| (due, status_of(due, None, policy, now)));
+        Self {
+            acknowledge,
+            outcome,
+            promise,
+        }
     }
 
     /// The target that matters now: the acknowledgement until it is met, then the
@@ -70,17 +84,41 @@ impl CaseClocks {
     }
 
     pub fn is_breached(&self) -> bool {
-        self.acknowledge.is_breached() || self.outcome.is_breached()
+        self.acknowledge.is_breached()
+            || self.outcome.is_breached()
+            || self.promise_is(PromiseStatus::Breached)
     }
 
     pub fn is_due_today(&self) -> bool {
         matches!(self.acknowledge, ClockStatus::DueToday { .. })
             || matches!(self.outcome, ClockStatus::DueToday { .. })
+            || self.promise_is(PromiseStatus::DueToday)
+    }
+
+    fn promise_is(&self, status: PromiseStatus) -> bool {
+        self.promise.is_some_and(|(_, s)| s == status)
     }
 
     /// Sorts the most urgent first: breached (latest deadline passed longest ago
-    /// first), then running by nearest deadline, then paused, not started and met.
+    /// first), then running by nearest deadline, then paused, not started and
+    /// met. An outstanding promise counts as a running deadline: the case
+    /// sorts by whichever of its target and its promise is more urgent.
     pub fn urgency(&self) -> (u8, i64) {
+        let promise = self.promise.map(|(due, status)| match status {
+            PromiseStatus::Breached => (0, due.timestamp()),
+            _ => (1, due.timestamp()),
+        });
+        let target = self.target_urgency();
+        promise.map_or(target, |p| p.min(target))
+    }
+
+    /// Whether the outstanding promise is more urgent than the target, so
+    /// that it is what a card shows.
+    pub fn promise_leads(&self) -> bool {
+        self.promise.is_some() && self.urgency() < self.target_urgency()
+    }
+
+    fn target_urgency(&self) -> (u8, i64) {
         match self.current().1 {
             ClockStatus::Breached { due, .. } => (0, due.deadline.timestamp()),
             ClockStatus::DueToday { due } | ClockStatus::OnTrack { due, .. } => (1, due.deadline.timestamp()),

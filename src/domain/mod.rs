@@ -1,5 +1,6 @@
 //! The complaint procedure as pure code: no terminal, no database, no clock reads.
 
+pub mod by_when;
 pub mod calendar;
 pub mod case;
 pub mod clock;

@@ -40,6 +40,14 @@ pub enum Field {
     Remedy,
     RemedyText,
     RemedyGranted,
+    /// What was promised to the complainant.
+    PromiseWhat,
+    /// By when it was promised.
+    PromiseDue,
+    /// Why a promise was moved.
+    PromiseReason,
+    /// The outstanding promises, as the audit trail compares them.
+    Promises,
 }
 
 /// One thing wrong with an input or a command.
@@ -132,6 +140,15 @@ pub enum Problem {
     UnknownRemedy(String),
     /// A word for whether the remedy was granted that is none of those.
     UnknownGranted(String),
+    /// A moment that has passed where only the future makes sense.
+    InPast(Field),
+    /// The case has no promise number `n` (counted from 0).
+    NoSuchPromise(u32),
+    /// The promise was kept already, at `at`.
+    PromiseAlreadyKept {
+        #[serde(with = "super::moment")]
+        at: DateTime<Utc>,
+    },
 }
 
 impl Problem {
@@ -142,6 +159,7 @@ impl Problem {
             | Problem::NotOneLine(f)
             | Problem::TooLong { field: f, .. }
             | Problem::InFuture(f)
+            | Problem::InPast(f)
             | Problem::BadMoment { field: f, .. }
             | Problem::Required { field: f, .. }
             | Problem::Conflict { field: f, .. } => Some(*f),
@@ -161,7 +179,9 @@ impl Problem {
             | Problem::ChangedSince { .. }
             | Problem::NotYourChange { .. }
             | Problem::UndoTooLate { .. }
-            | Problem::CannotUndo(_) => None,
+            | Problem::CannotUndo(_)
+            | Problem::NoSuchPromise(_)
+            | Problem::PromiseAlreadyKept { .. } => None,
         }
     }
 }

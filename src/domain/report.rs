@@ -15,6 +15,7 @@
 pub mod csv;
 mod grouping;
 mod period;
+mod promises;
 mod trail;
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 pub use period::{IsoWeek, Period, PeriodError, PeriodKind};
+pub use promises::PromisesKept;
 pub use trail::{Run, Stop, runs, state_before, value_after};
 
 use super::case::{Case, CaseId, Channel, Satisfaction, Target};
@@ -121,6 +123,8 @@ pub struct Report {
     /// The root causes of the outcomes communicated in the period, per service
     /// (by name).
     pub root_causes: Vec<ServiceCauses>,
+    /// Promises to the complainant due in the period, and kept on time.
+    pub promises: PromisesKept,
 }
 
 impl Report {
@@ -238,6 +242,7 @@ impl Report {
                 .collect(),
             repeats: grouping::repeats(&received),
             root_causes: grouping::root_causes(causes),
+            promises: promises::kept(history.iter().map(|(c, _)| c), &in_period, as_of),
         }
     }
 

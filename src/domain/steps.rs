@@ -9,6 +9,7 @@ use super::contact::{
     email, optional_detail, optional_line, optional_text, phone, required_line, required_text,
 };
 use super::problem::{Field, Problem, Problems};
+use super::promise::{Promise, PromiseMove};
 use super::step_time::{step_time, whole_minutes};
 use super::workflow::{Command, Ctx, Edit, State};
 
@@ -175,6 +176,39 @@ pub(super) fn perform(case: &mut Case, command: &Command, ctx: &Ctx) -> Vec<Prob
                 });
             }
         }
+        Command::MakePromise { what, due } => {
+            let what = p.check(required_line(Field::PromiseWhat, what));
+            future(*due, now, &mut p);
+            if let Some(what) = what {
+                case.promises.push(Promise {
+                    what,
+                    due: *due,
+                    made_at: now,
+                    made_by: ctx.actor.to_string(),
+                    kept_at: None,
+                    moves: Vec::new(),
+                });
+            }
+        }
+        Command::KeepPromise { promise } => {
+            if let Some(promise) = outstanding(case, *promise, &mut p) {
+                promise.kept_at = Some(now);
+            }
+        }
+        Command::MovePromise { promise, due, reason } => {
+            let reason = p.check(required_text(Field::PromiseReason, reason));
+            future(*due, now, &mut p);
+            if let (Some(promise), Some(reason)) = (outstanding(case, *promise, &mut p), reason) {
+                promise.moves.push(PromiseMove {
+                    from: promise.due,
+                    to: *due,
+                    reason,
+                    at: now,
+                    by: ctx.actor.to_string(),
+                });
+                promise.due = *due;
+            }
+        }
         Command::Anonymise { pseudonym, .. } => *case = super::privacy::anonymise_case(case, pseudonym),
         // `apply` refuses it before this: a take-back needs the trail.
         Command::Undo { .. } => {}
@@ -233,6 +267,30 @@ fn perform_edit(case: &mut Case, edit: &Edit, ctx: &Ctx, p: &mut Problems) {
             set(&mut case.remedy_sought, super::remedy::sought(*remedy, text, p))
         }
         Edit::RemedyGranted(g) => case.remedy_granted = *g,
+    }
+}
+
+/// A promise is made for later: a moment already past is refused.
+fn future(due: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>, p: &mut Problems) {
+    if due <= now {
+        p.push(Problem::InPast(Field::PromiseDue));
+    }
+}
+
+/// The case's promise number `n`, if it is there and not kept yet.
+fn outstanding<'a>(case: &'a mut Case, n: u32, p: &mut Problems) -> Option<&'a mut Promise> {
+    match case.promises.get_mut(n as usize) {
+        None => {
+            p.push(Problem::NoSuchPromise(n));
+            None
+        }
+        Some(Promise {
+            kept_at: Some(at), ..
+        }) => {
+            p.push(Problem::PromiseAlreadyKept { at: *at });
+            None
+        }
+        Some(promise) => Some(promise),
     }
 }
 

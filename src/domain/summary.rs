@@ -11,12 +11,13 @@ use serde::{Deserialize, Serialize};
 use super::case::{Acknowledgement, Admissibility, Case, CaseId, Channel, Contact, Target, TargetVerdict};
 use super::clock::Verdict;
 use super::moment;
+use super::promise::next_outstanding;
 use super::workflow::State;
 
 /// The version of the summaries: a store whose summaries are of another
 /// version (or have none) makes them anew from the snapshots on opening.
 /// Raise it whenever a field is added, removed or computed differently.
-pub const SUMMARY_VERSION: u8 = 2;
+pub const SUMMARY_VERSION: u8 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
@@ -48,6 +49,16 @@ pub struct Summary {
     pub root_cause: String,
     /// What the case taught (short: a sentence or two), for the register.
     pub learnings: String,
+    /// The outstanding promise to the complainant due first, if any.
+    pub next_promise: Option<NextPromise>,
+}
+
+/// A promise outstanding, in brief: by when, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextPromise {
+    #[serde(with = "moment")]
+    pub due: DateTime<Utc>,
+    pub what: String,
 }
 
 impl Summary {
@@ -76,6 +87,10 @@ impl Summary {
             verdicts: case.verdicts.clone(),
             root_cause: case.root_cause.clone(),
             learnings: case.learnings.clone(),
+            next_promise: next_outstanding(&case.promises).map(|(_, p)| NextPromise {
+                due: p.due,
+                what: p.what.clone(),
+            }),
         }
     }
 }
@@ -95,6 +110,8 @@ pub trait Standing {
     fn service(&self) -> &str;
     fn handler(&self) -> Option<&str>;
     fn channel(&self) -> Channel;
+    /// The outstanding promise due first: by when, and what.
+    fn next_promise(&self) -> Option<(DateTime<Utc>, &str)>;
 
     fn is_open(&self) -> bool {
         self.state().is_open()
@@ -144,6 +161,9 @@ impl Standing for Summary {
     fn channel(&self) -> Channel {
         self.channel
     }
+    fn next_promise(&self) -> Option<(DateTime<Utc>, &str)> {
+        self.next_promise.as_ref().map(|p| (p.due, p.what.as_str()))
+    }
 }
 
 impl Standing for Case {
@@ -180,5 +200,8 @@ impl Standing for Case {
     }
     fn channel(&self) -> Channel {
         self.channel
+    }
+    fn next_promise(&self) -> Option<(DateTime<Utc>, &str)> {
+        next_outstanding(&self.promises).map(|(_, p)| (p.due, p.what.as_str()))
     }
 }

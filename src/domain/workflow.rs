@@ -107,10 +107,16 @@ pub enum Step {
     Anonymise,
     /// Taking back the operator's own last change (see [`super::undo`]).
     Undo,
+    /// Promising the complainant something by a moment (a call back).
+    MakePromise,
+    /// Marking a promise kept.
+    KeepPromise,
+    /// Moving a promise to another moment, with a reason.
+    MovePromise,
 }
 
 impl Step {
-    pub const ALL: [Step; 15] = [
+    pub const ALL: [Step; 18] = [
         Step::Acknowledge,
         Step::TakeIntoTreatment,
         Step::DeclareNotAdmissible,
@@ -126,6 +132,9 @@ impl Step {
         Step::Edit,
         Step::Anonymise,
         Step::Undo,
+        Step::MakePromise,
+        Step::KeepPromise,
+        Step::MovePromise,
     ];
 
     pub fn changes_state(self) -> bool {
@@ -146,7 +155,10 @@ impl Step {
             | Step::LogContact
             | Step::Edit
             | Step::Anonymise
-            | Step::Undo => None,
+            | Step::Undo
+            | Step::MakePromise
+            | Step::KeepPromise
+            | Step::MovePromise => None,
         }
     }
 
@@ -162,7 +174,13 @@ impl Step {
             Step::RequestInformation | Step::CommunicateOutcome => state == State::InTreatment,
             Step::InformationReceived => state == State::Waiting,
             Step::Close | Step::Reopen => state == State::OutcomeCommunicated,
-            Step::Withdraw | Step::AssignHandler | Step::SetInvolved | Step::Edit => state.is_open(),
+            Step::Withdraw
+            | Step::AssignHandler
+            | Step::SetInvolved
+            | Step::Edit
+            | Step::MakePromise
+            | Step::KeepPromise
+            | Step::MovePromise => state.is_open(),
             Step::LogContact => true,
             // Only a finished case: an open one still needs its complainant.
             Step::Anonymise => !state.is_open(),
@@ -277,6 +295,23 @@ pub enum Command {
     Undo {
         seq: u32,
     },
+    /// Promises the complainant `what` by `due`.
+    MakePromise {
+        what: String,
+        #[serde(with = "moment")]
+        due: DateTime<Utc>,
+    },
+    /// Marks the case's promise number `promise` (its place, from 0) kept.
+    KeepPromise {
+        promise: u32,
+    },
+    /// Moves the case's promise number `promise` to `due`, for `reason`.
+    MovePromise {
+        promise: u32,
+        #[serde(with = "moment")]
+        due: DateTime<Utc>,
+        reason: String,
+    },
 }
 
 impl Command {
@@ -297,6 +332,9 @@ impl Command {
             Command::Edit { .. } => Step::Edit,
             Command::Anonymise { .. } => Step::Anonymise,
             Command::Undo { .. } => Step::Undo,
+            Command::MakePromise { .. } => Step::MakePromise,
+            Command::KeepPromise { .. } => Step::KeepPromise,
+            Command::MovePromise { .. } => Step::MovePromise,
         }
     }
 
@@ -318,7 +356,10 @@ impl Command {
             | Command::LogContact { .. }
             | Command::Edit { .. }
             | Command::Anonymise { .. }
-            | Command::Undo { .. } => None,
+            | Command::Undo { .. }
+            | Command::MakePromise { .. }
+            | Command::KeepPromise { .. }
+            | Command::MovePromise { .. } => None,
         }
     }
 }

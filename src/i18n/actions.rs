@@ -54,6 +54,9 @@ pub fn action_keys(action: Action) -> (T, T) {
         Action::ToggleCompact => (T::ActToggleCompact, T::ActToggleCompactHelp),
         Action::ExplainDeadline => (T::ActExplainDeadline, T::ActExplainDeadlineHelp),
         Action::ToggleMasking => (T::ActToggleMasking, T::ActToggleMaskingHelp),
+        Action::Promise => (T::ActPromise, T::ActPromiseHelp),
+        Action::KeepPromise => (T::ActKeepPromise, T::ActKeepPromiseHelp),
+        Action::MovePromise => (T::ActMovePromise, T::ActMovePromiseHelp),
     }
 }
 

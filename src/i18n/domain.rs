@@ -51,6 +51,9 @@ pub fn step_key(step: Step) -> T {
         Step::Edit => T::StepEdit,
         Step::Anonymise => T::StepAnonymise,
         Step::Undo => T::StepUndo,
+        Step::MakePromise => T::StepMakePromise,
+        Step::KeepPromise => T::StepKeepPromise,
+        Step::MovePromise => T::StepMovePromise,
     }
 }
 
@@ -83,6 +86,10 @@ pub fn field_key(field: Field) -> T {
         Field::Remedy => T::FieldRemedy,
         Field::RemedyText => T::FieldRemedyText,
         Field::RemedyGranted => T::FieldRemedyGranted,
+        Field::PromiseWhat => T::FieldPromiseWhat,
+        Field::PromiseDue => T::FieldPromiseDue,
+        Field::PromiseReason => T::FieldPromiseReason,
+        Field::Promises => T::FieldPromises,
     }
 }
 
@@ -178,6 +185,7 @@ pub fn audit_value(lang: Lang, field: Field, raw: &str) -> String {
         Field::Service => Some(super::service_name(lang, raw).to_string()),
         Field::Remedy => Remedy::from_slug(raw).map(|r| lang.t(super::remedy_key(r)).to_string()),
         Field::RemedyGranted => Granted::from_slug(raw).map(|g| lang.t(super::granted_key(g)).to_string()),
+        Field::Promises => Some(super::promises::audited(lang, raw)),
         _ => None,
     };
     shown.unwrap_or_else(|| raw.to_string())
@@ -214,6 +222,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             &[("given", given), ("known", &known_services(lang, known))],
         ),
         Problem::InFuture(f) => lang.fill(T::ProblemInFuture, &[("field", &field(f))]),
+        Problem::InPast(f) => lang.fill(T::ProblemInPast, &[("field", &field(f))]),
+        Problem::NoSuchPromise(n) => lang.fill(T::ProblemNoSuchPromise, &[("n", &(n + 1))]),
+        Problem::PromiseAlreadyKept { at } => lang.fill(
+            T::ProblemPromiseAlreadyKept,
+            &[("at", &super::datetime(lang, *at))],
+        ),
         Problem::AckBeforeComplaint => lang.t(T::ProblemAckBeforeComplaint).to_string(),
         Problem::BeforePreviousStep { previous } => lang.fill(
             T::ProblemBeforePreviousStep,

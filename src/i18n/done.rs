@@ -38,6 +38,9 @@ pub fn done(lang: Lang, id: CaseId, commands: &[Command]) -> String {
         }
         Command::Anonymise { .. } => T::DoneAnonymise,
         Command::Undo { .. } => T::DoneUndo,
+        Command::MakePromise { .. } => T::DoneMakePromise,
+        Command::KeepPromise { .. } => T::DoneKeepPromise,
+        Command::MovePromise { .. } => T::DoneMovePromise,
     };
     lang.fill(key, &[("id", &id)])
 }

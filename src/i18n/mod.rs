@@ -12,6 +12,7 @@ mod done;
 mod errors;
 mod exchange;
 mod explain;
+mod promises;
 mod remedy;
 mod services;
 
@@ -23,6 +24,7 @@ pub use done::done;
 pub use errors::Describe;
 pub use exchange::{DescribeIn, trail_reason};
 pub use explain::{deadline_explained, due_explained, what_if};
+pub use promises::*;
 pub use remedy::*;
 pub use services::*;
 

@@ -2,9 +2,10 @@
 //! case's key, written in the same transaction as the snapshot, so that the
 //! board and `list` read a queue of 100,000 cases without decoding one case.
 //!
-//! Each record holds the summary, then the moment of the case's last audit
-//! event (what picks the cases a report of a period needs, without reading
-//! one case), then the description (for the search).
+//! Each record holds the summary, then the last moment the case concerns
+//! (its last audit event, or a later promise's moment: what picks the cases
+//! a report of a period needs, without reading one case), then the
+//! description (for the search).
 //!
 //! The tree holds a stamp with the [`SUMMARY_VERSION`] and the [`LAYOUT`] it
 //! was made for, under a key no case has (case keys are 8 bytes). Opening a store whose stamp is
@@ -27,15 +28,15 @@ use crate::domain::summary::{SUMMARY_VERSION, Summary};
 /// Where the tree says which version of summaries it holds.
 pub(super) const STAMP: &[u8] = b"summary-version";
 
-/// How a record is laid out around the summary. Layout 2: the moment of the
-/// case's last event between the summary and the description.
+/// How a record is laid out around the summary. Layout 2: the last moment
+/// the case concerns between the summary and the description.
 const LAYOUT: u8 = 2;
 
 /// The stamp's value: the summaries' version and the records' layout.
 const CURRENT: [u8; 2] = [SUMMARY_VERSION, LAYOUT];
 
-/// A summary record as it is stored: the summary, the moment of the case's
-/// last event in microseconds (`None` when it has none), the description.
+/// A summary record as it is stored: the summary, the last moment the case
+/// concerns in microseconds (`None` when it has no event), the description.
 type Stored = (Summary, Option<i64>, String);
 
 /// What a snapshot that did not decode has in the tree instead of a summary:
@@ -60,12 +61,15 @@ pub struct LoadedSummaries {
 }
 
 /// The summary record of `case`, whose last audit event was recorded at
-/// `changed`: its summary, when it last changed, and its description (for
-/// the search, read without the rest of the case; reading the board's
-/// summaries stops before it).
+/// `changed`: its summary, the last moment it concerns, and its description
+/// (for the search, read without the rest of the case; reading the board's
+/// summaries stops before it). The last moment is that of its last event,
+/// or a promise's moment when one is due later: a report of the period that
+/// promise falls in counts it, whenever the case last changed.
 pub(super) fn encode(case: &Case, changed: Option<DateTime<Utc>>) -> Vec<u8> {
-    let changed = changed.map(|at| at.timestamp_micros());
-    codec::encode(&(Summary::of(case), changed, &case.description))
+    let latest = changed.map(|at| case.promises.iter().map(|p| p.due).fold(at, DateTime::max));
+    let latest = latest.map(|at| at.timestamp_micros());
+    codec::encode(&(Summary::of(case), latest, &case.description))
 }
 
 /// The summary in a summary record, without the rest.
@@ -187,10 +191,11 @@ impl Store {
 
     /// The cases a report of a period that starts at `start` needs, with
     /// their audit trails, in case-number order: every case open now, and
-    /// every case received or changed from `start` on. A case closed before
-    /// `start` and untouched since counts in no figure of the period (each
-    /// counts what happened in it, or what was open at its end), so it is
-    /// not read. Unreadable records are left out (`load` reports them).
+    /// every case received or changed from `start` on, or with a promise due
+    /// from then. A case closed before `start`, untouched since and with
+    /// nothing due after counts in no figure of the period (each counts
+    /// what happened or fell due in it, or what was open at its end), so it
+    /// is not read. Unreadable records are left out (`load` reports them).
     pub fn history_since(&self, start: DateTime<Utc>) -> History {
         let chosen = read_parallel(&self.summaries, &|key, bytes| {
             let Some(id) = case_id(key) else {

@@ -269,15 +269,10 @@ fn draw_card(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, card: &Car
     };
     let lang = app.lang;
     let width = usize::from(area.width).saturating_sub(1);
-    let badge = if case.is_open() {
-        i18n::badge(lang, card.target, &card.status)
+    let (badge, urgency) = if case.is_open() {
+        super::badge::of(app, case, card, width)
     } else {
-        i18n::state_label(lang, case)
-    };
-    let urgency = if case.is_open() {
-        Urgency::of(&card.status)
-    } else {
-        Urgency::Quiet
+        (i18n::state_label(lang, case), Urgency::Quiet)
     };
     let base = if selected { theme.selected() } else { Style::new() };
     let marker = Span::styled(if selected { "▌" } else { " " }, theme.focus_border());

@@ -18,6 +18,7 @@ use crate::domain::case::{Case, Target};
 use crate::domain::deadlines::CaseClocks;
 use crate::domain::event::EventKind;
 use crate::domain::problem::Field;
+use crate::domain::promise::PromiseStatus;
 use crate::domain::workflow::Command;
 use crate::i18n::{self, Lang, T, datetime, field_key};
 use crate::sanitize::one_line;
@@ -128,6 +129,7 @@ impl<'a> Lines<'_, 'a> {
                 style,
             );
         }
+        self.promises(app, case);
         self.blank();
         for (i, field) in PANE_FIELDS.iter().enumerate() {
             if *field == Field::Justification {
@@ -149,6 +151,40 @@ impl<'a> Lines<'_, 'a> {
         for (k, entry) in entries.into_iter().enumerate() {
             let selected = pane.row == PANE_FIELDS.len() + k;
             self.entry(entry, selected);
+        }
+    }
+
+    /// The promises made to the complainant, outstanding first (amber on
+    /// their day, red once broken), then those kept; each with its moves.
+    fn promises(&mut self, app: &App, case: &Case) {
+        if case.promises.is_empty() {
+            return;
+        }
+        let lang = app.lang;
+        let theme = self.theme;
+        self.blank();
+        self.heading(lang.t(T::PromisesTitle));
+        let mut promises: Vec<&crate::domain::promise::Promise> = case.promises.iter().collect();
+        promises.sort_by_key(|p| (!p.is_outstanding(), p.due));
+        for promise in promises {
+            let urgency = match promise.status(&app.rules.policy, app.now) {
+                PromiseStatus::Breached | PromiseStatus::Kept { on_time: false } => Urgency::Breached,
+                PromiseStatus::DueToday => Urgency::Soon,
+                PromiseStatus::OnTrack => Urgency::OnTrack,
+                PromiseStatus::Kept { on_time: true } => Urgency::Quiet,
+            };
+            for (i, line) in i18n::promise_lines(lang, promise).into_iter().enumerate() {
+                let style = if i == 0 {
+                    theme.urgency(urgency)
+                } else {
+                    theme.muted()
+                };
+                let indent = if i == 0 { " " } else { "   " };
+                for part in wrap(&line, self.width.saturating_sub(indent.len())) {
+                    self.lines
+                        .push(Line::from(Span::styled(format!("{indent}{part}"), style)));
+                }
+            }
         }
     }
 
@@ -307,7 +343,8 @@ fn timeline(app: &App, case: &Case, pane: &CasePane) -> Vec<Entry> {
         if let EventKind::Command(
             Command::Reopen { reason: note, .. }
             | Command::InformationReceived { note, .. }
-            | Command::LogContact { text: note, .. },
+            | Command::LogContact { text: note, .. }
+            | Command::MovePromise { reason: note, .. },
         ) = &event.kind
             && !note.trim().is_empty()
         {
@@ -323,6 +360,11 @@ fn timeline(app: &App, case: &Case, pane: &CasePane) -> Vec<Entry> {
                 change.field,
                 &i18n::audit_value(lang, change.field, &change.after),
             ));
+            let after = if after.is_empty() {
+                lang.t(T::LabelNone).to_string()
+            } else {
+                after
+            };
             body.push((format!("{}: {after}", lang.t(field_key(change.field))), true));
         }
         entries.push(Entry {

@@ -62,6 +62,34 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ),
         Span::raw(" "),
     ];
+    // Promises due today or broken, when there are any: said after the targets.
+    let promised = totals.promises_due + totals.promises_breached > 0;
+    let promise_style = if totals.promises_breached > 0 {
+        theme.urgency(Urgency::Breached)
+    } else {
+        theme.urgency(Urgency::Soon)
+    };
+    let promises = |key: T| {
+        vec![
+            Span::raw("· "),
+            Span::styled(
+                lang.fill(
+                    key,
+                    &[("due", &totals.promises_due), ("late", &totals.promises_breached)],
+                ),
+                promise_style,
+            ),
+            Span::raw(" "),
+        ]
+    };
+    let with_promises = |totals: &Vec<Span<'static>>, key: T| {
+        let mut all = totals.clone();
+        if promised {
+            all.extend(promises(key));
+        }
+        all
+    };
+    let full_promised: Vec<Span> = with_promises(&full, T::HeaderPromises);
     let compact = vec![
         Span::styled(
             lang.fill(
@@ -95,10 +123,12 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .collect::<Vec<_>>()
     };
     let room = usize::from(area.width);
+    let compact_promised: Vec<Span> = with_promises(&compact, T::HeaderPromisesCompact);
     let choices = [
-        (with(vec![brand, clock.clone(), operator.clone()]), &full),
-        (with(vec![clock.clone(), operator]), &full),
-        (with(vec![clock.clone()]), &full),
+        (with(vec![brand, clock.clone(), operator.clone()]), &full_promised),
+        (with(vec![clock.clone(), operator]), &full_promised),
+        (with(vec![clock.clone()]), &full_promised),
+        (with(vec![clock.clone()]), &compact_promised),
         (with(vec![clock.clone()]), &compact),
     ];
     let (mut left, right) = match choices.iter().find(|(l, r)| width(l) + width(r) < room) {
@@ -146,7 +176,7 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The order the footer names actions in: what is done most first. Moving
 /// around is left to the help; the help key itself is always shown, last.
-const FOOTER_ORDER: [Action; 33] = [
+const FOOTER_ORDER: [Action; 36] = [
     Action::Save,
     Action::TakeTheirs,
     Action::Open,
@@ -175,12 +205,30 @@ const FOOTER_ORDER: [Action; 33] = [
     Action::FilterDueToday,
     Action::ClearFilters,
     Action::Undo,
+    Action::Promise,
+    Action::KeepPromise,
+    Action::MovePromise,
     Action::Back,
     Action::Quit,
     Action::ToggleMasking,
     Action::PageDown,
     Action::PageUp,
 ];
+
+/// The promise key works in the case pane, and of the forms in the call-log form only.
+fn promise_key_works(app: &App) -> bool {
+    match &app.modal {
+        Some(Modal::Form(f)) => matches!(
+            f.purpose,
+            Purpose::Step {
+                step: crate::domain::workflow::Step::LogContact,
+                ..
+            }
+        ),
+        Some(_) => false,
+        None => app.pane.is_some(),
+    }
+}
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let duplicates = matches!(&app.modal, Some(Modal::Form(f)) if f.purpose == Purpose::Intake && !f.duplicates.is_empty());
@@ -212,6 +260,7 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             || action != super::yes_action(app) && matches!(action, Action::Yes | Action::Ja)
             || action == Action::Edit && app.pane.is_some() && !app.pane_row_editable()
             || matches!(action, Action::Reports | Action::Learnings) && app.modal.is_some()
+            || action == Action::Promise && !promise_key_works(app)
         {
             continue;
         }

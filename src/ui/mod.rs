@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the app's state. Nothing here changes the App.
 
+mod badge;
 mod board;
 mod case;
 mod chrome;

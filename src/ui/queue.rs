@@ -11,7 +11,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::text::{fit, pad};
-use super::theme::Urgency;
 use crate::app::App;
 use crate::i18n::{self, T};
 
@@ -74,7 +73,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(case) = queue.get(card.id) else {
             continue;
         };
-        let badge = i18n::badge(lang, card.target, &card.status);
+        let (badge, urgency) = super::badge::of(app, case, card, usize::MAX);
         let person = app.contact(&case.contact);
         let contact_text = match person.organisation.as_deref() {
             Some(org) => format!("{} · {org}", person.name),
@@ -99,7 +98,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         for (i, cell) in cells.into_iter().enumerate() {
             let style = match i {
                 0 => theme.title(),
-                5 => theme.urgency(Urgency::of(&card.status)),
+                5 => theme.urgency(urgency),
                 3 => theme.muted(),
                 _ => Style::new(),
             };

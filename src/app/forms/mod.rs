@@ -6,6 +6,7 @@
 pub mod causes;
 pub mod edit;
 pub mod intake;
+pub mod promise;
 pub mod step;
 pub mod what_if;
 
@@ -124,6 +125,19 @@ pub fn handle(app: &mut App, modal: &mut FormModal, typed: Typed) -> (Outcome, V
             (Outcome::Stay, Vec::new())
         }
         Typed::Action(Action::OpenDuplicate) => intake::open_duplicate(app, modal),
+        // The call-log form takes a new promise in the same save.
+        Typed::Action(Action::Promise)
+            if matches!(
+                modal.purpose,
+                Purpose::Step {
+                    step: Step::LogContact,
+                    ..
+                }
+            ) =>
+        {
+            promise::add_to(&mut modal.form);
+            (Outcome::Stay, Vec::new())
+        }
         // Their value comes from the case as the desk holds it now.
         Typed::Action(Action::TakeTheirs) if !modal.conflicts.is_empty() => match modal.purpose.case() {
             Some(id) => (Outcome::Stay, vec![Effect::Fetch(id)]),
@@ -156,7 +170,7 @@ fn build(app: &App, modal: &FormModal) -> Result<Effect, (Field, Problem)> {
     match &modal.purpose {
         Purpose::Intake => intake::build(app, &modal.form).map(Effect::Register),
         Purpose::Step { id, version, step } => {
-            let commands = step::build(app, *step, &modal.form)?;
+            let commands = step::build(app, *id, *step, &modal.form)?;
             Ok(Effect::Execute {
                 id: *id,
                 expected_version: *version,

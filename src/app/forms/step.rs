@@ -86,11 +86,19 @@ pub fn open(app: &App, id: CaseId, step: Step) -> Option<FormModal> {
                 .iter()
                 .map(|d| lang.t(direction_key(*d)).to_string())
                 .collect();
-            vec![
+            let mut fields = vec![
                 FormField::choice(Field::LogKind, true, kinds, Some(0)),
                 FormField::choice(Field::Direction, true, ways, Some(0)),
                 FormField::text(Field::LogText, true, ""),
-            ]
+            ];
+            fields.extend(super::promise::kept_by_contact(app, case));
+            fields
+        }
+        Step::MakePromise | Step::KeepPromise | Step::MovePromise => {
+            if step != Step::MakePromise && !case.promises.iter().any(|p| p.is_outstanding()) {
+                return None;
+            }
+            super::promise::fields(app, case, step)
         }
         Step::Edit | Step::Anonymise | Step::Undo => return None,
     };
@@ -135,7 +143,7 @@ pub fn with_text(mut form: Form, lang: crate::i18n::Lang, field: Field, text: &s
 }
 
 /// The command(s) the form's values stand for.
-pub fn build(app: &App, step: Step, form: &Form) -> Result<Vec<Command>, (Field, Problem)> {
+pub fn build(app: &App, id: CaseId, step: Step, form: &Form) -> Result<Vec<Command>, (Field, Problem)> {
     let text = |f: Field| form.text(f);
     let typed_at = text(Field::StepAt);
     let at = if typed_at.trim().is_empty() {
@@ -228,11 +236,23 @@ pub fn build(app: &App, step: Step, form: &Form) -> Result<Vec<Command>, (Field,
                 .choice(Field::Direction)
                 .and_then(|i| Direction::ALL.get(i).copied())
                 .unwrap_or(Direction::Inbound);
-            Command::LogContact {
+            let logged = Command::LogContact {
                 kind,
                 direction,
                 text: text(Field::LogText),
-            }
+            };
+            let Some(case) = app.cases.case(id) else {
+                return Ok(vec![logged]);
+            };
+            let promised = super::promise::with_contact(app, case.as_ref(), form)?;
+            return Ok(std::iter::once(logged).chain(promised).collect());
+        }
+        Step::MakePromise | Step::KeepPromise | Step::MovePromise => {
+            let case = app
+                .cases
+                .case(id)
+                .ok_or((Field::Promises, Problem::Missing(Field::Promises)))?;
+            super::promise::build(app, case.as_ref(), step, form)?
         }
         Step::Edit | Step::Anonymise | Step::Undo => return Ok(Vec::new()),
     };

@@ -162,6 +162,7 @@ pub fn marked_rows(lang: Lang, report: &Report, recurring: &Recurring, days: u32
     received(lang, report, &mut out);
     open_and_decisions(lang, report, &mut out);
     deadlines(lang, report, &mut out);
+    promises(lang, report, &mut out);
     satisfaction_and_repeats(lang, report, &mut out);
     root_causes(lang, report, recurring, days, &mut out);
     while out.last().is_some_and(|r| r.kind == Kind::Blank) {
@@ -279,6 +280,25 @@ fn deadlines(lang: Lang, report: &Report, out: &mut Vec<Row>) {
             ..Row::new(Kind::Item, label, value)
         });
     }
+}
+
+/// Promises to the complainant due in the period, and the share kept on time:
+/// a section of one line, so that its label sets no other line's width.
+fn promises(lang: Lang, report: &Report, out: &mut Vec<Row>) {
+    let promises = report.promises;
+    let kept = match percent(promises.on_time, promises.due) {
+        Some(p) => lang.fill(
+            T::ReportPromisesKeptShare,
+            &[
+                ("on_time", &promises.on_time),
+                ("due", &promises.due),
+                ("percent", &p),
+            ],
+        ),
+        None => lang.t(T::ReportPromisesNoneDue).to_string(),
+    };
+    out.push(Row::new(Kind::Blank, "", ""));
+    out.push(Row::new(Kind::Heading, lang.t(T::ReportPromisesKept), kept));
 }
 
 fn target_label(lang: Lang, c: &Compliance) -> String {

@@ -13,6 +13,7 @@
 //! | `open_at_end`      | the state's slug            |                        |                   | cases                    |
 //! | `admissibility`    | `admissible`, `not-admissible` |                     |                   | decisions                |
 //! | `deadline`         | `acknowledge`, `outcome`    | `target_days`, `met`, `on_time`, `median_working_days`, `p90_working_days` | | number (empty: none) |
+//! | `promises`         | `due`, `kept_on_time`       |                        |                   | promises to complainants |
 //! | `breach_met_late`  | the case number             | `acknowledge`/`outcome`| the due day       | working days late        |
 //! | `breach_not_met`   | the case number             | `acknowledge`/`outcome`| the due day       | working days late at the end of the period |
 //! | `satisfaction`     | `satisfied`, `unsatisfied`, `unknown` |              |                   | closings                 |
@@ -97,6 +98,14 @@ pub fn rows(report: &Report) -> Vec<[String; 5]> {
         row("deadline", key, "median_working_days", "", &opt(c.median));
         row("deadline", key, "p90_working_days", "", &opt(c.p90));
     }
+    row("promises", "due", "", "", &report.promises.due.to_string());
+    row(
+        "promises",
+        "kept_on_time",
+        "",
+        "",
+        &report.promises.on_time.to_string(),
+    );
     for b in &report.breaches {
         let section = if b.met_at.is_some() {
             "breach_met_late"
