@@ -1,14 +1,45 @@
-//! Many cases at once. Reading every case on every core (see
-//! [`super::parallel`]). Writing many prepared cases, for filling a new database with cases made
+//! Many cases at once. Reading every case, as the board does when it opens:
+//! this thread walks the tree, the only one in sled, and hands the records in
+//! batches to threads on the other cores that decode them (and then helps).
+//! Writing many prepared cases, for filling a new database with cases made
 //! through the procedure elsewhere (the benchmark's generated queues), where
 //! one flushed transaction per command would take minutes.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::mpsc::{channel, sync_channel};
 
-use super::parallel::read_parallel;
 use super::{Loaded, Store, StoreError, codec, keys, unreadable};
 use crate::domain::case::Case;
 use crate::domain::event::Event;
+
+/// Records handed to a decoding thread at a time.
+const BATCH: usize = 1024;
+
+/// Below this many records they are decoded on this thread alone.
+const PARALLEL_FROM: usize = 4 * BATCH;
+
+/// Records as sled gives them, in key order.
+type Batch = Vec<sled::Result<(sled::IVec, sled::IVec)>>;
+
+/// What one record decodes into (`None`: a record that is no item, left
+/// out), or why it does not.
+pub(super) type Decode<'a, T> = dyn Fn(&[u8], &[u8]) -> Result<Option<T>, StoreError> + Sync + 'a;
+
+/// The records of a tree, decoded, in key order; and those that did not decode.
+pub(super) struct Decoded<T> {
+    pub(super) items: Vec<T>,
+    pub(super) unreadable: Vec<StoreError>,
+}
+
+impl<T> Default for Decoded<T> {
+    fn default() -> Self {
+        Decoded {
+            items: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+}
 
 impl Store {
     /// Every case, in key order; see [`Store::load`].
@@ -25,6 +56,70 @@ impl Store {
     }
 }
 
+/// Every record of `tree` through `decode`, in key order.
+pub(super) fn read_parallel<T: Send>(tree: &sled::Tree, decode: &Decode<'_, T>) -> Decoded<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut items = tree.iter();
+    // A small tree is decoded faster than threads start.
+    let head: Batch = items.by_ref().take(PARALLEL_FROM).collect();
+    if threads < 2 || head.len() < PARALLEL_FROM {
+        return decode_all(head.into_iter().chain(items), decode);
+    }
+
+    let (send, receive) = sync_channel::<(usize, Batch)>(2 * threads);
+    let receive = Mutex::new(receive);
+    let (done, decoded) = channel::<(usize, Decoded<T>)>();
+    std::thread::scope(|scope| {
+        // One core is this thread's, walking the tree; when it is done it
+        // helps decode what is left.
+        for _ in 1..threads {
+            let done = done.clone();
+            let receive = &receive;
+            scope.spawn(move || {
+                loop {
+                    let next = match receive.lock() {
+                        Ok(receive) => receive.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((i, batch)) = next else { break };
+                    if done.send((i, decode_all(batch, decode))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done);
+        // Decoded batches are put in order as they come back, so that no
+        // more than a few are held beside the records put in order already.
+        let mut assembly = Assembly::default();
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut sent = 0;
+        for item in head.into_iter().chain(items) {
+            batch.push(item);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if send.send((sent, full)).is_err() {
+                    break;
+                }
+                sent += 1;
+                assembly.take(decoded.try_iter());
+            }
+        }
+        let _ = send.send((sent, batch));
+        drop(send);
+        loop {
+            let next = match receive.lock() {
+                Ok(receive) => receive.recv(),
+                Err(_) => break,
+            };
+            let Ok((i, batch)) = next else { break };
+            assembly.take(std::iter::once((i, decode_all(batch, decode))));
+        }
+        assembly.take(decoded.iter());
+        assembly.done
+    })
+}
+
 impl Store {
     /// Reads every case record as [`Store::load`] does but decodes none;
     /// returns how many there are and their bytes. For the benchmark: what
@@ -34,6 +129,37 @@ impl Store {
             .iter()
             .filter_map(Result::ok)
             .fold((0, 0), |(n, bytes), (_, value)| (n + 1, bytes + value.len()))
+    }
+}
+
+/// Decoded batches put back in key order.
+struct Assembly<T> {
+    done: Decoded<T>,
+    /// The batch that comes next, and those that came back before it.
+    next: usize,
+    early: BTreeMap<usize, Decoded<T>>,
+}
+
+impl<T> Default for Assembly<T> {
+    fn default() -> Self {
+        Assembly {
+            done: Decoded::default(),
+            next: 0,
+            early: BTreeMap::new(),
+        }
+    }
+}
+
+impl<T> Assembly<T> {
+    fn take(&mut self, batches: impl Iterator<Item = (usize, Decoded<T>)>) {
+        for (i, part) in batches {
+            self.early.insert(i, part);
+            while let Some(part) = self.early.remove(&self.next) {
+                self.done.items.extend(part.items);
+                self.done.unreadable.extend(part.unreadable);
+                self.next += 1;
+            }
+        }
     }
 }
 
@@ -75,6 +201,27 @@ impl Store {
         self.db.flush().map_err(write)?;
         Ok(())
     }
+}
+
+/// Some records through `decode`; what does not decode is reported.
+fn decode_all<T>(
+    items: impl IntoIterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    decode: &Decode<'_, T>,
+) -> Decoded<T> {
+    let items = items.into_iter();
+    let mut decoded = Decoded::default();
+    decoded.items.reserve_exact(items.size_hint().0);
+    for item in items {
+        match item.map_err(|e| StoreError::Write(e.to_string())) {
+            Ok((key, bytes)) => match decode(&key, &bytes) {
+                Ok(Some(value)) => decoded.items.push(value),
+                Ok(None) => {}
+                Err(e) => decoded.unreadable.push(e),
+            },
+            Err(e) => decoded.unreadable.push(e),
+        }
+    }
+    decoded
 }
 
 #[cfg(test)]

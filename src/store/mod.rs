@@ -16,7 +16,6 @@ mod feed;
 pub mod import;
 mod keys;
 mod legacy;
-mod parallel;
 mod place;
 mod privacy;
 mod summaries;

@@ -16,7 +16,7 @@
 
 use sled::IVec;
 
-use super::parallel::read_parallel;
+use super::bulk::read_parallel;
 use super::undo::Which;
 use super::{Store, StoreError, codec, keys, unreadable};
 use chrono::{DateTime, Utc};
