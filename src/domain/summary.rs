@@ -49,8 +49,9 @@ pub struct Summary {
     pub root_cause: String,
     /// What the case taught (short: a sentence or two), for the register.
     pub learnings: String,
-    /// The outstanding promise to the complainant due first, if any.
-    pub next_promise: Option<NextPromise>,
+    /// The outstanding promise to the complainant due first, if any (boxed:
+    /// most cases have none, and a summary is held for every case).
+    pub next_promise: Option<Box<NextPromise>>,
 }
 
 /// A promise outstanding, in brief: by when, and what.
@@ -87,9 +88,11 @@ impl Summary {
             verdicts: case.verdicts.clone(),
             root_cause: case.root_cause.clone(),
             learnings: case.learnings.clone(),
-            next_promise: next_outstanding(&case.promises).map(|(_, p)| NextPromise {
-                due: p.due,
-                what: p.what.clone(),
+            next_promise: next_outstanding(&case.promises).map(|(_, p)| {
+                Box::new(NextPromise {
+                    due: p.due,
+                    what: p.what.clone(),
+                })
             }),
         }
     }
