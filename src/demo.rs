@@ -6,7 +6,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::case::{AckVia, CaseId, Channel, Direction, LogKind, Satisfaction};
 use crate::domain::intake::Intake;
-use crate::domain::workflow::{Command, Ctx, Rules};
+use crate::domain::remedy::{Granted, Remedy};
+use crate::domain::workflow::{Command, Ctx, Edit, Rules};
 use crate::store::{CommandError, Store};
 
 /// Where a demo case ends up, and how many working days ago its last step was.
@@ -320,6 +321,15 @@ pub(crate) const STORIES: [(&str, &str, &str, &str, &str, &str); 12] = [
     ),
 ];
 
+/// What the complainants who say so want, in their words (some say none).
+const REMEDIES: [(Remedy, &str); 5] = [
+    (Remedy::Refund, "the hours that were not worked"),
+    (Remedy::Apology, ""),
+    (Remedy::Correction, "a corrected report before the audit"),
+    (Remedy::Call, "from the account manager"),
+    (Remedy::Other, "a free re-test of the two servers"),
+];
+
 pub(crate) const HANDLERS: [&str; 4] = ["Anna de Vries", "Bram Jansen", "Carlijn Bakker", "Daan Visser"];
 
 /// Fills `store` with the demo queue as it stands at `now`; returns how many cases.
@@ -390,6 +400,13 @@ impl Demo<'_> {
         self.store.execute(id, None, &command, &self.ctx(at)).map(|_| ())
     }
 
+    /// Several commands as one save.
+    fn run_all(&self, id: CaseId, at: DateTime<Utc>, commands: &[Command]) -> Result<(), CommandError> {
+        self.store
+            .execute_all(id, None, commands, &self.ctx(at))
+            .map(|_| ())
+    }
+
     /// How many working days ago the scenario's last step was, and how many
     /// working days before that the complaint came in.
     fn span(scenario: Scenario) -> (u32, u32) {
@@ -436,6 +453,17 @@ impl Demo<'_> {
             complained_at: Some(complained_at),
             description: story.1.into(),
             ..Intake::default()
+        };
+        // Every third complainant says what they want.
+        let intake = if i % 3 == 0 {
+            let (remedy, words) = REMEDIES[(i / 3) % REMEDIES.len()];
+            Intake {
+                remedy: Some(remedy),
+                remedy_text: words.into(),
+                ..intake
+            }
+        } else {
+            intake
         };
         let registered_at = match scenario {
             Fresh(_) => complained_at + Duration::minutes(3),
@@ -546,7 +574,17 @@ impl Demo<'_> {
             solution: story.3.into(),
             outcome: story.4.into(),
         };
-        self.run(id, self.at(outcome_day, 16, minute), command)?;
+        let outcome_at = self.at(outcome_day, 16, minute);
+        if intake.remedy.is_some() {
+            // Whether the remedy sought was granted is said with the outcome.
+            let granted = [Granted::Granted, Granted::Partly, Granted::Not][(i / 3) % 3];
+            let edit = Command::Edit {
+                edits: vec![Edit::RemedyGranted(Some(granted))],
+            };
+            self.run_all(id, outcome_at, &[edit, command])?;
+        } else {
+            self.run(id, outcome_at, command)?;
+        }
         if let Closed(n) = scenario {
             let satisfaction = [
                 Satisfaction::Satisfied,

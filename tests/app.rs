@@ -55,13 +55,7 @@ fn a_board_starts_at_the_most_urgent_case_and_one_key_goes_on_to_the_next() {
     d.press("!");
     assert_eq!(d.app.board.selected_id(), Some(most));
     // Most urgent: breached first, the latest first.
-    let statuses: Vec<bool> = d
-        .app
-        .board
-        .by_urgency()
-        .iter()
-        .map(|c| c.status.is_breached())
-        .collect();
+    let statuses: Vec<bool> = d.app.board.by_urgency().iter().map(|c| c.is_breached()).collect();
     assert!(statuses.windows(2).all(|w| w[0] >= w[1]), "{statuses:?}");
 }
 
@@ -93,7 +87,7 @@ fn the_queue_lists_every_open_case_most_urgent_first_and_enter_opens_one() {
     assert_eq!(d.app.pane.as_ref().map(|p| p.id), Some(ranked[1]));
     // Filters apply: breached only.
     d.press("esc b");
-    assert!(d.app.board.by_urgency().iter().all(|c| c.status.is_breached()));
+    assert!(d.app.board.by_urgency().iter().all(|c| c.is_breached()));
     assert_eq!(d.app.board.by_urgency().len(), d.app.board.totals.breached);
     // Back to the board, on the same case.
     let selected = d.app.board.selected_id();
@@ -297,7 +291,7 @@ fn b_shows_only_breached_cases_and_the_header_says_so() {
     let shown: usize = d.app.board.columns.iter().map(|c| c.cards.len()).sum();
     assert_eq!(shown, totals.breached);
     for column in &d.app.board.columns {
-        assert!(column.cards.iter().all(|card| card.status.is_breached()));
+        assert!(column.cards.iter().all(|card| card.is_breached()));
     }
     assert_eq!(d.app.board.totals, totals, "the totals are the whole queue's");
     d.press("b");
@@ -590,7 +584,7 @@ fn at_five_past_five_what_was_due_today_is_breached() {
         .columns
         .iter()
         .flat_map(|c| c.cards.iter())
-        .filter(|c| matches!(c.status, klachtdesk::domain::clock::ClockStatus::DueToday { .. }))
+        .filter(|c| c.is_due_today())
         .map(|c| c.id)
         .collect();
     assert!(!due_today.is_empty());
@@ -611,7 +605,7 @@ fn at_five_past_five_what_was_due_today_is_breached() {
             .flat_map(|c| c.cards.iter())
             .find(|c| c.id == id)
             .unwrap();
-        assert!(card.status.is_breached(), "{id} is breached at 17:05");
+        assert!(card.is_breached(), "{id} is breached at 17:05");
     }
 }
 

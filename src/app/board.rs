@@ -29,6 +29,21 @@ pub struct Card {
     pub promise: Option<(DateTime<Utc>, PromiseStatus)>,
 }
 
+impl Card {
+    /// Whether the card's case is late: its target missed, or the promise
+    /// its badge shows broken.
+    pub fn is_breached(&self) -> bool {
+        self.status.is_breached() || self.promise.is_some_and(|(_, s)| s == PromiseStatus::Breached)
+    }
+
+    /// Whether the card's case is due today: its target, or the promise its
+    /// badge shows.
+    pub fn is_due_today(&self) -> bool {
+        matches!(self.status, ClockStatus::DueToday { .. })
+            || self.promise.is_some_and(|(_, s)| s == PromiseStatus::DueToday)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     pub state: State,
@@ -140,7 +155,8 @@ impl Board {
                 continue;
             };
             let (target, status) = clocks.current();
-            column.breached += usize::from(open && status.is_breached());
+            // A broken promise makes a case breached as a missed target does.
+            column.breached += usize::from(open && clocks.is_breached());
             column.cards.push(Card {
                 id: case.id,
                 target,

@@ -157,7 +157,7 @@ fn more(lang: crate::i18n::Lang, key: T, cards: &[Card]) -> (String, String) {
         return (String::new(), String::new());
     }
     let text = lang.fill(key, &[("count", &cards.len())]);
-    let breached = cards.iter().filter(|c| c.status.is_breached()).count();
+    let breached = cards.iter().filter(|c| c.is_breached()).count();
     let late = if breached > 0 {
         format!(" !{breached}")
     } else {
