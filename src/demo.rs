@@ -455,7 +455,7 @@ impl Demo<'_> {
             ..Intake::default()
         };
         // Every third complainant says what they want.
-        let intake = if i % 3 == 0 {
+        let intake = if i.is_multiple_of(3) {
             let (remedy, words) = REMEDIES[(i / 3) % REMEDIES.len()];
             Intake {
                 remedy: Some(remedy),
