@@ -232,10 +232,7 @@ fn editing_the_root_cause_in_place_offers_the_same_completions_and_tells_the_thi
 fn card(d: &Desk, id: CaseId) -> &klachtdesk::app::board::Card {
     d.app
         .board
-        .columns
-        .iter()
-        .flat_map(|c| &c.cards)
-        .find(|c| c.id == id)
+        .card(id)
         .unwrap_or_else(|| panic!("{id} is not on the board"))
 }
 

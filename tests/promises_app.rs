@@ -94,16 +94,7 @@ fn a_promise_due_today_is_the_cards_badge_counted_in_the_header_and_first_in_the
         width: 140,
         height: 30,
     });
-    let card = |d: &Desk| {
-        d.app
-            .board
-            .columns
-            .iter()
-            .flat_map(|c| &c.cards)
-            .find(|c| c.id == id)
-            .cloned()
-            .unwrap()
-    };
+    let card = |d: &Desk| d.app.board.card(id).cloned().unwrap();
     assert!(card(&d).promise.is_some());
     let shown = screen(&d.app).join("\n");
     assert!(shown.contains("call back today 12:00"), "{shown}");

@@ -227,6 +227,11 @@ impl Board {
         Some(id)
     }
 
+    /// The card of case `id`, if the board shows it.
+    pub fn card(&self, id: CaseId) -> Option<&Card> {
+        self.columns.iter().flat_map(|c| &c.cards).find(|c| c.id == id)
+    }
+
     pub fn current_column(&self) -> Option<&Column> {
         self.columns.get(self.column)
     }
