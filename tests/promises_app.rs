@@ -107,6 +107,11 @@ fn a_promise_due_today_is_the_cards_badge_counted_in_the_header_and_first_in_the
     assert!(shown.contains("! call back today 12:00"), "{shown}");
     assert!(shown.contains("promises 0 due · 1 late"), "{shown}");
     assert_eq!(d.app.board.totals.promises_breached, 1);
+    // The case pane marks it late too, not by its colour alone.
+    d.press("enter");
+    assert_eq!(d.app.pane.as_ref().map(|p| p.id), Some(id));
+    let pane = screen(&d.app).join("\n");
+    assert!(pane.contains("! call back: due"), "{pane}");
 }
 
 #[test]

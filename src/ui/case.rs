@@ -173,11 +173,18 @@ impl<'a> Lines<'_, 'a> {
                 PromiseStatus::OnTrack => Urgency::OnTrack,
                 PromiseStatus::Kept { on_time: true } => Urgency::Quiet,
             };
+            // A broken promise is marked as a missed target is, not by its colour alone.
+            let broken = promise.is_outstanding() && urgency == Urgency::Breached;
             for (i, line) in i18n::promise_lines(lang, promise).into_iter().enumerate() {
                 let style = if i == 0 {
                     theme.urgency(urgency)
                 } else {
                     theme.muted()
+                };
+                let line = if i == 0 && broken {
+                    format!("! {line}")
+                } else {
+                    line
                 };
                 let indent = if i == 0 { " " } else { "   " };
                 for part in wrap(&line, self.width.saturating_sub(indent.len())) {
