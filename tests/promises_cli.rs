@@ -71,8 +71,13 @@ fn show_lists_the_promises_and_json_carries_them_with_their_clock() {
     let (cli, _, promised) = desk_with_a_promise();
     let shown = cli.ok_at("2026-11-24T13:00", &["show", &promised]);
     assert!(
-        shown.contains("Promises\n  call back: due Tue 24 Nov 2026 12:00"),
-        "{shown}"
+        shown.contains("Promises\n  ! call back: due Tue 24 Nov 2026 12:00"),
+        "broken at 13:00, and marked so: {shown}"
+    );
+    let before = cli.ok_at("2026-11-24T11:00", &["show", &promised]);
+    assert!(
+        before.contains("Promises\n  call back: due Tue 24 Nov 2026 12:00"),
+        "{before}"
     );
 
     let json: serde_json::Value =

@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use chrono::{DateTime, Utc};
+
 use super::text::labelled;
 use super::{Failure, Session, json, output};
 use crate::domain::case::{Case, CaseId, Target};
@@ -33,13 +35,13 @@ pub fn run(session: &mut Session, args: &ShowArgs) -> Result<(), Failure> {
     if args.json {
         output::print_json(lang, &json::case(&case, &clocks, Some(&events)))
     } else {
-        let text = render(lang, &case, &clocks, &events);
+        let text = render(lang, &case, &clocks, &events, session.now);
         output::print(lang, |out| out.write_all(text.as_bytes()))
     }
 }
 
-/// The whole case as text, newest contact and audit entries first.
-pub fn render(lang: Lang, case: &Case, clocks: &CaseClocks, events: &[Event]) -> String {
+/// The whole case as text at `now`, newest contact and audit entries first.
+pub fn render(lang: Lang, case: &Case, clocks: &CaseClocks, events: &[Event], now: DateTime<Utc>) -> String {
     let mut out = Vec::new();
     let label = |f: Field| lang.t(field_key(f));
     let c = &case.contact;
@@ -89,7 +91,13 @@ pub fn render(lang: Lang, case: &Case, clocks: &CaseClocks, events: &[Event]) ->
         out.push(lang.t(T::PromisesTitle).to_string());
         for promise in &case.promises {
             let mut lines = i18n::promise_lines(lang, promise).into_iter();
-            out.extend(lines.next().map(|l| format!("  {l}")));
+            // A broken promise is marked as the board marks it.
+            let mark = if promise.is_outstanding() && now > promise.due {
+                "! "
+            } else {
+                ""
+            };
+            out.extend(lines.next().map(|l| format!("  {mark}{l}")));
             out.extend(lines.map(|l| format!("      {l}")));
         }
     }
