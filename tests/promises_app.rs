@@ -318,3 +318,36 @@ fn the_promise_form_and_the_card_badge_at_80x24() {
         insta::assert_snapshot!(format!("promise_card_{code}_80x24"), drawn(&d.app).backend());
     }
 }
+
+#[test]
+fn a_promise_kept_by_another_operator_meanwhile_is_not_moved_and_the_form_keeps_what_was_typed() {
+    let mut d = Desk::demo();
+    let id = pane_open(&mut d);
+    promise(&mut d, "call back", "today 12:00");
+    d.press("ctrl-p");
+    // Bram keeps it on his own board while Anna's form is open.
+    let mut bram = d.second_app("bram");
+    bram.board.select_case(id);
+    press(&mut bram, &d.store, "enter P ctrl-s");
+    assert!(d.stored(id).promises[0].kept_at.is_some());
+    d.press("tab");
+    d.type_text("fri 12:00");
+    while focused(&d.app) != Field::PromiseReason {
+        d.press("tab");
+    }
+    d.type_text("The engineer is out today.");
+    d.press("ctrl-s");
+    let error = error_of(&d.app, Field::Promises).expect("refused");
+    assert!(error.contains("open the case again"), "{error}");
+    assert_eq!(
+        text_of(&d.app, Field::PromiseReason),
+        "The engineer is out today."
+    );
+    let stored = d.stored(id);
+    assert!(stored.promises[0].moves.is_empty(), "not moved");
+    assert_eq!(
+        stored.promises[0].kept_at,
+        Some(thursday_ten()),
+        "kept as Bram kept it"
+    );
+}

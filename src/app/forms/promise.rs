@@ -140,11 +140,16 @@ fn due(app: &App, typed: &str) -> Result<chrono::DateTime<chrono::Utc>, (Field, 
 /// The place among the case's promises of the outstanding one chosen, its
 /// options starting after `skip` others.
 fn chosen(case: &Case, form: &Form, skip: usize) -> Result<u32, (Field, Problem)> {
-    form.choice(Field::Promises)
+    let choice = form
+        .choice(Field::Promises)
         .and_then(|c| c.checked_sub(skip))
-        .and_then(|c| outstanding(case).get(c).copied())
-        .map(|i| i as u32)
-        .ok_or((Field::Promises, Problem::Missing(Field::Promises)))
+        .ok_or((Field::Promises, Problem::Missing(Field::Promises)))?;
+    // Another operator may have kept or moved promises since the form
+    // opened: the choice then names none that is still outstanding.
+    outstanding(case)
+        .get(choice)
+        .map(|&i| i as u32)
+        .ok_or((Field::Promises, Problem::NoSuchPromise(choice as u32)))
 }
 
 fn outstanding(case: &Case) -> Vec<usize> {
